@@ -1,0 +1,76 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependencies are kept to three (see README "Dependencies"): swift-nio for the sockets and byte
+// buffers, swift-argument-parser for the command line, swift-log for the mock's and client's logging.
+let package = Package(
+    name: "fscli",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "ESLProtocol", targets: ["ESLProtocol"]),
+        .library(name: "ESLClient", targets: ["ESLClient"]),
+        .library(name: "MockSwitch", targets: ["MockSwitch"]),
+        .executable(name: "fscli", targets: ["fscli"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        .target(
+            name: "ESLProtocol",
+            dependencies: [.product(name: "NIOCore", package: "swift-nio")]
+        ),
+        .target(
+            name: "ESLClient",
+            dependencies: [
+                "ESLProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "MockSwitch",
+            dependencies: [
+                "ESLProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
+        .target(name: "LineEditor", dependencies: ["CReadline"]),
+        .target(name: "Console", dependencies: ["ESLClient", "LineEditor"]),
+        .executableTarget(
+            name: "fscli",
+            dependencies: [
+                "Console",
+                "MockSwitch",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "ESLProtocolTests",
+            dependencies: [
+                "ESLProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOTestUtils", package: "swift-nio"),
+            ],
+            resources: []
+        ),
+        .testTarget(
+            name: "ESLClientTests",
+            dependencies: [
+                "ESLClient", "ESLProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(name: "MockSwitchTests", dependencies: ["MockSwitch", "ESLProtocol"]),
+        .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
+        .testTarget(name: "ConsoleTests", dependencies: ["Console"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
