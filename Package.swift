@@ -57,8 +57,7 @@ let package = Package(
                 "ESLProtocol",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOTestUtils", package: "swift-nio"),
-            ],
-            resources: []
+            ]
         ),
         .testTarget(
             name: "ESLClientTests",

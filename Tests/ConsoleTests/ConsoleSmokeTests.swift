@@ -1,0 +1,6 @@
+import Testing
+@testable import Console
+
+@Suite struct ConsoleSmokeTests {
+    @Test func moduleLinks() { #expect(Bool(true)) }
+}

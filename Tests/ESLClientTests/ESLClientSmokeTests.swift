@@ -1,0 +1,6 @@
+import Testing
+@testable import ESLClient
+
+@Suite struct ESLClientSmokeTests {
+    @Test func moduleLinks() { #expect(Bool(true)) }
+}

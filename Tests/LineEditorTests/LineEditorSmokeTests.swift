@@ -1,0 +1,6 @@
+import Testing
+@testable import LineEditor
+
+@Suite struct LineEditorSmokeTests {
+    @Test func moduleLinks() { #expect(Bool(true)) }
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import MockSwitch
+
+@Suite struct MockSwitchSmokeTests {
+    @Test func moduleLinks() { #expect(Bool(true)) }
+}
