@@ -21,6 +21,8 @@ public struct ESLProtocolError: Error, Hashable, Sendable, CustomStringConvertib
         public static let unexpectedFrame = Code("unexpected frame")
         /// A header block that cannot be parsed (for example a NUL byte).
         public static let malformedHeader = Code("malformed header")
+        /// A command that cannot be sent as given (for example a line break inside its text).
+        public static let invalidCommand = Code("invalid command")
 
         public var description: String { raw }
     }
