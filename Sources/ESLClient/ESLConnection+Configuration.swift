@@ -1,0 +1,21 @@
+import ESLProtocol
+
+extension ESLConnection {
+    /// Timeouts and limits of a connection; the defaults suit an interactive console.
+    public struct Configuration: Sendable {
+        /// Time allowed for the TCP connection to each address (default 5 s).
+        public var connectTimeout: Duration = .seconds(5)
+        /// Time allowed, once connected, for the greeting and the reply to `auth` (default 5 s):
+        /// a switch that accepts but never speaks fails instead of hanging.
+        public var handshakeTimeout: Duration = .seconds(5)
+        /// Default time allowed for each request's reply; `nil` waits as long as the connection lives.
+        public var requestTimeout: Duration? = nil
+        /// How many events and log lines wait for the reader before the oldest are dropped.
+        public var notificationBufferSize: Int = 10_000
+        /// Frame size limits (header block, body).
+        public var limits: ESLFrameDecoder.Limits = .init()
+
+        /// The defaults.
+        public init() {}
+    }
+}
