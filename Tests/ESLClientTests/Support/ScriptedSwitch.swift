@@ -1,0 +1,116 @@
+import ESLProtocol
+import NIOCore
+import NIOPosix
+
+/// A fake switch for connection tests: listens on 127.0.0.1 port 0 and plays a script against
+/// each client, step by step. `expect` steps read whole client packets (split with the real frame
+/// decoder) and record them; a mismatch is recorded, not thrown, so tests can assert on it.
+final class ScriptedSwitch: Sendable {
+    enum Step: Sendable {
+        /// Write these bytes.
+        case send(String)
+        /// Read one client packet and record it; `exact` also checks its bytes.
+        case expect(String?)
+        /// Read packets until EOF or the peer closes.
+        case drain
+        /// Close the connection.
+        case close
+        /// Do nothing more but keep the connection open until the client leaves.
+        case hang
+    }
+
+    private let channel: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>
+    private let task: Task<Void, Never>
+    let port: Int
+    private let log: Recorder
+
+    /// Every packet a client sent, in order, as text.
+    var received: [String] { get async { await log.packets } }
+    /// Every `expect` whose bytes differed: (expected, got).
+    var mismatches: [String] { get async { await log.mismatches } }
+
+    init(host: String = "127.0.0.1", script: [Step]) async throws {
+        let log = Recorder()
+        self.log = log
+        channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .bind(host: host, port: 0) { child in
+                child.eventLoop.makeCompletedFuture {
+                    try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: child)
+                }
+            }
+        port = channel.channel.localAddress!.port!
+        let server = channel
+        task = Task {
+            try? await server.executeThenClose { inbound in
+                for try await client in inbound {
+                    await Self.play(script, on: client, log: log)
+                }
+            }
+        }
+    }
+
+    /// Replays the server side of a capture: S->C records are sent, C->S records expected verbatim.
+    convenience init(replaying records: [CaptureRecord], stopAfterLast: Bool = true) async throws {
+        var steps: [Step] = records.compactMap { record in
+            switch record.dir {
+            case "S->C": .send(record.data)
+            case "C->S": .expect(record.data)
+            default: nil
+            }
+        }
+        if stopAfterLast { steps.append(.close) }
+        try await self.init(script: steps)
+    }
+
+    private static func play(_ script: [Step], on client: NIOAsyncChannel<ByteBuffer, ByteBuffer>, log: Recorder) async {
+        try? await client.executeThenClose { inbound, outbound in
+            var iterator = inbound.makeAsyncIterator()
+            var decoder = ESLFrameDecoder()
+            var pending = ByteBuffer()
+            func nextPacket() async throws -> String? {
+                while true {
+                    if let frame = try decoder.decode(&pending) {
+                        return String(buffer: frame.encoded)
+                    }
+                    guard var chunk = try await iterator.next() else { return nil }
+                    pending.writeBuffer(&chunk)
+                }
+            }
+            for step in script {
+                switch step {
+                case .send(let text):
+                    try await outbound.write(ByteBuffer(string: text))
+                case .expect(let expected):
+                    guard let packet = try await nextPacket() else { return }
+                    await log.record(packet, expected: expected)
+                case .drain:
+                    while let packet = try await nextPacket() { await log.record(packet, expected: nil) }
+                    return
+                case .close:
+                    return
+                case .hang:
+                    while try await iterator.next() != nil {}
+                    return
+                }
+            }
+        }
+    }
+
+    func stop() async {
+        task.cancel()
+        try? await channel.channel.close()
+    }
+}
+
+actor Recorder {
+    var packets: [String] = []
+    var mismatches: [String] = []
+
+    func record(_ packet: String, expected: String?) {
+        packets.append(packet)
+        if let expected, expected != packet {
+            mismatches.append("expected \(expected.debugDescription), got \(packet.debugDescription)")
+        }
+    }
+}
