@@ -58,7 +58,7 @@ extension ESLEvent {
         forEachHeaderBytes { name, value in
             buffer.writeBytes(name)
             buffer.writeStaticString(colonSpace)
-            if URLCoding.encode(value, into: &buffer) == 0 {
+            if URLCoding.appendEncoded(value, to: &buffer) == 0 {
                 buffer.writeStaticString(undefinedValue)
             }
             buffer.writeInteger(ASCII.lf)
@@ -196,7 +196,7 @@ private func parsePlainHeaders(_ raw: UnsafeRawBufferPointer) throws(ESLProtocol
             (destination + written).copyMemory(from: base + lineStart, byteCount: nameLength)
             written += nameLength
             let decodedStart = written
-            written += URLCoding.decode(
+            written += URLCoding.decodeRaw(
                 UnsafeRawBufferPointer(start: base + valueStart, count: valueEnd - valueStart),
                 into: destination + written)
             slots.append(ESLEvent.Slot(

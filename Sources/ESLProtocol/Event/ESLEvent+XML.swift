@@ -68,7 +68,7 @@ private func writeHeaderElement(_ name: UnsafeRawBufferPointer, _ value: UnsafeR
         return
     }
     buffer.writeInteger(ASCII.greaterThan)
-    URLCoding.encode(value, into: &buffer)
+    URLCoding.appendEncoded(value, to: &buffer)
     buffer.writeStaticString("</")
     buffer.writeBytes(name)
     buffer.writeStaticString(">\n")

@@ -62,7 +62,7 @@ struct EventXMLReader {
             decoded = [UInt8](repeating: 0, count: unescaped.count)
             let length = unescaped.withUnsafeBytes { source in
                 decoded.withUnsafeMutableBytes { target in
-                    source.isEmpty ? 0 : URLCoding.decode(source, into: target.baseAddress!)
+                    source.isEmpty ? 0 : URLCoding.decodeRaw(source, into: target.baseAddress!)
                 }
             }
             let value = decoded[..<length]

@@ -33,11 +33,11 @@ public enum URLCoding {
     /// Appends the URL encoding of `value` to `buffer`.
     public static func encode(_ value: some Collection<UInt8>, into buffer: inout ByteBuffer) {
         let done: Void? = value.withContiguousStorageIfAvailable { bytes in
-            encode(UnsafeRawBufferPointer(bytes), into: &buffer)
+            _ = appendEncoded(UnsafeRawBufferPointer(bytes), to: &buffer)
         }
         if done == nil {
             let copy = Array(value)
-            copy.withUnsafeBytes { _ = encode($0, into: &buffer) }
+            copy.withUnsafeBytes { _ = appendEncoded($0, to: &buffer) }
         }
     }
 
@@ -46,14 +46,14 @@ public enum URLCoding {
         var bytes = Array(value.utf8)
         guard !bytes.isEmpty else { return value }
         let count = bytes.withUnsafeMutableBytes { raw in
-            decode(UnsafeRawBufferPointer(raw), into: raw.baseAddress!)
+            decodeRaw(UnsafeRawBufferPointer(raw), into: raw.baseAddress!)
         }
         return String(decoding: bytes[..<count], as: UTF8.self)
     }
 
     /// Appends the encoding of `bytes` and returns how many bytes were written.
     @discardableResult
-    static func encode(_ bytes: UnsafeRawBufferPointer, into buffer: inout ByteBuffer) -> Int {
+    static func appendEncoded(_ bytes: UnsafeRawBufferPointer, to buffer: inout ByteBuffer) -> Int {
         var needsWork = false
         for byte in bytes where mustEncode[Int(byte)] {
             needsWork = true
@@ -61,12 +61,12 @@ public enum URLCoding {
         }
         guard needsWork, !bytes.isEmpty else { return buffer.writeBytes(bytes) }
         return buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: bytes.count * 3) { out in
-            encode(bytes, into: out.baseAddress!)
+            encodeRaw(bytes, into: out.baseAddress!)
         }
     }
 
     /// Writes the encoding of `bytes` to `out`, which must have room for `3 * bytes.count` bytes.
-    static func encode(_ bytes: UnsafeRawBufferPointer, into out: UnsafeMutableRawPointer) -> Int {
+    static func encodeRaw(_ bytes: UnsafeRawBufferPointer, into out: UnsafeMutableRawPointer) -> Int {
         var written = 0
         let count = bytes.count
         var index = 0
@@ -94,7 +94,7 @@ public enum URLCoding {
     /// Writes the decoding of `bytes` to `out` (room for `bytes.count` bytes; may alias `bytes`)
     /// and returns how many bytes were written.
     @inline(__always)
-    static func decode(_ bytes: UnsafeRawBufferPointer, into out: UnsafeMutableRawPointer) -> Int {
+    static func decodeRaw(_ bytes: UnsafeRawBufferPointer, into out: UnsafeMutableRawPointer) -> Int {
         let count = bytes.count
         guard let base = bytes.baseAddress else { return 0 }
         var read = 0
