@@ -150,17 +150,12 @@ private func parsePlainHeaders(_ raw: UnsafeRawBufferPointer) throws(ESLProtocol
         var position = 0
         while position < count {
             let lineStart = position
-            var colon = position
-            var byte: UInt8 = 0
-            while colon < count {
-                byte = base.load(fromByteOffset: colon, as: UInt8.self)
-                if byte == ASCII.colon || byte == ASCII.lf { break }
-                colon += 1
-            }
-            if colon == count || byte == ASCII.lf {
+            // The name is copied while looking for its colon; if the line turns out blank or bad, it is dropped.
+            let nameLength = WordScan.copy(from: base, position, count, to: destination + written, until: ASCII.colon, ASCII.lf)
+            let colon = lineStart + nameLength
+            if colon == count || base.load(fromByteOffset: colon, as: UInt8.self) == ASCII.lf {
                 // A line without a colon: a blank line ("" or "\r") ends the block, anything else is garbage.
-                let lineLength = colon - lineStart
-                let isBlank = lineLength == 0 || (lineLength == 1 && base.load(fromByteOffset: lineStart, as: UInt8.self) == ASCII.cr)
+                let isBlank = nameLength == 0 || (nameLength == 1 && base.load(fromByteOffset: lineStart, as: UInt8.self) == ASCII.cr)
                 if isBlank {
                     bodyStart = min(colon + 1, count)
                     break
@@ -170,40 +165,49 @@ private func parsePlainHeaders(_ raw: UnsafeRawBufferPointer) throws(ESLProtocol
                     context: UnsafeRawBufferPointer(rebasing: raw[lineStart..<colon]))
                 break
             }
-            guard colon > lineStart else {
+            guard nameLength > 0 else {
                 failure = ESLProtocolError(
                     .malformedEvent, "An event header line has an empty name.",
                     context: UnsafeRawBufferPointer(rebasing: raw[lineStart..<min(count, lineStart + 80)]))
                 break
             }
-            var valueStart = colon + 1
-            while valueStart < count {
-                let b = base.load(fromByteOffset: valueStart, as: UInt8.self)
-                guard b == ASCII.space || b == ASCII.tab else { break }
-                valueStart += 1
-            }
-            var lineEnd = valueStart
-            while lineEnd < count && base.load(fromByteOffset: lineEnd, as: UInt8.self) != ASCII.lf {
-                lineEnd += 1
-            }
-            var valueEnd = lineEnd
-            if valueEnd > valueStart && base.load(fromByteOffset: valueEnd - 1, as: UInt8.self) == ASCII.cr {
-                valueEnd -= 1
-            }
-
             let nameStart = written
-            let nameLength = colon - lineStart
-            (destination + written).copyMemory(from: base + lineStart, byteCount: nameLength)
             written += nameLength
             let decodedStart = written
-            written += URLCoding.decodeRaw(
-                UnsafeRawBufferPointer(start: base + valueStart, count: valueEnd - valueStart),
-                into: destination + written)
+
+            var read = colon + 1
+            while read < count {
+                let byte = base.load(fromByteOffset: read, as: UInt8.self)
+                guard byte == ASCII.space || byte == ASCII.tab else { break }
+                read += 1
+            }
+            let valueStart = read
+            // URL-decode up to the LF: plain runs are copied a word at a time, each % is looked at alone.
+            while true {
+                let run = WordScan.copy(from: base, read, count, to: destination + written, until: ASCII.lf, ASCII.percent)
+                read += run
+                written += run
+                guard read < count, base.load(fromByteOffset: read, as: UInt8.self) == ASCII.percent else { break }
+                if read + 2 < count,
+                   let high = ASCII.hexValue(base.load(fromByteOffset: read + 1, as: UInt8.self)),
+                   let low = ASCII.hexValue(base.load(fromByteOffset: read + 2, as: UInt8.self)) {
+                    destination.storeBytes(of: high << 4 | low, toByteOffset: written, as: UInt8.self)
+                    read += 3
+                } else {
+                    destination.storeBytes(of: ASCII.percent, toByteOffset: written, as: UInt8.self)
+                    read += 1
+                }
+                written += 1
+            }
+            // A raw CR before the LF was copied as the last byte (a decoded %XX never ends in CR): drop it.
+            if read > valueStart && base.load(fromByteOffset: read - 1, as: UInt8.self) == ASCII.cr {
+                written -= 1
+            }
             slots.append(ESLEvent.Slot(
                 nameStart: UInt32(truncatingIfNeeded: nameStart),
                 valueStart: UInt32(truncatingIfNeeded: decodedStart),
                 valueEnd: UInt32(truncatingIfNeeded: written)))
-            position = lineEnd + 1
+            position = read + 1
         }
         initialized = written
     }
