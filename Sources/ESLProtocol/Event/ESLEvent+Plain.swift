@@ -54,14 +54,35 @@ extension ESLEvent {
     /// value that comes out empty is written `_undef_`, and a non-empty body follows a final
     /// `Content-Length` line; an empty or absent body gives just the closing blank line.
     public func encodePlain(into buffer: inout ByteBuffer) {
-        buffer.reserveCapacity(minimumWritableBytes: storage.count + slots.count * 4 + (body?.readableBytes ?? 0) + 32)
-        forEachHeaderBytes { name, value in
-            buffer.writeBytes(name)
-            buffer.writeStaticString(colonSpace)
-            if URLCoding.appendEncoded(value, to: &buffer) == 0 {
-                buffer.writeStaticString(undefinedValue)
+        // One reservation and raw writes: per-piece ByteBuffer writes cost more than the encoding itself.
+        // Bound: a value grows at most 3x, plus ": ", "\n" and a possible "_undef_" per header.
+        let bound = storage.count * 3 + slots.count * 10 + 1
+        storage.withUnsafeBytes { raw in
+            guard let source = raw.baseAddress else { return }
+            buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: bound) { out in
+                let target = out.baseAddress!
+                var written = 0
+                for slot in slots {
+                    let nameLength = Int(slot.valueStart - slot.nameStart)
+                    (target + written).copyMemory(from: source + Int(slot.nameStart), byteCount: nameLength)
+                    written += nameLength
+                    target.storeBytes(of: ASCII.colon, toByteOffset: written, as: UInt8.self)
+                    target.storeBytes(of: ASCII.space, toByteOffset: written + 1, as: UInt8.self)
+                    written += 2
+                    let valueLength = URLCoding.encodeRaw(
+                        UnsafeRawBufferPointer(start: source + Int(slot.valueStart), count: Int(slot.valueEnd - slot.valueStart)),
+                        into: target + written)
+                    if valueLength == 0 {
+                        undefinedValue.withUTF8Buffer { (target + written).copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+                        written += undefinedValue.utf8CodeUnitCount
+                    } else {
+                        written += valueLength
+                    }
+                    target.storeBytes(of: ASCII.lf, toByteOffset: written, as: UInt8.self)
+                    written += 1
+                }
+                return written
             }
-            buffer.writeInteger(ASCII.lf)
         }
         if let body, body.readableBytes > 0 {
             buffer.writeStaticString(contentLengthPrefix)
