@@ -1,0 +1,237 @@
+import NIOCore
+
+extension ESLEvent {
+    /// Decodes a `text/event-plain` body (spec §1.6, §3.1) the way libesl does: `Name: value` lines up
+    /// to a blank line, each split at its first `:`, spaces and tabs after it skipped, the value
+    /// URL-decoded (``URLCoding``; `+` stays `+`, and `_undef_` stays the text `_undef_`).
+    ///
+    /// Leniencies: lines may end in `\r\n`; input may end without the blank line (the outbound
+    /// `connect` reply is a header block only); NUL bytes are ordinary value bytes.
+    ///
+    /// The body rule: FreeSWITCH writes the body as a final `Content-Length: n` line, the blank line
+    /// and `n` bytes. So when the last header is `Content-Length` with n > 0, that line is framing,
+    /// not a header, and exactly `n` bytes must follow. A `Content-Length` that the event really
+    /// carries (capture 20: `sendevent` keeps the client's one) sits earlier and stays a header.
+    /// If bytes follow the blank line but the last header is not `Content-Length`, the first
+    /// `Content-Length` header frames them (libesl looks the header up by name).
+    ///
+    /// - Throws: `ESLProtocolError` `.malformedEvent` for a line without `:` or with an empty name,
+    ///   a framing `Content-Length` that is not a number or exceeds the bytes present, and bytes after
+    ///   the header block or body that nothing accounts for.
+    public static func decodePlain(_ bytes: ByteBuffer) throws(ESLProtocolError) -> ESLEvent {
+        let result: Result<ParsedPlain, ESLProtocolError> = bytes.withUnsafeReadableBytes { raw in
+            Result { () throws(ESLProtocolError) in try parsePlainHeaders(raw) }
+        }
+        var parsed = try result.get()
+        var body: ByteBuffer? = nil
+        let remaining = bytes.readableBytes - parsed.bodyStart
+
+        if let framing = try framingContentLength(&parsed, bytesAfterBlock: remaining, input: bytes) {
+            guard framing <= remaining else {
+                throw ESLProtocolError(
+                    .malformedEvent,
+                    "The event's Content-Length says \(framing) body bytes follow, but only \(remaining) do.",
+                    declaredSize: framing, context: bytes.readableBytesView.suffix(80))
+            }
+            guard framing == remaining else {
+                throw ESLProtocolError(
+                    .malformedEvent,
+                    "The event has \(remaining - framing) bytes after its \(framing)-byte body.",
+                    context: bytes.readableBytesView.suffix(remaining - framing))
+            }
+            body = bytes.getSlice(at: bytes.readerIndex + parsed.bodyStart, length: framing)
+        } else if remaining > 0 {
+            throw ESLProtocolError(
+                .malformedEvent,
+                "The event has \(remaining) bytes after its header block but no Content-Length to say they are a body.",
+                context: bytes.readableBytesView.suffix(remaining))
+        }
+        return ESLEvent(storage: parsed.storage, slots: parsed.slots, body: body)
+    }
+
+    /// Appends the `text/event-plain` serialization (spec §3.1, `switch_event_serialize`): the frame
+    /// body, without the `Content-Length`/`Content-Type` envelope. Values are URL-encoded, an encoded
+    /// value that comes out empty is written `_undef_`, and a non-empty body follows a final
+    /// `Content-Length` line; an empty or absent body gives just the closing blank line.
+    public func encodePlain(into buffer: inout ByteBuffer) {
+        // One reservation and raw writes: per-piece ByteBuffer writes cost more than the encoding itself.
+        // Bound: a value grows at most 3x, plus ": ", "\n" and a possible "_undef_" per header.
+        let bound = storage.count * 3 + slots.count * 10 + 1
+        storage.withUnsafeBytes { raw in
+            guard let source = raw.baseAddress else { return }
+            buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: bound) { out in
+                let target = out.baseAddress!
+                var written = 0
+                for slot in slots {
+                    let nameLength = Int(slot.valueStart - slot.nameStart)
+                    (target + written).copyMemory(from: source + Int(slot.nameStart), byteCount: nameLength)
+                    written += nameLength
+                    target.storeBytes(of: ASCII.colon, toByteOffset: written, as: UInt8.self)
+                    target.storeBytes(of: ASCII.space, toByteOffset: written + 1, as: UInt8.self)
+                    written += 2
+                    let valueLength = URLCoding.encodeRaw(
+                        UnsafeRawBufferPointer(start: source + Int(slot.valueStart), count: Int(slot.valueEnd - slot.valueStart)),
+                        into: target + written)
+                    if valueLength == 0 {
+                        undefinedValue.withUTF8Buffer { (target + written).copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+                        written += undefinedValue.utf8CodeUnitCount
+                    } else {
+                        written += valueLength
+                    }
+                    target.storeBytes(of: ASCII.lf, toByteOffset: written, as: UInt8.self)
+                    written += 1
+                }
+                return written
+            }
+        }
+        if let body, body.readableBytes > 0 {
+            buffer.writeStaticString(contentLengthPrefix)
+            ASCII.appendDecimal(body.readableBytes, to: &buffer)
+            buffer.writeInteger(ASCII.lf)
+            buffer.writeInteger(ASCII.lf)
+            buffer.writeImmutableBuffer(body)
+        } else {
+            buffer.writeInteger(ASCII.lf)
+        }
+    }
+
+    /// Which `Content-Length` frames a body (see ``decodePlain(_:)``); removes that line from the
+    /// headers and returns its value, or returns `nil` when there is no body.
+    private static func framingContentLength(
+        _ parsed: inout ParsedPlain, bytesAfterBlock: Int, input: ByteBuffer
+    ) throws(ESLProtocolError) -> Int? {
+        var candidate: Int? = nil
+        if let last = parsed.slots.indices.last, parsed.isContentLength(last) {
+            candidate = last
+        } else if bytesAfterBlock > 0 {
+            candidate = parsed.slots.indices.first { parsed.isContentLength($0) }
+        }
+        guard let index = candidate else { return nil }
+        let slot = parsed.slots[index]
+        let value = parsed.storage.withUnsafeBytes { raw in
+            ASCII.parseDecimal(UnsafeRawBufferPointer(rebasing: raw[Int(slot.valueStart)..<Int(slot.valueEnd)]))
+        }
+        guard let length = value else {
+            throw ESLProtocolError(
+                .malformedEvent,
+                "The event's Content-Length is not a decimal number.",
+                context: parsed.storage[Int(slot.valueStart)..<Int(slot.valueEnd)])
+        }
+        // FreeSWITCH never frames an empty body, so a trailing "Content-Length: 0" is a real header.
+        if length == 0 && bytesAfterBlock == 0 { return nil }
+        parsed.slots.remove(at: index)
+        return length
+    }
+}
+
+/// `: ` between a header's name and value.
+private let colonSpace: StaticString = ": "
+/// What `switch_event_serialize` writes for a value whose encoding is empty.
+private let undefinedValue: StaticString = "_undef_"
+/// The framing line in front of a body.
+private let contentLengthPrefix: StaticString = "Content-Length: "
+/// `content-length`, for case-insensitive comparison.
+let lowercaseContentLength: [UInt8] = Array("content-length".utf8)
+
+/// The header block of a plain event, decoded, and where the bytes after it start.
+struct ParsedPlain {
+    var storage: [UInt8]
+    var slots: [ESLEvent.Slot]
+    var bodyStart: Int
+
+    func isContentLength(_ index: Int) -> Bool {
+        let slot = slots[index]
+        guard Int(slot.valueStart - slot.nameStart) == lowercaseContentLength.count else { return false }
+        return storage.withUnsafeBytes { raw in
+            lowercaseContentLength.withUnsafeBytes { want in
+                ASCII.caseInsensitiveEqual(UnsafeRawBufferPointer(rebasing: raw[Int(slot.nameStart)..<Int(slot.valueStart)]), want)
+            }
+        }
+    }
+}
+
+/// One pass over the header block: names copied and values URL-decoded straight into one byte array.
+private func parsePlainHeaders(_ raw: UnsafeRawBufferPointer) throws(ESLProtocolError) -> ParsedPlain {
+    let count = raw.count
+    guard count > 0, let base = raw.baseAddress else {
+        return ParsedPlain(storage: [], slots: [], bodyStart: 0)
+    }
+    guard count < Int(UInt32.max) else {
+        throw ESLProtocolError(.malformedEvent, "The event is larger than 4 GiB.", declaredSize: count)
+    }
+    var slots: [ESLEvent.Slot] = []
+    slots.reserveCapacity(count / 24 + 8)
+    var failure: ESLProtocolError? = nil
+    var bodyStart = count
+
+    // Decoding never makes a value longer, so the input size bounds the storage.
+    let storage = [UInt8](unsafeUninitializedCapacity: count) { out, initialized in
+        let destination = UnsafeMutableRawPointer(out.baseAddress!)
+        var written = 0
+        var position = 0
+        while position < count {
+            let lineStart = position
+            // The name is copied while looking for its colon; if the line turns out blank or bad, it is dropped.
+            let nameLength = WordScan.copy(from: base, position, count, to: destination + written, until: ASCII.colon, ASCII.lf)
+            let colon = lineStart + nameLength
+            if colon == count || base.load(fromByteOffset: colon, as: UInt8.self) == ASCII.lf {
+                // A line without a colon: a blank line ("" or "\r") ends the block, anything else is garbage.
+                let isBlank = nameLength == 0 || (nameLength == 1 && base.load(fromByteOffset: lineStart, as: UInt8.self) == ASCII.cr)
+                if isBlank {
+                    bodyStart = min(colon + 1, count)
+                    break
+                }
+                failure = ESLProtocolError(
+                    .malformedEvent, "An event header line has no ':' between name and value.",
+                    context: UnsafeRawBufferPointer(rebasing: raw[lineStart..<colon]))
+                break
+            }
+            guard nameLength > 0 else {
+                failure = ESLProtocolError(
+                    .malformedEvent, "An event header line has an empty name.",
+                    context: UnsafeRawBufferPointer(rebasing: raw[lineStart..<min(count, lineStart + 80)]))
+                break
+            }
+            let nameStart = written
+            written += nameLength
+            let decodedStart = written
+
+            var read = colon + 1
+            while read < count {
+                let byte = base.load(fromByteOffset: read, as: UInt8.self)
+                guard byte == ASCII.space || byte == ASCII.tab else { break }
+                read += 1
+            }
+            let valueStart = read
+            // URL-decode up to the LF: plain runs are copied a word at a time, each % is looked at alone.
+            while true {
+                let run = WordScan.copy(from: base, read, count, to: destination + written, until: ASCII.lf, ASCII.percent)
+                read += run
+                written += run
+                guard read < count, base.load(fromByteOffset: read, as: UInt8.self) == ASCII.percent else { break }
+                if read + 2 < count,
+                   let high = ASCII.hexValue(base.load(fromByteOffset: read + 1, as: UInt8.self)),
+                   let low = ASCII.hexValue(base.load(fromByteOffset: read + 2, as: UInt8.self)) {
+                    destination.storeBytes(of: high << 4 | low, toByteOffset: written, as: UInt8.self)
+                    read += 3
+                } else {
+                    destination.storeBytes(of: ASCII.percent, toByteOffset: written, as: UInt8.self)
+                    read += 1
+                }
+                written += 1
+            }
+            // A raw CR before the LF was copied as the last byte (a decoded %XX never ends in CR): drop it.
+            if read > valueStart && base.load(fromByteOffset: read - 1, as: UInt8.self) == ASCII.cr {
+                written -= 1
+            }
+            slots.append(ESLEvent.Slot(
+                nameStart: UInt32(truncatingIfNeeded: nameStart),
+                valueStart: UInt32(truncatingIfNeeded: decodedStart),
+                valueEnd: UInt32(truncatingIfNeeded: written)))
+            position = read + 1
+        }
+        initialized = written
+    }
+    if let failure { throw failure }
+    return ParsedPlain(storage: storage, slots: slots, bodyStart: bodyStart)
+}
