@@ -32,9 +32,10 @@ struct CaptureRecord: Decodable, Sendable {
 
     /// The first line of the data, without its line end (a client packet's command line).
     var firstLine: String {
-        var line = Substring(data.prefix { $0 != "\n" })
-        while line.last == "\r" { line.removeLast() }
-        return String(line)
+        // Bytes, not Characters: "\r\n" is a single Character in Swift.
+        var line = data.utf8.prefix { $0 != 0x0A }
+        while line.last == 0x0D { line = line.dropLast() }
+        return String(decoding: line, as: UTF8.self)
     }
 
     /// Whether this send carries anything but line ends (the switch skips bare CR/LF).
