@@ -44,14 +44,17 @@ public struct ESLCommand: Sendable, Hashable, CustomStringConvertible {
         guard !line.isEmpty else {
             throw ESLProtocolError(.invalidCommand, "the command is empty")
         }
-        buffer.writeString(line)
-        buffer.writeInteger(ASCII.lf)
+        // Check everything before writing, so a refused command leaves the buffer as it was.
         for header in headers {
             try Self.checkSingleLine(header.name, what: "header name")
             try Self.checkSingleLine(header.value, what: "value of header \(header.name)")
             guard !header.name.isEmpty, !header.name.contains(":") else {
                 throw ESLProtocolError(.invalidCommand, "header name \(header.name.debugDescription) is empty or contains a colon")
             }
+        }
+        buffer.writeString(line)
+        buffer.writeInteger(ASCII.lf)
+        for header in headers {
             buffer.writeString(header.name)
             buffer.writeStaticString(": ")
             buffer.writeString(header.value)

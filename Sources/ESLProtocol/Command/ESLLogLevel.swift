@@ -37,7 +37,8 @@ public enum ESLLogLevel: Int, Sendable, Hashable, CaseIterable, Comparable {
     /// Parses a level word as the switch does: a name in any case, or a number 0–7.
     /// Other spellings (`error`, `warn`) are not levels, exactly as on the switch.
     public init?(word: String) {
-        if let number = Int(word), let level = ESLLogLevel(rawValue: number) {
+        // A negative number is clamped to 0 (§4.2); only the word `disable` means -1.
+        if let number = Int(word), let level = ESLLogLevel(rawValue: max(0, number)) {
             self = level
             return
         }

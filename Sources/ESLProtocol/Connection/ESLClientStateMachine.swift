@@ -212,7 +212,9 @@ public struct ESLClientStateMachine: Sendable {
         guard let head = pending.first else {
             return close(.protocolViolation("a \(kind) arrived but no command is waiting for one"))
         }
-        guard head.kind == kind else {
+        // The switch refuses an `api` or `connect` it will not run with a command/reply
+        // (`-ERR command not found`: captures 11, 25, 27a); that answers the waiting request.
+        guard head.kind == kind || kind == .commandReply else {
             return close(.protocolViolation("a \(kind) arrived while the oldest command waits for a \(head.kind)"))
         }
         pending.removeFirst()

@@ -94,11 +94,13 @@ public struct ESLFrameDecoder: Sendable {
         }
         guard let found else {
             scanned = resume
-            if buffer.readableBytes > limits.maxHeaderBlockBytes {
+            // CRs after a pending LF may still be part of the terminator, not of the block.
+            let blockSoFar = min(resume + 1, buffer.readableBytes)
+            if blockSoFar > limits.maxHeaderBlockBytes {
                 throw ESLProtocolError(
                     .headerBlockTooLarge,
-                    "the header block has \(buffer.readableBytes) bytes without a blank line; the limit is \(limits.maxHeaderBlockBytes)",
-                    declaredSize: buffer.readableBytes,
+                    "the header block has \(blockSoFar) bytes without a blank line; the limit is \(limits.maxHeaderBlockBytes)",
+                    declaredSize: blockSoFar,
                     context: buffer.readableBytesView.prefix(64))
             }
             return nil

@@ -26,7 +26,7 @@ public enum ESLEventName {
         "FAILURE", "SOCKET_DATA", "MEDIA_BUG_START", "MEDIA_BUG_STOP",
         "CONFERENCE_DATA_QUERY", "CONFERENCE_DATA", "CALL_SETUP_REQ", "CALL_SETUP_RESULT",
         "CALL_DETAIL", "DEVICE_STATE", "TEXT", "SHUTDOWN_REQUESTED",
-        "CERT_RELOAD", "ALL",
+        "CERT_RELOAD",
     ]
 
     /// The pseudo-type that subscribes to everything.

@@ -1,6 +1,0 @@
-import Testing
-@testable import ESLProtocol
-
-@Suite struct ESLProtocolSmokeTests {
-    @Test func moduleLinks() { #expect(Bool(true)) }
-}
