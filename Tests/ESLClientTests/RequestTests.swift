@@ -52,7 +52,7 @@ import Testing
 
     @Test func eventsAndLogsBeforeAReplyDoNotTakeItsPlace() async throws {
         let log = "Content-Type: log/data\nContent-Length: 6\nLog-Level: 7\nText-Channel: 0\nLog-File: a.c\nLog-Func: f\nLog-Line: 1\nUser-Data: \n\nhello\n"
-        let event = "Content-Length: 43\nContent-Type: text/event-plain\n\nEvent-Name: HEARTBEAT\nEvent-Sequence: 1\n\n"
+        let event = "Content-Length: 41\nContent-Type: text/event-plain\n\nEvent-Name: HEARTBEAT\nEvent-Sequence: 1\n\n"
         let server = try await ScriptedSwitch(script: Self.greeting + [
             .expect("api switchname\n\n"),
             .send(log + event + "Content-Type: api/response\nContent-Length: 2\n\nvm"),
@@ -185,6 +185,25 @@ import Testing
         #expect(try await connection.api("status").text == "ok")
         #expect(await server.received.count == 2)
         await connection.close()
+        await server.stop()
+    }
+}
+
+extension RequestTests {
+    @Test func aWrongContentLengthThatDesynchronisesTheStreamIsAProtocolErrorNotAHang() async throws {
+        // The event declares 43 bytes but has 41, so the next frame starts two bytes late.
+        let event = "Content-Length: 43\nContent-Type: text/event-plain\n\nEvent-Name: HEARTBEAT\nEvent-Sequence: 1\n\n"
+        let server = try await ScriptedSwitch(script: [
+            .send("Content-Type: auth/request\n\n"), .expect("auth ClueCon\n\n"),
+            .send("Content-Type: command/reply\nReply-Text: +OK accepted\n\n"),
+            .expect("api switchname\n\n"),
+            .send(event + "Content-Type: api/response\nContent-Length: 2\n\nvm"),
+            .hang,
+        ])
+        let connection = try await ESLConnection.connect(host: "127.0.0.1", port: server.port, password: "ClueCon")
+        let error = await #expect(throws: ESLClientError.self) { _ = try await connection.api("switchname") }
+        #expect(error?.code == .protocolError)
+        #expect(error?.message.contains("out of step") == true)
         await server.stop()
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import NIOCore
 
-/// Event frames from the real FreeSWITCH captures in `../shared/captures` (see its README).
+/// Event frames from the real FreeSWITCH captures in `Tests/Fixtures/captures` (see its README).
 struct CapturedEventFrame: CustomStringConvertible {
     /// Capture file name, e.g. `21_loopback_call_plain.json`.
     var file: String
@@ -17,13 +17,8 @@ struct CapturedEventFrame: CustomStringConvertible {
 }
 
 enum EventCaptures {
-    /// `/work/shared/captures` for a repository checked out at `/work/<name>`.
-    static let directory: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()  // ESLProtocolTests
-        .deletingLastPathComponent()  // Tests
-        .deletingLastPathComponent()  // repository root
-        .deletingLastPathComponent()
-        .appendingPathComponent("shared/captures")
+    /// The same directory the frame-level tests read.
+    static var directory: URL { Captures.directory }
 
     /// Every S->C record of every capture whose envelope says `text/event-*`.
     static let frames: [CapturedEventFrame] = {

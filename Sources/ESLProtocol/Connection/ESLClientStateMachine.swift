@@ -196,6 +196,10 @@ public struct ESLClientStateMachine: Sendable {
             return resolveNext(.apiResponse, with: .api(response))
         case .channelData(let frame):
             return resolveNext(.channelData, with: .channelData(frame))
+        case .other(let frame) where !frame.headers.contains("Content-Type"):
+            // Every frame a switch sends has a Content-Type; one without means the byte stream is
+            // out of step (e.g. a wrong Content-Length), and every later reply would be misread.
+            return close(.protocolViolation("a frame without Content-Type; the stream is out of step near \(String(buffer: frame.headers.block).prefix(60).debugDescription)"))
         case .event, .log, .other:
             return .deliver(message)
         case .disconnectNotice(let notice):

@@ -122,7 +122,7 @@ public struct ESLFrameDecoder: Sendable {
             guard let bytes else { return .success(0) }
             var trimmed = Substring(decoding: bytes, as: UTF8.self)
             while trimmed.last == " " || trimmed.last == "\t" { trimmed.removeLast() }
-            guard let value = ASCII.parseNonNegativeInt(UnsafeRawBufferPointer(rebasing: bytes.prefix(trimmed.utf8.count))) else {
+            guard let value = ASCII.parseDecimal(UnsafeRawBufferPointer(rebasing: bytes.prefix(trimmed.utf8.count))) else {
                 return .failure(ESLProtocolError(
                     .invalidContentLength,
                     "Content-Length \(String(trimmed).debugDescription) is not a non-negative number",

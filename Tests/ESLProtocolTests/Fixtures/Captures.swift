@@ -69,16 +69,14 @@ struct Capture: Decodable, Sendable {
     }
 }
 
-/// Finds and loads `../shared/captures` relative to this file.
+/// Finds and loads the real FreeSWITCH captures kept in `Tests/Fixtures/captures`.
 enum Captures {
-    /// `<repo>/../shared/captures`; this file is `<repo>/Tests/ESLProtocolTests/Fixtures/Captures.swift`.
+    /// `<repo>/Tests/Fixtures/captures`; this file is `<repo>/Tests/ESLProtocolTests/Fixtures/Captures.swift`.
     static let directory: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent()  // Captures.swift
         .deletingLastPathComponent()  // Fixtures
         .deletingLastPathComponent()  // ESLProtocolTests
-        .deletingLastPathComponent()  // Tests
-        .deletingLastPathComponent()  // <repo>
-        .deletingLastPathComponent()  // <repo>/..
-        .appendingPathComponent("shared")
+        .appendingPathComponent("Fixtures")
         .appendingPathComponent("captures")
 
     /// The file names of every capture (`01_auth_ok.json`, …), sorted.

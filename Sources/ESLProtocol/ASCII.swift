@@ -1,6 +1,7 @@
 import NIOCore
 
-/// Byte values the event codecs look for, named so the loops read like the wire format.
+/// Byte values and comparisons of the wire format (framing and the event codecs), named so the
+/// loops read like the protocol.
 enum ASCII {
     static let tab: UInt8 = 0x09
     static let lf: UInt8 = 0x0A
@@ -96,5 +97,17 @@ enum ASCII {
             value = value * 10 + Int(byte - zero)
         }
         return value
+    }
+
+    /// Case-insensitive equality of a byte range and an ASCII string known at compile time.
+    @inline(__always)
+    static func equalsIgnoringCase(_ bytes: UnsafeRawBufferPointer, _ ascii: StaticString) -> Bool {
+        caseInsensitiveEqual(bytes, UnsafeRawBufferPointer(start: ascii.utf8Start, count: ascii.utf8CodeUnitCount))
+    }
+
+    /// Case-insensitive equality of a byte range and a string's UTF-8.
+    static func equalsIgnoringCase(_ bytes: UnsafeRawBufferPointer, _ string: String) -> Bool {
+        var string = string
+        return string.withUTF8 { caseInsensitiveEqual(bytes, UnsafeRawBufferPointer($0)) }
     }
 }
