@@ -63,6 +63,9 @@ public final class ESLConnection: Sendable {
             of: ESLNotification.self,
             bufferingPolicy: .bufferingNewest(max(1, configuration.notificationBufferSize)))
         let dropped = NIOLockedValueBox(0)
+        // Filled by the channel initializer: looking the handler up in the pipeline later would
+        // race with a switch that closes the connection at once.
+        let installed = NIOLockedValueBox<(NIOLoopBound<ESLClientHandler>, EventLoopFuture<Void>)?>(nil)
         let bootstrap = ClientBootstrap(group: group)
             .connectTimeout(TimeAmount(configuration.connectTimeout))
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
@@ -76,6 +79,7 @@ public final class ESLConnection: Sendable {
                         dropped: dropped)
                     try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(ESLFrameDecoder(limits: configuration.limits)))
                     try channel.pipeline.syncOperations.addHandler(handler)
+                    installed.withLockedValue { $0 = (NIOLoopBound(handler, eventLoop: channel.eventLoop), handler.handshake!.futureResult) }
                 }
             }
         let channel: any Channel
@@ -85,31 +89,14 @@ public final class ESLConnection: Sendable {
             continuation.finish()
             throw ConnectErrorMapping.map(error, host: host, port: port, timeout: configuration.connectTimeout)
         }
-        let connection: ESLConnection
-        do {
-            connection = try await attach(channel: channel, stream: stream, dropped: dropped, address: address, configuration: configuration)
-        } catch {
+        guard let (handler, handshake) = installed.withLockedValue({ $0 }) else {
             channel.close(promise: nil)
-            throw error
-        }
-        return connection
-    }
-
-    /// Wraps an initialised channel and waits for its handshake.
-    static func attach(channel: any Channel, stream: AsyncStream<ESLNotification>, dropped: NIOLockedValueBox<Int>, address: String, configuration: Configuration) async throws(ESLClientError) -> ESLConnection {
-        let handshake: EventLoopFuture<Void>
-        let handler: NIOLoopBound<ESLClientHandler>
-        do {
-            (handler, handshake) = try await channel.eventLoop.submit {
-                let handler = try channel.pipeline.syncOperations.handler(type: ESLClientHandler.self)
-                return (NIOLoopBound(handler, eventLoop: channel.eventLoop), handler.handshake!.futureResult)
-            }.get()
-        } catch {
-            throw ESLClientError(.connectionClosed, "the connection to \(address) closed while it was being set up", address: address)
+            throw ESLClientError(.connectionClosed, "the connection to \(address) could not be set up", address: address)
         }
         do {
             try await handshake.get()
         } catch {
+            channel.close(promise: nil)
             throw error as? ESLClientError ?? ESLClientError(.connectionClosed, "the connection to \(address) failed: \(error)", address: address)
         }
         return ESLConnection(channel: channel, handler: handler, notifications: ESLNotifications(stream: stream), dropped: dropped, address: address, configuration: configuration)

@@ -52,18 +52,12 @@ final class ScriptedSwitch: Sendable {
 
     /// Replays the server side of a capture: S->C records are sent, C->S records expected verbatim.
     convenience init(replaying records: [CaptureRecord], stopAfterLast: Bool = true) async throws {
-        var steps: [Step] = records.compactMap { record in
-            switch record.dir {
-            case "S->C": .send(record.data)
-            case "C->S": .expect(record.data)
-            default: nil
-            }
-        }
+        var steps = Self.steps(replaying: records)
         if stopAfterLast { steps.append(.close) }
         try await self.init(script: steps)
     }
 
-    private static func play(_ script: [Step], on client: NIOAsyncChannel<ByteBuffer, ByteBuffer>, log: Recorder) async {
+    static func play(_ script: [Step], on client: NIOAsyncChannel<ByteBuffer, ByteBuffer>, log: Recorder) async {
         try? await client.executeThenClose { inbound, outbound in
             var iterator = inbound.makeAsyncIterator()
             var decoder = ESLFrameDecoder()
@@ -93,6 +87,29 @@ final class ScriptedSwitch: Sendable {
                     while try await iterator.next() != nil {}
                     return
                 }
+            }
+        }
+    }
+
+    /// Plays `script` as the switch in outbound mode: the switch dials the application.
+    static func dial(port: Int, script: [Step]) async throws -> (Task<Void, Never>, Recorder) {
+        let log = Recorder()
+        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .connect(host: "127.0.0.1", port: port) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                }
+            }
+        return (Task { await play(script, on: channel, log: log) }, log)
+    }
+
+    /// The steps that replay the switch's side of `records`.
+    static func steps(replaying records: [CaptureRecord]) -> [Step] {
+        records.compactMap { record in
+            switch record.dir {
+            case "S->C": .send(record.data)
+            case "C->S": .expect(record.data)
+            default: nil
             }
         }
     }
