@@ -5,7 +5,7 @@ import NIOPosix
 import Testing
 
 /// Connecting and authenticating against scripted switches: every way it can go wrong.
-@Suite struct ConnectTests {
+@Suite(.timeLimit(.minutes(1))) struct ConnectTests {
     private static var quick: ESLConnection.Configuration {
         var configuration = ESLConnection.Configuration()
         configuration.connectTimeout = .seconds(2)

@@ -4,7 +4,7 @@ import NIOCore
 import Testing
 
 /// Requests, notifications and disconnects on an established connection.
-@Suite struct RequestTests {
+@Suite(.timeLimit(.minutes(1))) struct RequestTests {
     private static let greeting: [ScriptedSwitch.Step] = [
         .send("Content-Type: auth/request\n\n"),
         .expect("auth ClueCon\n\n"),
@@ -150,7 +150,7 @@ import Testing
         let connection = try await Self.connect(server)
         let task = Task { try await connection.api("sleep") }
         // Wait until the switch has the request, so cancellation hits a request in flight.
-        while await server.received.count < 2 { await Task.yield() }
+        await server.waitForPackets(2)
         task.cancel()
         let result = await task.result
         guard case .failure(let error as ESLClientError) = result else { Issue.record("not cancelled: \(result)"); return }

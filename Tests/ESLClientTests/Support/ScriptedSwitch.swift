@@ -24,6 +24,9 @@ final class ScriptedSwitch: Sendable {
     let port: Int
     private let log: Recorder
 
+    /// Returns once a client has sent `count` packets.
+    func waitForPackets(_ count: Int) async { await log.waitForPackets(count) }
+
     /// Every packet a client sent, in order, as text.
     var received: [String] { get async { await log.packets } }
     /// Every `expect` whose bytes differed: (expected, got).
@@ -123,11 +126,21 @@ final class ScriptedSwitch: Sendable {
 actor Recorder {
     var packets: [String] = []
     var mismatches: [String] = []
+    private var waiters: [(count: Int, continuation: CheckedContinuation<Void, Never>)] = []
 
     func record(_ packet: String, expected: String?) {
         packets.append(packet)
         if let expected, expected != packet {
             mismatches.append("expected \(expected.debugDescription), got \(packet.debugDescription)")
         }
+        let ready = waiters.filter { $0.count <= packets.count }
+        waiters.removeAll { $0.count <= packets.count }
+        for waiter in ready { waiter.continuation.resume() }
+    }
+
+    /// Returns once `count` packets have arrived (the suites' time limit bounds the wait).
+    func waitForPackets(_ count: Int) async {
+        guard packets.count < count else { return }
+        await withCheckedContinuation { waiters.append((count, $0)) }
     }
 }

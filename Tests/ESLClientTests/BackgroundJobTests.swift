@@ -1,0 +1,112 @@
+import ESLClient
+import ESLProtocol
+import Testing
+
+/// bgapi: the job's result arrives as a BACKGROUND_JOB event, whatever the caller subscribed to.
+@Suite(.timeLimit(.minutes(1))) struct BackgroundJobTests {
+    private static let job = "11111111-2222-3333-4444-555555555555"
+
+    /// The captured switch frames for the client-chosen Job-UUID run of capture 12.
+    private static func capturedJob() throws -> (reply: String, event: String) {
+        let records = try Captures.records("12_bgapi_status")
+        let index = try #require(records.firstIndex { $0.data.hasPrefix("bgapi version\nJob-UUID: \(job)") })
+        return (records[index + 1].data, records[index + 2].data)
+    }
+
+    private static let greeting: [ScriptedSwitch.Step] = [
+        .send("Content-Type: auth/request\n\n"), .expect("auth ClueCon\n\n"),
+        .send("Content-Type: command/reply\nReply-Text: +OK accepted\n\n"),
+    ]
+
+    private static func reply(_ text: String) -> ScriptedSwitch.Step {
+        .send("Content-Type: command/reply\nReply-Text: \(text)\n\n")
+    }
+
+    @Test func unsubscribedCallerGetsTheJobThroughAQuietSubscriptionThatIsUndone() async throws {
+        let (reply, event) = try Self.capturedJob()
+        let server = try await ScriptedSwitch(script: Self.greeting + [
+            .expect("event plain BACKGROUND_JOB\n\n"), Self.reply("+OK event listener enabled plain"),
+            .expect("bgapi version\nJob-UUID: \(Self.job)\n\n"), .send(reply), .send(event),
+            .expect("nixevent BACKGROUND_JOB\n\n"), Self.reply("+OK events nixed"),
+            .expect("api status\n\n"), .send("Content-Type: api/response\nContent-Length: 2\n\nok"),
+            .hang,
+        ])
+        let connection = try await ESLConnection.connect(host: "127.0.0.1", port: server.port, password: "ClueCon")
+        let result = try await connection.bgapi("version", jobUUID: Self.job)
+        #expect(result.jobUUID == Self.job)
+        #expect(result.event["Job-Command"] == "version")
+        #expect(result.output.hasPrefix("FreeSWITCH Version 1.11.1"))
+        #expect(event.hasSuffix(result.output))
+        #expect(!result.isError)
+        // The api reply proves the nixevent was sent and answered before it.
+        #expect(try await connection.api("status").text == "ok")
+        #expect(await connection.subscriptions().isListening == false)
+        await connection.close()
+        // The caller never subscribed, so its stream saw no BACKGROUND_JOB: only the end.
+        var seen: [ESLNotification] = []
+        for await notification in connection.notifications { seen.append(notification) }
+        #expect(seen.count == 1)
+        if case .disconnected = seen.first {} else { Issue.record("unexpected \(seen)") }
+        #expect(await server.mismatches == [])
+        await server.stop()
+    }
+
+    @Test func subscribedCallerWithFiltersKeepsBothAndAlsoSeesTheEvent() async throws {
+        let (reply, event) = try Self.capturedJob()
+        let server = try await ScriptedSwitch(script: Self.greeting + [
+            .expect("event plain ALL\n\n"), Self.reply("+OK event listener enabled plain"),
+            .expect("filter Event-Name CHANNEL_CREATE\n\n"), Self.reply("+OK filter added. [Event-Name]=[CHANNEL_CREATE]"),
+            .expect("filter Job-UUID \(Self.job)\n\n"), Self.reply("+OK filter added. [Job-UUID]=[\(Self.job)]"),
+            .expect("bgapi version\nJob-UUID: \(Self.job)\n\n"), .send(reply), .send(event),
+            .expect("filter delete Job-UUID \(Self.job)\n\n"), Self.reply("+OK filter deleted. [Job-UUID][\(Self.job)]"),
+            .hang,
+        ])
+        let connection = try await ESLConnection.connect(host: "127.0.0.1", port: server.port, password: "ClueCon")
+        #expect(try await connection.command(.event(.plain, ["ALL"])).isOK)
+        #expect(try await connection.command(.filter("Event-Name", "CHANNEL_CREATE")).isOK)
+        let result = try await connection.bgapi("version", jobUUID: Self.job)
+        #expect(result.output.hasPrefix("FreeSWITCH Version"))
+        var iterator = connection.notifications.makeAsyncIterator()
+        guard case .event(let delivered) = await iterator.next() else { Issue.record("the subscribed caller did not get the event"); return }
+        #expect(delivered["Job-UUID"] == Self.job)
+        let subscriptions = await connection.subscriptions()
+        #expect(subscriptions.isAllEnabled)
+        #expect(subscriptions.filters == [.init(header: "Event-Name", value: "CHANNEL_CREATE")])
+        // Wait for the cleanup to reach the switch before checking what it saw.
+        await server.waitForPackets(6)
+        #expect(await server.mismatches == [])
+        await connection.close()
+        await server.stop()
+    }
+
+    @Test func refusedBgapiThrowsCommandFailedWithTheSwitchsText() async throws {
+        let server = try await ScriptedSwitch(script: Self.greeting + [
+            .expect("event json ALL\n\n"), Self.reply("+OK event listener enabled json"),
+            .expect("bgapi status\nJob-UUID: \(Self.job)\n\n"), Self.reply("-ERR permission denied"),
+            .hang,
+        ])
+        let connection = try await ESLConnection.connect(host: "127.0.0.1", port: server.port, password: "ClueCon")
+        #expect(try await connection.command(.event(.json, ["ALL"])).isOK)
+        let error = await #expect(throws: ESLClientError.self) { _ = try await connection.bgapi("status", jobUUID: Self.job) }
+        #expect(error?.code == .commandFailed)
+        #expect(error?.serverText == "-ERR permission denied")
+        await connection.close()
+        await server.stop()
+    }
+
+    @Test func jobThatNeverFinishesTimesOut() async throws {
+        let (reply, _) = try Self.capturedJob()
+        let server = try await ScriptedSwitch(script: Self.greeting + [
+            .expect("event plain BACKGROUND_JOB\n\n"), Self.reply("+OK event listener enabled plain"),
+            .expect("bgapi version\nJob-UUID: \(Self.job)\n\n"), .send(reply),
+            .hang,
+        ])
+        let connection = try await ESLConnection.connect(host: "127.0.0.1", port: server.port, password: "ClueCon")
+        let error = await #expect(throws: ESLClientError.self) {
+            _ = try await connection.bgapi("version", jobUUID: Self.job, timeout: .milliseconds(200))
+        }
+        #expect(error?.code == .requestTimeout)
+        await connection.close()
+        await server.stop()
+    }
+}
