@@ -29,7 +29,6 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
-                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
@@ -71,6 +70,8 @@ let package = Package(
         .testTarget(name: "MockSwitchTests", dependencies: ["MockSwitch", "ESLProtocol"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console"]),
+        // Runs the built `fscli` binary (swift test builds every product first).
+        .testTarget(name: "EndToEndTests", dependencies: []),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+
+/// The real `fscli` binary, run as a user would.
+@Suite(.timeLimit(.minutes(1))) struct CommandLineTests {
+    /// `swift test` puts the test runner and the products in the same build directory.
+    static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("fscli")
+
+    static func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test func versionPrintsTheVersion() throws {
+        let result = try Self.run(["--version"])
+        #expect(result.status == 0)
+        #expect(result.stdout.split(separator: ".").count == 3)
+    }
+
+    @Test func helpDescribesTheTool() throws {
+        let result = try Self.run(["--help"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("event socket"))
+        #expect(result.stdout.contains("USAGE"))
+    }
+
+    @Test func unknownOptionIsAUsageError() throws {
+        let result = try Self.run(["--no-such-option"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("no-such-option"))
+    }
+}

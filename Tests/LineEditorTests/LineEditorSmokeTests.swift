@@ -1,6 +1,0 @@
-import Testing
-@testable import LineEditor
-
-@Suite struct LineEditorSmokeTests {
-    @Test func moduleLinks() { #expect(Bool(true)) }
-}
