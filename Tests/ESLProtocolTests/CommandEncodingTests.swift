@@ -203,3 +203,17 @@ struct CapturedSend: Sendable, CustomTestStringConvertible {
         #expect(ESLLogLevel.disable < .console)
     }
 }
+
+@Suite struct CommandSecrecyTests {
+    @Test func refusedAuthKeepsThePasswordOutOfTheError() {
+        for command in [ESLCommand.auth(password: "Clue\nCon"), .userauth(user: "1000@default", password: "se\ncret")] {
+            let error = #expect(throws: ESLProtocolError.self) { try command.encoded() }
+            #expect(error?.context.isEmpty == true)
+            #expect(error.map { "\($0)".contains("Con") || "\($0)".contains("cret") } == false)
+        }
+    }
+
+    @Test func eventWithoutFormatIsPlain() throws {
+        #expect(try ESLCommand.event(["ALL"]).encoded() == ByteBuffer(string: "event plain ALL\n\n"))
+    }
+}

@@ -27,8 +27,13 @@ extension ESLCommand {
     }
 
     /// `event <format> <names…>`; event names are §6 names, `ALL`, or `CUSTOM` followed by subclasses.
-    public static func event(_ format: ESLEventFormat = .plain, _ names: [String]) -> ESLCommand {
+    public static func event(_ format: ESLEventFormat, _ names: [String]) -> ESLCommand {
         ESLCommand(line: (["event", format.rawValue] + names).joined(separator: " "))
+    }
+
+    /// `event plain <names…>`.
+    public static func event(_ names: [String]) -> ESLCommand {
+        event(.plain, names)
     }
 
     /// `nixevent <names…>`.

@@ -40,14 +40,15 @@ public struct ESLCommand: Sendable, Hashable, CustomStringConvertible {
 
     /// Appends the command's bytes: the line, headers, `Content-Length` and body, blank line.
     public func encode(into buffer: inout ByteBuffer) throws(ESLProtocolError) {
-        try Self.checkSingleLine(line, what: "command")
+        // The line of auth/userauth holds a password: keep it out of the error's context.
+        try Self.checkSingleLine(line, what: "command", showing: verb == "auth" || verb == "userauth" ? [] : Array(line.utf8))
         guard !line.isEmpty else {
             throw ESLProtocolError(.invalidCommand, "the command is empty")
         }
         // Check everything before writing, so a refused command leaves the buffer as it was.
         for header in headers {
-            try Self.checkSingleLine(header.name, what: "header name")
-            try Self.checkSingleLine(header.value, what: "value of header \(header.name)")
+            try Self.checkSingleLine(header.name, what: "header name", showing: Array(header.name.utf8))
+            try Self.checkSingleLine(header.value, what: "value of header \(header.name)", showing: Array(header.value.utf8))
             guard !header.name.isEmpty, !header.name.contains(":") else {
                 throw ESLProtocolError(.invalidCommand, "header name \(header.name.debugDescription) is empty or contains a colon")
             }
@@ -77,9 +78,9 @@ public struct ESLCommand: Sendable, Hashable, CustomStringConvertible {
         return buffer
     }
 
-    private static func checkSingleLine(_ text: String, what: String) throws(ESLProtocolError) {
+    private static func checkSingleLine(_ text: String, what: String, showing context: [UInt8]) throws(ESLProtocolError) {
         if text.utf8.contains(where: { $0 == ASCII.lf || $0 == ASCII.cr }) {
-            throw ESLProtocolError(.invalidCommand, "the \(what) contains a line break, which would end the command early", context: Array(text.utf8))
+            throw ESLProtocolError(.invalidCommand, "the \(what) contains a line break, which would end the command early", context: context)
         }
     }
 
