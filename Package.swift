@@ -37,6 +37,7 @@ let package = Package(
                 "ESLProtocol",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -67,7 +68,10 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "MockSwitchTests", dependencies: ["MockSwitch", "ESLProtocol"]),
+        .testTarget(
+            name: "MockSwitchTests",
+            dependencies: ["MockSwitch", "ESLProtocol", .product(name: "NIOCore", package: "swift-nio")]
+        ),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console"]),
         // Runs the built `fscli` binary (swift test builds every product first).
