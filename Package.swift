@@ -70,7 +70,11 @@ let package = Package(
         ),
         .testTarget(
             name: "MockSwitchTests",
-            dependencies: ["MockSwitch", "ESLProtocol", .product(name: "NIOCore", package: "swift-nio")]
+            dependencies: [
+                "MockSwitch", "ESLProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
         ),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console"]),
