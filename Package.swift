@@ -68,7 +68,14 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "MockSwitchTests", dependencies: ["MockSwitch", "ESLProtocol"]),
+        .testTarget(
+            name: "MockSwitchTests",
+            dependencies: [
+                "MockSwitch", "ESLProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console"]),
         // Runs the built `fscli` binary (swift test builds every product first).

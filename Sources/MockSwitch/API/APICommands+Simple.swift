@@ -1,0 +1,75 @@
+import ESLProtocol
+
+/// Small mod_commands APIs with exact outputs (spec §5.7; captures 19, 50).
+extension APICommands {
+    static let simpleCommands: [String: APIImplementation] = [
+        "echo": { argument, _ in APIOutput(argument) },
+        "md5": { argument, _ in APIOutput(argument.isEmpty ? "!err!" : MD5.hex(Array(argument.utf8))) },
+        "create_uuid": { _, _ in APIOutput(UUIDText.make()) },
+        "global_getvar": { argument, core in
+            guard !argument.isEmpty else {
+                return APIOutput(core.globalVariables.map { "\($0.name)=\($0.value)\n" }.joined())
+            }
+            return APIOutput(core.globalVariable(argument) ?? "")
+        },
+        "global_setvar": { argument, core in
+            let parts = argument.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            guard let name = parts.first, !name.isEmpty else { return APIOutput("-USAGE: <var>=<value> [=<value2>]\n") }
+            let value = parts.count > 1 && !parts[1].isEmpty ? parts[1] : nil
+            core.setGlobalVariable(name.trimmingWhitespace, value)
+            return APIOutput("+OK")
+        },
+        "module_exists": { argument, core in
+            guard !argument.isEmpty else { return APIOutput("") }
+            return APIOutput(core.commands.modules.contains(argument) || coreModules.contains(argument) ? "true" : "false")
+        },
+        "reloadxml": { _, core in
+            var output = APIOutput("+OK [Success]\n")
+            output.logLines = [core.log(level: 6, "Timezone reloaded 597 definitions", source: .timezonesReloaded)]
+            return output
+        },
+        "log": { argument, core in
+            let split = argument.splitAtFirstSpace
+            guard !argument.isEmpty else { return APIOutput("-ERR Usage: log <level> <message>\n") }
+            let level = LogLineFactory.level(named: split.head) ?? 7
+            var output = APIOutput("+OK\n")
+            output.logLines = [core.log(level: level, split.tail, source: .logAPI, channel: .session)]
+            return output
+        },
+        "shutdown": { _, _ in
+            var output = APIOutput("+OK\n")
+            output.requestsShutdown = true
+            return output
+        },
+        "toupper": { argument, _ in APIOutput(argument.uppercased()) },
+        "tolower": { argument, _ in APIOutput(argument.lowercased()) },
+        "url_encode": { argument, _ in APIOutput(URLCoding.encode(argument)) },
+        "url_decode": { argument, _ in APIOutput(URLCoding.decode(argument)) },
+        "bgapi": { argument, core in
+            guard !argument.isEmpty else { return APIOutput("-ERR Invalid syntax\n") }
+            var line = argument
+            var jobUUID = UUIDText.make()
+            if line.hasPrefix("uuid:") {
+                let split = line.splitAtFirstSpace
+                jobUUID = String(split.head.dropFirst(5))
+                line = split.tail
+            }
+            let split = line.splitAtFirstSpace
+            var inner = core.run(split.head, split.tail, wholeLine: nil)
+            if core.commands.info(named: split.head.trimmingWhitespace) == nil {
+                inner.body = "\(split.head): Command not found!\n"
+            }
+            var output = APIOutput("+OK Job-UUID: \(jobUUID)\n")
+            output.logLines = inner.logLines
+            output.events = inner.events + [core.events.backgroundJob(
+                jobUUID: jobUUID, command: split.head, argument: split.tail.trimmingWhitespace, output: inner.body,
+                source: .commandsBackgroundJob)]
+            return output
+        },
+    ]
+
+    /// Modules that register no API command but are loaded in the captured switch.
+    static let coreModules: Set<String> = [
+        "mod_loopback", "mod_dialplan_xml", "mod_tone_stream", "mod_logfile", "mod_console", "mod_sndfile",
+    ]
+}

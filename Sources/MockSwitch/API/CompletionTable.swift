@@ -1,0 +1,60 @@
+/// The console's `complete` table (what `switch_console_set_complete("add …")` fills in at module
+/// load), one entry per row, words a1…a10. Taken from mod_commands' load function, with the names
+/// this 1.11.1 build shows (`show status`, `uuid_debug_media`; capture 09 checks the `show` and
+/// top-level rows). A word `::console::list_uuid` expands to live channels, `::[a:b` to the literal
+/// choices a and b.
+enum CompletionTable {
+    static let entries: [[String]] = rows.map { $0.words }
+
+    private static let rows: [String] = [
+        "alias add", "alias del", "complete add", "complete del", "db_cache status",
+        "fsctl debug_level", "fsctl debug_sql", "fsctl last_sps", "fsctl default_dtmf_duration", "fsctl hupall",
+        "fsctl loglevel", "fsctl loglevel console", "fsctl loglevel alert", "fsctl loglevel crit", "fsctl loglevel err",
+        "fsctl loglevel warning", "fsctl loglevel notice", "fsctl loglevel info", "fsctl loglevel debug",
+        "fsctl max_dtmf_duration", "fsctl max_sessions", "fsctl min_dtmf_duration", "fsctl pause",
+        "fsctl pause inbound", "fsctl pause outbound", "fsctl reclaim_mem", "fsctl resume", "fsctl resume inbound",
+        "fsctl resume outbound", "fsctl calibrate_clock", "fsctl crash", "fsctl verbose_events", "fsctl save_history",
+        "fsctl pause_check", "fsctl pause_check inbound", "fsctl pause_check outbound", "fsctl ready_check",
+        "fsctl recover", "fsctl shutdown_check", "fsctl shutdown", "fsctl shutdown asap", "fsctl shutdown now",
+        "fsctl shutdown asap restart", "fsctl shutdown cancel", "fsctl shutdown elegant",
+        "fsctl shutdown elegant restart", "fsctl shutdown restart", "fsctl shutdown restart asap",
+        "fsctl shutdown restart elegant", "fsctl sps", "fsctl sync_clock", "fsctl flush_db_handles",
+        "fsctl min_idle_cpu", "fsctl send_sighup",
+        "load ::console::list_available_modules", "nat_map reinit", "nat_map republish", "nat_map status",
+        "reload ::console::list_loaded_modules", "reloadacl reloadxml",
+        "show aliases", "show api", "show application", "show calls", "show channels", "show channels count",
+        "show chat", "show codec", "show complete", "show dialplan", "show detailed_calls", "show bridged_calls",
+        "show detailed_bridged_calls", "show endpoint", "show file", "show interfaces", "show interface_types",
+        "show tasks", "show management", "show modules", "show nat_map", "show registrations", "show say",
+        "show status", "show timer",
+        "shutdown", "sql_escape", "unload ::console::list_loaded_modules",
+        "uuid_audio ::console::list_uuid start read mute", "uuid_audio ::console::list_uuid start read level",
+        "uuid_audio ::console::list_uuid start write mute", "uuid_audio ::console::list_uuid start write level",
+        "uuid_audio ::console::list_uuid stop", "uuid_break ::console::list_uuid all",
+        "uuid_break ::console::list_uuid both", "uuid_bridge ::console::list_uuid ::console::list_uuid",
+        "uuid_broadcast ::console::list_uuid", "uuid_buglist ::console::list_uuid", "uuid_chat ::console::list_uuid",
+        "uuid_debug_media ::console::list_uuid", "uuid_deflect ::console::list_uuid",
+        "uuid_displace ::console::list_uuid", "uuid_display ::console::list_uuid", "uuid_dump ::console::list_uuid",
+        "uuid_answer ::console::list_uuid", "uuid_pre_answer ::console::list_uuid",
+        "uuid_early_ok ::console::list_uuid", "uuid_exists ::console::list_uuid",
+        "uuid_fileman ::console::list_uuid", "uuid_flush_dtmf ::console::list_uuid",
+        "uuid_getvar ::console::list_uuid", "uuid_hold ::console::list_uuid", "uuid_send_info ::console::list_uuid",
+        "uuid_jitterbuffer ::console::list_uuid", "uuid_kill ::console::list_uuid",
+        "uuid_outgoing_answer ::console::list_uuid", "uuid_limit ::console::list_uuid",
+        "uuid_limit_release ::console::list_uuid",
+        "uuid_loglevel ::console::list_uuid console", "uuid_loglevel ::console::list_uuid alert",
+        "uuid_loglevel ::console::list_uuid crit", "uuid_loglevel ::console::list_uuid err",
+        "uuid_loglevel ::console::list_uuid warning", "uuid_loglevel ::console::list_uuid notice",
+        "uuid_loglevel ::console::list_uuid info", "uuid_loglevel ::console::list_uuid debug",
+        "uuid_media ::console::list_uuid", "uuid_media off ::console::list_uuid", "uuid_park ::console::list_uuid",
+        "uuid_media_reneg ::console::list_uuid", "uuid_phone_event ::console::list_uuid talk",
+        "uuid_phone_event ::console::list_uuid hold", "uuid_preprocess ::console::list_uuid",
+        "uuid_record ::console::list_uuid ::[start:stop", "uuid_recovery_refresh ::console::list_uuid",
+        "uuid_recv_dtmf ::console::list_uuid", "uuid_send_dtmf ::console::list_uuid",
+        "uuid_session_heartbeat ::console::list_uuid", "uuid_setvar_multi ::console::list_uuid",
+        "uuid_setvar ::console::list_uuid", "uuid_simplify ::console::list_uuid",
+        "uuid_transfer ::console::list_uuid", "uuid_dual_transfer ::console::list_uuid",
+        "uuid_video_refresh ::console::list_uuid", "version", "uuid_warning ::console::list_uuid", "...",
+        "file_exists", "sndfile_debug on", "sndfile_debug off",
+    ]
+}

@@ -1,0 +1,22 @@
+import ESLProtocol
+
+/// What one API execution produced: the `api/response` body and what the server should deliver
+/// besides (events to fire, in order, and log lines).
+public struct APIResult: Sendable {
+    /// The exact response body (`-ERR no reply\n` and `Command not found!` already applied).
+    public var body: String
+    /// Events to fire after the reply, in order (the API event is among them).
+    public var events: [ESLEvent]
+    /// Log lines the command emitted, in order.
+    public var logLines: [ESLLogLine]
+    /// Whether the command asked the switch to shut down (`shutdown`, `fsctl shutdown`).
+    public var requestsShutdown: Bool
+
+    /// A result.
+    public init(body: String, events: [ESLEvent] = [], logLines: [ESLLogLine] = [], requestsShutdown: Bool = false) {
+        self.body = body
+        self.events = events
+        self.logLines = logLines
+        self.requestsShutdown = requestsShutdown
+    }
+}

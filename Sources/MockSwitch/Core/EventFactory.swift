@@ -1,0 +1,57 @@
+import ESLProtocol
+import Foundation
+import NIOConcurrencyHelpers
+
+/// Makes events the way the switch does: standard headers first (spec §3.4, captures 12–15), one
+/// global `Event-Sequence` shared by every event of this switch. Thread-safe.
+public final class EventFactory: Sendable {
+    /// Whose headers the events carry.
+    public let identity: SwitchIdentity
+    /// Where `Event-Date-*` come from.
+    public let clock: SwitchClock
+    private let sequence: NIOLockedValueBox<UInt64>
+
+    /// A factory whose first event gets `firstSequence`. A real switch has fired a few hundred events
+    /// (module loads, startup) before anyone connects, hence the default.
+    public init(identity: SwitchIdentity, clock: SwitchClock, firstSequence: UInt64 = 400) {
+        self.identity = identity
+        self.clock = clock
+        self.sequence = NIOLockedValueBox(firstSequence)
+    }
+
+    /// The next `Event-Sequence` value.
+    public func nextSequence() -> UInt64 {
+        sequence.withLockedValue { value in
+            defer { value += 1 }
+            return value
+        }
+    }
+
+    /// A new event `name` with the standard headers; a CUSTOM event with `subclass` gets
+    /// `Event-Subclass` right after `Event-Sequence`. `time` defaults to the clock's now.
+    public func makeEvent(_ name: String, subclass: String? = nil, source: SourceLocation, time: Int64? = nil) -> ESLEvent {
+        var event = ESLEvent()
+        appendStandardHeaders(to: &event, name: name, source: source, time: time)
+        if let subclass { event.addHeader("Event-Subclass", subclass) }
+        return event
+    }
+
+    /// Appends the standard headers, in the switch's order, after whatever `event` already holds:
+    /// what `sendevent` does to a client's event (spec §2.6).
+    public func appendStandardHeaders(to event: inout ESLEvent, name: String, source: SourceLocation, time: Int64? = nil) {
+        let micros = time ?? clock.now()
+        event.addHeader("Event-Name", name)
+        event.addHeader("Core-UUID", identity.coreUUID)
+        event.addHeader("FreeSWITCH-Hostname", identity.hostname)
+        event.addHeader("FreeSWITCH-Switchname", identity.switchname)
+        event.addHeader("FreeSWITCH-IPv4", identity.ipv4)
+        event.addHeader("FreeSWITCH-IPv6", identity.ipv6)
+        event.addHeader("Event-Date-Local", SwitchTimeText.local(micros, clock.timeZone))
+        event.addHeader("Event-Date-GMT", SwitchTimeText.gmt(micros))
+        event.addHeader("Event-Date-Timestamp", String(micros))
+        event.addHeader("Event-Calling-File", source.file)
+        event.addHeader("Event-Calling-Function", source.function)
+        event.addHeader("Event-Calling-Line-Number", String(source.line))
+        event.addHeader("Event-Sequence", String(nextSequence()))
+    }
+}

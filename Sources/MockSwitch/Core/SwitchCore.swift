@@ -1,0 +1,100 @@
+import ESLProtocol
+import NIOConcurrencyHelpers
+import NIOCore
+
+/// The simulated FreeSWITCH core: identity, clock, event sequence, channels, global variables and
+/// the API command table. The server calls it from any event-loop thread; mutable state sits
+/// behind one lock, and every call returns values (reply text, events, log lines) for the server
+/// to deliver rather than delivering anything itself.
+public final class SwitchCore: Sendable {
+    /// Who this switch is.
+    public let identity: SwitchIdentity
+    /// Where every date comes from.
+    public let clock: SwitchClock
+    /// Makes this switch's events (one sequence for all of them).
+    public let events: EventFactory
+    /// Makes this switch's log lines.
+    public let logLines: LogLineFactory
+    /// The loaded API commands.
+    public let commands: APICommandTable
+    /// Seconds between HEARTBEAT events (`event-heartbeat-interval`, default 20).
+    public let heartbeatInterval: Int64
+
+    struct State: Sendable {
+        var statistics = SwitchStatistics()
+        var channels: [String: SwitchChannel] = [:]
+        var globals: [String: String] = [:]
+    }
+
+    let state: NIOLockedValueBox<State>
+
+    /// A core with `identity`, reading `clock`.
+    public init(identity: SwitchIdentity, clock: SwitchClock = .system, commands: APICommandTable = .standard,
+                firstSequence: UInt64 = 400, heartbeatInterval: Int64 = 20) {
+        self.identity = identity
+        self.clock = clock
+        self.events = EventFactory(identity: identity, clock: clock, firstSequence: firstSequence)
+        self.logLines = LogLineFactory(clock: clock)
+        self.commands = commands
+        self.heartbeatInterval = heartbeatInterval
+        var initial = State()
+        initial.globals = GlobalVariables.defaults(identity: identity)
+        self.state = NIOLockedValueBox(initial)
+    }
+
+    /// A core for this machine (its host name and addresses), started now.
+    public convenience init(clock: SwitchClock = .system) {
+        self.init(identity: .local(clock: clock), clock: clock)
+    }
+
+    // MARK: - Statistics
+
+    /// The current session and CPU figures.
+    public var statistics: SwitchStatistics { state.withLockedValue { $0.statistics } }
+
+    /// Changes the figures (simulated load, tests).
+    public func updateStatistics(_ change: @Sendable (inout SwitchStatistics) -> Void) {
+        state.withLockedValue { change(&$0.statistics) }
+    }
+
+    /// Microseconds since start-up.
+    public var uptimeMicroseconds: Int64 { max(clock.now() - identity.startTime, 0) }
+
+    // MARK: - Periodic events
+
+    /// The events of one heartbeat tick (spec §3.6, captures 13–15): HEARTBEAT, the scheduler's
+    /// RE_SCHEDULE of the heartbeat task, and every 60 s the RE_SCHEDULE of `check_ip`. Call it
+    /// every ``heartbeatInterval`` seconds.
+    public func heartbeat() -> [ESLEvent] {
+        let now = clock.now()
+        let seconds = now.floorDiv(1_000_000)
+        var result = [
+            events.heartbeat(statistics: statistics, time: now),
+            events.reschedule(taskID: 1, description: "heartbeat", group: "core", runtime: seconds + heartbeatInterval, time: now),
+        ]
+        let uptimeSeconds = (now - identity.startTime) / 1_000_000
+        if uptimeSeconds >= 60, (uptimeSeconds + heartbeatInterval / 2) % 60 < heartbeatInterval {
+            result.append(events.reschedule(taskID: 2, description: "check_ip", group: "core", runtime: seconds + 60, time: now))
+        }
+        return result
+    }
+
+    // MARK: - Log lines
+
+    /// A log line stamped now with the current idle CPU.
+    public func log(level: Int, _ message: String, source: SourceLocation, channel: LogLineFactory.Channel = .log,
+                    userData: String = "") -> ESLLogLine {
+        logLines.line(level: level, message, source: source, channel: channel, userData: userData,
+                      idleCPU: statistics.idleCPU)
+    }
+
+    // MARK: - sendevent
+
+    /// The event and reply uuid of `sendevent` (spec §2.6, capture 20); see
+    /// ``EventFactory/sendEvent(name:clientHeaders:body:time:)``.
+    public func sendEvent(name: String?, clientHeaders: [(name: String, value: String)], body: ByteBuffer?)
+        -> (uuid: String, event: ESLEvent)
+    {
+        events.sendEvent(name: name, clientHeaders: clientHeaders, body: body)
+    }
+}

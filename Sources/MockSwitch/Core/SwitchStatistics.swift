@@ -1,0 +1,33 @@
+/// The session and CPU figures of `status` and HEARTBEAT (spec §3.6, §5.2). Plain values: the core
+/// keeps one and updates it as simulated calls come and go.
+public struct SwitchStatistics: Sendable, Hashable {
+    /// Sessions up now.
+    public var sessionCount: Int = 0
+    /// Sessions created since start-up.
+    public var sessionsSinceStartup: Int = 0
+    /// Most sessions up at once.
+    public var sessionPeak: Int = 0
+    /// Most sessions up at once in the last five minutes.
+    public var sessionPeakFiveMinutes: Int = 0
+    /// `max-sessions` (default 1000).
+    public var maxSessions: Int = 1000
+    /// `sessions-per-second` limit (default 30).
+    public var sessionsPerSecondLimit: Int = 30
+    /// Sessions created in the last second.
+    public var sessionsPerSecondLast: Int = 0
+    /// Highest sessions-per-second seen.
+    public var sessionsPerSecondPeak: Int = 0
+    /// Highest sessions-per-second in the last five minutes.
+    public var sessionsPerSecondPeakFiveMinutes: Int = 0
+    /// Current idle CPU percentage (HEARTBEAT `Idle-CPU`, log line prefix).
+    public var idleCPU: Double = 99.6
+    /// `min-idle-cpu` setting shown by `status` (0 = off).
+    public var minimumIdleCPU: Double = 0
+    /// `Current Stack Size/Max` in KiB, as Linux reports it for the switch's threads.
+    public var stackSizeKiB: Int = 240
+    /// The stack limit in KiB.
+    public var stackMaxKiB: Int = 8192
+
+    /// The figures of a switch with no calls yet.
+    public init() {}
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// The date texts FreeSWITCH prints: `Event-Date-Local`, `Event-Date-GMT` (RFC 822 with a 2-digit
+/// day, spec §3.4), the log line stamp with microseconds (§5.1) and `show`'s `created` column.
+enum SwitchTimeText {
+    private static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+    private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// `YYYY-MM-DD HH:MM:SS` in `zone`.
+    static func local(_ micros: Int64, _ zone: TimeZone) -> String {
+        let c = components(micros, zone)
+        return "\(pad(c.year!, 4))-\(pad(c.month!))-\(pad(c.day!)) \(pad(c.hour!)):\(pad(c.minute!)):\(pad(c.second!))"
+    }
+
+    /// `YYYY-MM-DD HH:MM:SS.uuuuuu` in `zone`, the stamp that starts a log line.
+    static func localWithMicroseconds(_ micros: Int64, _ zone: TimeZone) -> String {
+        local(micros, zone) + "." + pad(Int(micros.floorMod(1_000_000)), 6)
+    }
+
+    /// `Www, DD Mon YYYY HH:MM:SS GMT`.
+    static func gmt(_ micros: Int64) -> String {
+        let c = components(micros, TimeZone(identifier: "GMT")!)
+        return "\(weekdays[c.weekday! - 1]), \(pad(c.day!)) \(months[c.month! - 1]) \(pad(c.year!, 4)) "
+            + "\(pad(c.hour!)):\(pad(c.minute!)):\(pad(c.second!)) GMT"
+    }
+
+    private static func components(_ micros: Int64, _ zone: TimeZone) -> DateComponents {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let seconds = micros.floorDiv(1_000_000)
+        return calendar.dateComponents(
+            [.year, .month, .day, .hour, .minute, .second, .weekday],
+            from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+    }
+
+    private static func pad(_ value: Int, _ width: Int = 2) -> String {
+        let text = String(value)
+        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+    }
+}
+
+extension Int64 {
+    /// Division rounding towards minus infinity, so dates before 1970 still split into seconds + µs.
+    func floorDiv(_ divisor: Int64) -> Int64 {
+        let q = self / divisor
+        return (self % divisor < 0) ? q - 1 : q
+    }
+
+    /// The remainder matching ``floorDiv(_:)``, always in `0..<divisor`.
+    func floorMod(_ divisor: Int64) -> Int64 {
+        let r = self % divisor
+        return r < 0 ? r + divisor : r
+    }
+}
