@@ -99,6 +99,38 @@ enum ASCII {
         return value
     }
 
+    /// Parses bytes the way `Int(_: String)` parses text: an optional `+` or `-`, then one or more
+    /// decimal digits, nothing else, within `Int`'s range; otherwise `nil`.
+    static func parseInteger(_ bytes: UnsafeRawBufferPointer) -> Int? {
+        var index = 0
+        var negative = false
+        if let first = bytes.first, first == plus || first == minus {
+            negative = first == minus
+            index = 1
+        }
+        guard index < bytes.count else { return nil }
+        var value = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard byte >= zero && byte <= nine else { return nil }
+            let (shifted, overflowShift) = value.multipliedReportingOverflow(by: 10)
+            // Negative numbers accumulate downwards so that Int.min parses.
+            let (next, overflowAdd) = negative
+                ? shifted.subtractingReportingOverflow(Int(byte - zero))
+                : shifted.addingReportingOverflow(Int(byte - zero))
+            guard !overflowShift && !overflowAdd else { return nil }
+            value = next
+            index += 1
+        }
+        return value
+    }
+
+    /// Byte equality of a byte range and a string's UTF-8.
+    static func equals(_ bytes: UnsafeRawBufferPointer, _ string: String) -> Bool {
+        var string = string
+        return string.withUTF8 { bytes.elementsEqual(UnsafeRawBufferPointer($0)) }
+    }
+
     /// Case-insensitive equality of a byte range and an ASCII string known at compile time.
     @inline(__always)
     static func equalsIgnoringCase(_ bytes: UnsafeRawBufferPointer, _ ascii: StaticString) -> Bool {
