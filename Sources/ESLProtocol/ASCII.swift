@@ -63,6 +63,7 @@ enum ASCII {
     }
 
     /// Whether two byte sequences are equal ignoring ASCII letter case.
+    @inline(__always)
     static func caseInsensitiveEqual(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
         guard a.count == b.count else { return false }
         for i in 0..<a.count where lowercased(a[i]) != lowercased(b[i]) {
@@ -125,10 +126,11 @@ enum ASCII {
         return value
     }
 
-    /// Byte equality of a byte range and a string's UTF-8.
-    static func equals(_ bytes: UnsafeRawBufferPointer, _ string: String) -> Bool {
-        var string = string
-        return string.withUTF8 { bytes.elementsEqual(UnsafeRawBufferPointer($0)) }
+    /// Byte equality of a byte range and an ASCII string known at compile time.
+    @inline(__always)
+    static func equals(_ bytes: UnsafeRawBufferPointer, _ ascii: StaticString) -> Bool {
+        bytes.count == ascii.utf8CodeUnitCount
+            && bytes.elementsEqual(UnsafeRawBufferPointer(start: ascii.utf8Start, count: ascii.utf8CodeUnitCount))
     }
 
     /// Case-insensitive equality of a byte range and an ASCII string known at compile time.

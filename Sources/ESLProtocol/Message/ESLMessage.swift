@@ -59,15 +59,15 @@ public enum ESLMessage: Sendable, Hashable {
         init?(_ headers: ESLHeaders) {
             let kind: Kind? = headers.withValueBytes(of: "Content-Type") { type in
                 guard let type else { return nil }
-                if ASCII.equals(type, ESLContentType.logData) { return .logData }
-                if ASCII.equals(type, ESLContentType.eventPlain) { return .event(.plain) }
-                if ASCII.equals(type, ESLContentType.commandReply) { return .commandReply }
-                if ASCII.equals(type, ESLContentType.apiResponse) { return .apiResponse }
-                if ASCII.equals(type, ESLContentType.eventJSON) { return .event(.json) }
-                if ASCII.equals(type, ESLContentType.eventXML) { return .event(.xml) }
-                if ASCII.equals(type, ESLContentType.disconnectNotice) { return .disconnectNotice }
-                if ASCII.equals(type, ESLContentType.authRequest) { return .authRequest }
-                if ASCII.equals(type, ESLContentType.rudeRejection) { return .rudeRejection }
+                if ASCII.equals(type, ESLContentType.Wire.logData) { return .logData }
+                if ASCII.equals(type, ESLContentType.Wire.eventPlain) { return .event(.plain) }
+                if ASCII.equals(type, ESLContentType.Wire.commandReply) { return .commandReply }
+                if ASCII.equals(type, ESLContentType.Wire.apiResponse) { return .apiResponse }
+                if ASCII.equals(type, ESLContentType.Wire.eventJSON) { return .event(.json) }
+                if ASCII.equals(type, ESLContentType.Wire.eventXML) { return .event(.xml) }
+                if ASCII.equals(type, ESLContentType.Wire.disconnectNotice) { return .disconnectNotice }
+                if ASCII.equals(type, ESLContentType.Wire.authRequest) { return .authRequest }
+                if ASCII.equals(type, ESLContentType.Wire.rudeRejection) { return .rudeRejection }
                 return nil
             }
             guard let kind else { return nil }
