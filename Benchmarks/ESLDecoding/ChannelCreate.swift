@@ -52,12 +52,13 @@ enum ChannelCreate {
         return "Content-Length: \(body.utf8.count)\nContent-Type: text/event-plain\n\n" + body
     }
 
+    private static let specialBytes = Set("\r\n #%&+:;<=>?@[\\]^`{|}\"".utf8)
+
     /// `enc` in flood.py: `switch_url_encode` without its keep-existing-`%XX` rule (no input has one).
     private static func floodEncode(_ value: String) -> String {
-        let special = Set("\r\n #%&+:;<=>?@[\\]^`{|}\"".utf8)
         var out = ""
         for byte in value.utf8 {
-            if byte < 0x20 || byte > 0x7E || special.contains(byte) {
+            if byte < 0x20 || byte > 0x7E || specialBytes.contains(byte) {
                 let hex = String(byte, radix: 16, uppercase: true)
                 out += "%" + (hex.count == 1 ? "0" + hex : hex)
             } else {
