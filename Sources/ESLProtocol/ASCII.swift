@@ -63,6 +63,7 @@ enum ASCII {
     }
 
     /// Whether two byte sequences are equal ignoring ASCII letter case.
+    @inline(__always)
     static func caseInsensitiveEqual(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
         guard a.count == b.count else { return false }
         for i in 0..<a.count where lowercased(a[i]) != lowercased(b[i]) {
@@ -97,6 +98,39 @@ enum ASCII {
             value = value * 10 + Int(byte - zero)
         }
         return value
+    }
+
+    /// Parses bytes the way `Int(_: String)` parses text: an optional `+` or `-`, then one or more
+    /// decimal digits, nothing else, within `Int`'s range; otherwise `nil`.
+    static func parseInteger(_ bytes: UnsafeRawBufferPointer) -> Int? {
+        var index = 0
+        var negative = false
+        if let first = bytes.first, first == plus || first == minus {
+            negative = first == minus
+            index = 1
+        }
+        guard index < bytes.count else { return nil }
+        var value = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard byte >= zero && byte <= nine else { return nil }
+            let (shifted, overflowShift) = value.multipliedReportingOverflow(by: 10)
+            // Negative numbers accumulate downwards so that Int.min parses.
+            let (next, overflowAdd) = negative
+                ? shifted.subtractingReportingOverflow(Int(byte - zero))
+                : shifted.addingReportingOverflow(Int(byte - zero))
+            guard !overflowShift && !overflowAdd else { return nil }
+            value = next
+            index += 1
+        }
+        return value
+    }
+
+    /// Byte equality of a byte range and an ASCII string known at compile time.
+    @inline(__always)
+    static func equals(_ bytes: UnsafeRawBufferPointer, _ ascii: StaticString) -> Bool {
+        bytes.count == ascii.utf8CodeUnitCount
+            && bytes.elementsEqual(UnsafeRawBufferPointer(start: ascii.utf8Start, count: ascii.utf8CodeUnitCount))
     }
 
     /// Case-insensitive equality of a byte range and an ASCII string known at compile time.

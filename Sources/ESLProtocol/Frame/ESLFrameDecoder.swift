@@ -28,7 +28,18 @@ public struct ESLFrameDecoder: Sendable {
     private var scanned = 0
     /// Set once the header block of the current frame is complete: its length (including the
     /// blank line) and the header block itself.
-    private var pendingHeader: (consumed: Int, headers: ESLHeaders, bodyLength: Int)?
+    private var pendingHeader: PendingHeader?
+
+    /// A complete header block whose body may not have arrived yet.
+    private struct PendingHeader {
+        /// Bytes of the header block including its blank line.
+        var consumed: Int
+        var headers: ESLHeaders
+        /// The `Content-Length`, or 0 without one.
+        var bodyLength: Int
+        /// Whether a `Content-Length` header is present: `Content-Length: 0` gives an empty body, not none.
+        var hasBody: Bool
+    }
 
     /// Creates a decoder with the given limits.
     public init(limits: Limits = Limits()) {
@@ -47,9 +58,7 @@ public struct ESLFrameDecoder: Sendable {
         guard let pending = pendingHeader else { return nil }
         guard buffer.readableBytes >= pending.consumed + pending.bodyLength else { return nil }
         buffer.moveReaderIndex(forwardBy: pending.consumed)
-        let body = pending.bodyLength > 0 || pending.headers.contains("Content-Length")
-            ? buffer.readSlice(length: pending.bodyLength)
-            : nil
+        let body = pending.hasBody ? buffer.readSlice(length: pending.bodyLength) : nil
         pendingHeader = nil
         scanned = 0
         return ESLFrame(headers: pending.headers, body: body)
@@ -71,24 +80,21 @@ public struct ESLFrameDecoder: Sendable {
     }
 
     /// Looks for the blank line that ends the header block, resuming where the last call stopped.
-    private mutating func scanHeaderBlock(_ buffer: ByteBuffer) throws(ESLProtocolError) -> (consumed: Int, headers: ESLHeaders, bodyLength: Int)? {
+    private mutating func scanHeaderBlock(_ buffer: ByteBuffer) throws(ESLProtocolError) -> PendingHeader? {
         let resumeAt = scanned
         let (found, resume): ((blockLength: Int, consumed: Int)?, Int) = buffer.withUnsafeReadableBytes { bytes in
-            var index = resumeAt
+            guard let base = bytes.baseAddress else { return (nil, resumeAt) }
             let end = bytes.count
+            var index = WordScan.firstIndex(in: base, resumeAt, end, of: ASCII.lf)
             while index < end {
-                if bytes[index] == ASCII.lf {
-                    var next = index + 1
-                    while next < end && bytes[next] == ASCII.cr { next += 1 }
-                    if next < end && bytes[next] == ASCII.lf {
-                        return ((index + 1, next + 1), index)
-                    }
-                    // An LF followed only by CRs so far: rescan from it when more bytes come.
-                    if next >= end { return (nil, index) }
-                    index = next
-                } else {
-                    index += 1
+                var next = index + 1
+                while next < end && bytes[next] == ASCII.cr { next += 1 }
+                if next < end && bytes[next] == ASCII.lf {
+                    return ((index + 1, next + 1), index)
                 }
+                // An LF followed only by CRs so far: rescan from it when more bytes come.
+                if next >= end { return (nil, index) }
+                index = WordScan.firstIndex(in: base, next, end, of: ASCII.lf)
             }
             return (nil, end)
         }
@@ -114,18 +120,20 @@ public struct ESLFrameDecoder: Sendable {
         }
         let headers = ESLHeaders(block: buffer.getSlice(at: buffer.readerIndex, length: found.blockLength)!)
         let bodyLength = try Self.contentLength(of: headers, limit: limits.maxBodyBytes)
-        return (found.consumed, headers, bodyLength)
+        return PendingHeader(consumed: found.consumed, headers: headers, bodyLength: bodyLength ?? 0, hasBody: bodyLength != nil)
     }
 
-    private static func contentLength(of headers: ESLHeaders, limit: Int) throws(ESLProtocolError) -> Int {
-        let parsed: Result<Int, ESLProtocolError> = headers.withValueBytes(of: "Content-Length") { bytes in
-            guard let bytes else { return .success(0) }
-            var trimmed = Substring(decoding: bytes, as: UTF8.self)
-            while trimmed.last == " " || trimmed.last == "\t" { trimmed.removeLast() }
-            guard let value = ASCII.parseDecimal(UnsafeRawBufferPointer(rebasing: bytes.prefix(trimmed.utf8.count))) else {
+    /// The `Content-Length` value, or `nil` without the header.
+    private static func contentLength(of headers: ESLHeaders, limit: Int) throws(ESLProtocolError) -> Int? {
+        let parsed: Result<Int?, ESLProtocolError> = headers.withValueBytes(of: "Content-Length") { bytes in
+            guard let bytes else { return .success(nil) }
+            var length = bytes.count
+            while length > 0 && (bytes[length - 1] == ASCII.space || bytes[length - 1] == ASCII.tab) { length -= 1 }
+            let trimmed = UnsafeRawBufferPointer(rebasing: bytes.prefix(length))
+            guard let value = ASCII.parseDecimal(trimmed) else {
                 return .failure(ESLProtocolError(
                     .invalidContentLength,
-                    "Content-Length \(String(trimmed).debugDescription) is not a non-negative number",
+                    "Content-Length \(String(decoding: trimmed, as: UTF8.self).debugDescription) is not a non-negative number",
                     context: bytes))
             }
             guard value <= limit else {

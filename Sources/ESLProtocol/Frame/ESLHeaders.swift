@@ -56,10 +56,13 @@ public struct ESLHeaders: Sendable, Hashable, Sequence, ExpressibleByArrayLitera
     /// The value of the first header called `name` (ASCII case-insensitive), or `nil`.
     public subscript(_ name: String) -> String? {
         var found: String?
-        forEachLine { nameBytes, valueBytes in
-            guard ASCII.equalsIgnoringCase(nameBytes, name) else { return true }
-            found = String(decoding: valueBytes, as: UTF8.self)
-            return false
+        var name = name
+        name.withUTF8 { wanted in
+            forEachLine { nameBytes, valueBytes in
+                guard ASCII.caseInsensitiveEqual(nameBytes, UnsafeRawBufferPointer(wanted)) else { return true }
+                found = String(decoding: valueBytes, as: UTF8.self)
+                return false
+            }
         }
         return found
     }
@@ -152,23 +155,25 @@ public struct ESLHeaders: Sendable, Hashable, Sequence, ExpressibleByArrayLitera
     /// Visits each line as (name range, value range) into the block's readable bytes.
     func forEachLineRange(_ body: (Range<Int>, Range<Int>, UnsafeRawBufferPointer) -> Bool) {
         block.withUnsafeReadableBytes { bytes in
+            guard let base = bytes.baseAddress else { return }
             var lineStart = 0
             let end = bytes.count
             while lineStart < end {
-                var lineEnd = lineStart
-                while lineEnd < end && bytes[lineEnd] != ASCII.lf { lineEnd += 1 }
-                let next = lineEnd + 1
+                // One scan finds the colon (or that the line has none) and a second the line's end.
+                let colonOrLF = WordScan.firstIndex(in: base, lineStart, end, of: ASCII.colon, ASCII.lf)
+                let lf = colonOrLF < end && bytes[colonOrLF] == ASCII.lf
+                    ? colonOrLF
+                    : WordScan.firstIndex(in: base, colonOrLF, end, of: ASCII.lf)
+                var lineEnd = lf
                 if lineEnd > lineStart && bytes[lineEnd - 1] == ASCII.cr { lineEnd -= 1 }
-                var colon = lineStart
-                while colon < lineEnd && bytes[colon] != ASCII.colon { colon += 1 }
-                if colon < lineEnd {
-                    var valueStart = colon + 1
+                if colonOrLF < lineEnd {
+                    var valueStart = colonOrLF + 1
                     while valueStart < lineEnd && (bytes[valueStart] == ASCII.space || bytes[valueStart] == ASCII.tab) {
                         valueStart += 1
                     }
-                    if !body(lineStart..<colon, valueStart..<lineEnd, bytes) { return }
+                    if !body(lineStart..<colonOrLF, valueStart..<lineEnd, bytes) { return }
                 }
-                lineStart = next
+                lineStart = lf + 1
             }
         }
     }

@@ -28,16 +28,37 @@ public struct ESLLogLine: Sendable, Hashable {
         self.body = body
     }
 
-    /// Reads the fields of a `log/data` frame; missing numeric fields read as 0.
+    /// Reads the fields of a `log/data` frame; missing numeric fields read as 0. For each field the
+    /// first header of that name counts, and a number is read as `Int(_: String)` reads it.
     public init(frame: ESLFrame) {
-        let headers = frame.headers
+        // One pass over the header block instead of one lookup per field: this runs for every line
+        // of a log flood (Benchmarks/: 1,000,000 frames/s). The names are typed `StaticString`:
+        // a bare literal picks the `String` overload, which builds a String per comparison.
+        var level: Int?, textChannel: Int?, line: Int?
+        var file: String?, function: String?, userData: String?
+        frame.headers.forEachLine { name, value in
+            if level == nil, ASCII.equalsIgnoringCase(name, "Log-Level" as StaticString) {
+                level = ASCII.parseInteger(value) ?? 0
+            } else if textChannel == nil, ASCII.equalsIgnoringCase(name, "Text-Channel" as StaticString) {
+                textChannel = ASCII.parseInteger(value) ?? 0
+            } else if file == nil, ASCII.equalsIgnoringCase(name, "Log-File" as StaticString) {
+                file = String(decoding: value, as: UTF8.self)
+            } else if function == nil, ASCII.equalsIgnoringCase(name, "Log-Func" as StaticString) {
+                function = String(decoding: value, as: UTF8.self)
+            } else if line == nil, ASCII.equalsIgnoringCase(name, "Log-Line" as StaticString) {
+                line = ASCII.parseInteger(value) ?? 0
+            } else if userData == nil, ASCII.equalsIgnoringCase(name, "User-Data" as StaticString) {
+                userData = String(decoding: value, as: UTF8.self)
+            }
+            return level == nil || textChannel == nil || line == nil || file == nil || function == nil || userData == nil
+        }
         self.init(
-            level: headers["Log-Level"].flatMap { Int($0) } ?? 0,
-            textChannel: headers["Text-Channel"].flatMap { Int($0) } ?? 0,
-            file: headers["Log-File"] ?? "",
-            function: headers["Log-Func"] ?? "",
-            line: headers["Log-Line"].flatMap { Int($0) } ?? 0,
-            userData: headers["User-Data"] ?? "",
+            level: level ?? 0,
+            textChannel: textChannel ?? 0,
+            file: file ?? "",
+            function: function ?? "",
+            line: line ?? 0,
+            userData: userData ?? "",
             body: frame.body ?? ByteBuffer())
     }
 

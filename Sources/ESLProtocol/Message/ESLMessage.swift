@@ -28,27 +28,50 @@ public enum ESLMessage: Sendable, Hashable {
     /// Classifies a frame.
     public init(frame: ESLFrame) {
         let headers = frame.headers
-        guard let type = headers["Content-Type"] else {
+        switch Kind(headers) {
+        case nil:
             self = .other(frame)
-            return
-        }
-        switch type {
-        case ESLContentType.commandReply:
+        case .commandReply:
             self = headers.contains("Event-Name") ? .channelData(frame) : .commandReply(ESLCommandReply(headers: headers))
-        case ESLContentType.apiResponse:
+        case .apiResponse:
             self = .apiResponse(ESLAPIResponse(body: frame.body ?? ByteBuffer()))
-        case ESLContentType.eventPlain, ESLContentType.eventJSON, ESLContentType.eventXML:
-            self = .event(ESLEventFrame(format: ESLEventFormat(contentType: type)!, body: frame.body ?? ByteBuffer()))
-        case ESLContentType.logData:
+        case .event(let format):
+            self = .event(ESLEventFrame(format: format, body: frame.body ?? ByteBuffer()))
+        case .logData:
             self = .log(ESLLogLine(frame: frame))
-        case ESLContentType.disconnectNotice:
+        case .disconnectNotice:
             self = .disconnectNotice(ESLDisconnectNotice(frame: frame))
-        case ESLContentType.authRequest:
+        case .authRequest:
             self = .authRequest
-        case ESLContentType.rudeRejection:
+        case .rudeRejection:
             self = .rudeRejection(frame.bodyString ?? "")
-        default:
-            self = .other(frame)
+        }
+    }
+
+    /// The known content types. Matching compares the header's bytes with each ``ESLContentType``,
+    /// so classifying a frame builds no `String` (`text/event-plain` is too long for a small string
+    /// and would be a heap allocation per event). This equals comparing `String`s: every known type
+    /// is ASCII without the few characters that have non-ASCII canonical equivalents (`K`, `;`, `` ` ``).
+    private enum Kind {
+        case commandReply, apiResponse, event(ESLEventFormat), logData, disconnectNotice, authRequest, rudeRejection
+
+        /// The kind named by the first `Content-Type` header; `nil` when it is absent or unknown.
+        init?(_ headers: ESLHeaders) {
+            let kind: Kind? = headers.withValueBytes(of: "Content-Type") { type in
+                guard let type else { return nil }
+                if ASCII.equals(type, ESLContentType.Wire.logData) { return .logData }
+                if ASCII.equals(type, ESLContentType.Wire.eventPlain) { return .event(.plain) }
+                if ASCII.equals(type, ESLContentType.Wire.commandReply) { return .commandReply }
+                if ASCII.equals(type, ESLContentType.Wire.apiResponse) { return .apiResponse }
+                if ASCII.equals(type, ESLContentType.Wire.eventJSON) { return .event(.json) }
+                if ASCII.equals(type, ESLContentType.Wire.eventXML) { return .event(.xml) }
+                if ASCII.equals(type, ESLContentType.Wire.disconnectNotice) { return .disconnectNotice }
+                if ASCII.equals(type, ESLContentType.Wire.authRequest) { return .authRequest }
+                if ASCII.equals(type, ESLContentType.Wire.rudeRejection) { return .rudeRejection }
+                return nil
+            }
+            guard let kind else { return nil }
+            self = kind
         }
     }
 
