@@ -22,9 +22,9 @@ public struct ESLSubscriptions: Sendable, Hashable {
     /// The format events are sent in.
     public var format: ESLEventFormat = .plain
     /// Subscribed type names (canonical upper case); contains `ALL` after `event … ALL`.
-    public private(set) var types: Set<String> = []
+    public internal(set) var types: Set<String> = []
     /// CUSTOM subclasses asked for by name.
-    public private(set) var customSubclasses: Set<String> = []
+    public internal(set) var customSubclasses: Set<String> = []
     /// Filters in insertion order.
     public private(set) var filters: [Filter] = []
     /// The log level asked for with `log`, or `nil` when not logging.
