@@ -71,8 +71,10 @@ let package = Package(
         .testTarget(
             name: "MockSwitchTests",
             dependencies: [
-                "MockSwitch", "ESLProtocol",
+                "MockSwitch", "ESLProtocol", "ESLClient",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),

@@ -53,15 +53,16 @@ public struct MockSwitchConfiguration: Sendable {
     public var accessList = AccessList.loopback
     /// Seconds between HEARTBEAT events (default 20).
     public var heartbeatInterval: Duration = .seconds(20)
-    /// The switch's host name (default: this host's name).
-    public var hostname = ProcessInfo.processInfo.hostName.split(separator: ".").first.map(String.init) ?? "localhost"
-    /// The switch's name (default: the host name).
+    /// The switch's host name (`nil`: this host's name).
+    public var hostname: String?
+    /// The switch's name (`nil`: the host name).
     public var switchname: String?
     /// Users for `userauth`.
     public var users: [User] = []
-    /// Events and log lines a listener may have queued unsent before it counts as not reading;
-    /// past that, more than 500 further losses disconnect it as FreeSWITCH does.
-    public var listenerQueueLimit = 10_000
+    /// Bytes of events and log lines a listener may have queued unsent before it counts as not
+    /// reading; past that, further events are lost, and more than 500 lost in a row disconnect it
+    /// with FreeSWITCH's notice (esl-protocol.md §1.3).
+    public var listenerQueueBytes = 8 << 20
 
     /// The defaults of a vanilla FreeSWITCH, listening on loopback.
     public init() {}

@@ -1,0 +1,198 @@
+import Foundation
+import ESLProtocol
+import Logging
+import NIOCore
+
+/// One client connection of the mock switch: a thin interpreter that feeds each packet to
+/// ``ESLServerSession`` and carries out the actions it returns, in order, on the connection's
+/// event loop (so frames never interleave, as on the real switch, §1.5).
+final class ListenerHandler: ChannelInboundHandler {
+    typealias InboundIn = ESLFrame
+    typealias OutboundOut = ByteBuffer
+
+    /// How long the first packet may take (§1.2).
+    static let firstPacketTimeout = TimeAmount.seconds(25)
+    /// Consecutive losses that get a listener disconnected (§1.3).
+    static let lossLimit = 500
+
+    private var session: ESLServerSession
+    private let core: SwitchCore
+    private let lookup: CoreLookup
+    private let bus: EventBus
+    private let accessList: AccessList
+    private let logger: Logger
+    private let requestShutdown: @Sendable () -> Void
+    private var context: ChannelHandlerContext?
+    private var peer = "?"
+    private var busID: UInt64?
+    private var firstPacketTimer: Scheduled<Void>?
+    private var lingerTimer: Scheduled<Void>?
+    private var lostEvents = 0
+    private var lostLogLines = 0
+    private var isClosing = false
+
+    init(password: String, core: SwitchCore, users: [MockSwitchConfiguration.User], bus: EventBus, accessList: AccessList, logger: Logger, requestShutdown: @escaping @Sendable () -> Void) {
+        self.session = ESLServerSession(password: password)
+        self.core = core
+        self.lookup = CoreLookup(core: core, users: users)
+        self.bus = bus
+        self.accessList = accessList
+        self.logger = logger
+        self.requestShutdown = requestShutdown
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        self.context = context
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        let address = context.channel.remoteAddress
+        peer = address.map { "\($0.ipAddress ?? "?"):\($0.port ?? 0)" } ?? "?"
+        guard let ip = address?.ipAddress, accessList.allows(ip) else {
+            logger.warning("rejected \(peer) by ACL")
+            isClosing = true
+            write(ESLMessage.rudeRejection("Access Denied, go away.\n").frame)
+            write(ESLDisconnectNotice(message: ESLDisconnectNotice.goodbye).frame)
+            context.flush()
+            context.close(promise: nil)
+            return
+        }
+        logger.info("connection from \(peer)")
+        if let greeting = session.greeting { write(greeting) }
+        context.flush()
+        firstPacketTimer = context.eventLoop.assumeIsolated().scheduleTask(in: Self.firstPacketTimeout) { [self] in
+            logger.info("\(peer) sent nothing for 25 s; closing")
+            run(session.firstPacketTimedOut())
+        }
+        busID = bus.join(NIOLoopBound(self, eventLoop: context.eventLoop))
+        context.fireChannelActive()
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        firstPacketTimer?.cancel()
+        lingerTimer?.cancel()
+        if let busID { bus.leave(busID, on: context.eventLoop) }
+        busID = nil
+        isClosing = true
+        logger.info("\(peer) disconnected")
+        context.fireChannelInactive()
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        guard !isClosing else { return }
+        firstPacketTimer?.cancel()
+        let frame = unwrapInboundIn(data)
+        let actions = session.received(frame, core: lookup)
+        logger.debug("\(peer): \(ESLClientPacket(frame: frame).commandLine.prefix(80))")
+        run(actions)
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        // The client shut its sending side (fs_cli does on exit): the switch answers what it has
+        // already read (the decoder delivered it before this event), then says goodbye.
+        if let event = event as? ChannelEvent, event == .inputClosed, !isClosing {
+            run([.disconnect(ESLDisconnectNotice(message: ESLDisconnectNotice.goodbye).frame)])
+        }
+        context.fireUserInboundEventTriggered(event)
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        logger.warning("\(peer): \(error); closing")
+        if error is ESLProtocolError, !isClosing {
+            run(session.receivedMalformedPacket())
+        } else {
+            context.close(promise: nil)
+        }
+    }
+
+    /// The switch is shutting down: the shutdown notice, then close.
+    func shutdown() {
+        guard !isClosing else { return }
+        run(session.shutdown())
+    }
+
+    // MARK: Actions
+
+    private func run(_ actions: [ESLServerSession.Action]) {
+        guard let context else { return }
+        for action in actions where !isClosing {
+            switch action {
+            case .send(let frame):
+                write(frame)
+            case .runAPI(let command, let arguments, let consoleExecute):
+                let result = core.executeAPI(command, arguments ?? "", consoleExecute: consoleExecute)
+                write(ESLAPIResponse(text: result.body).frame)
+                bus.publish(events: result.events, logLines: result.logLines)
+                if result.requestsShutdown { requestShutdown() }
+            case .runBackgroundAPI(let command, let arguments, let jobUUID):
+                // The job runs after its reply is on the wire, as on the switch's job thread.
+                let owner = session.controlledSession
+                let (core, bus) = (self.core, self.bus)
+                context.eventLoop.execute {
+                    let result = core.backgroundJob(command, arguments ?? "", jobUUID: jobUUID, ownerUUID: owner)
+                    bus.publish(events: result.events, logLines: result.logLines)
+                }
+            case .fireEvent(var event, let name):
+                core.events.appendStandardHeaders(to: &event, name: name, source: .sendEvent)
+                bus.publish(events: [event])
+            case .setChannelVariable(let uuid, let name, let value):
+                core.setChannelVariable(uuid, name, value)
+            case .startLingerTimer(let seconds):
+                lingerTimer?.cancel()
+                if let seconds {
+                    lingerTimer = context.eventLoop.assumeIsolated().scheduleTask(in: .seconds(Int64(seconds))) { [self] in
+                        run(session.lingerExpired())
+                    }
+                }
+            case .disconnect(let frame):
+                write(frame)
+                isClosing = true
+                context.flush()
+                context.close(promise: nil)
+            case .queueEventToChannel, .deliverMessage, .sendChannelData, .setDivertEvents:
+                // Channels, their queues and outbound sessions are simulated with calls (part 2);
+                // until then no channel exists, so the session never asks for these.
+                logger.debug("\(peer): \(action) needs a simulated channel")
+            case .discardQueuedEvents, .discardQueuedLogLines:
+                // Frames already handed to the socket cannot be recalled; the switch drops only
+                // what it has not written yet, which here is nothing.
+                break
+            }
+        }
+        context.flush()
+    }
+
+    /// Called by the bus on this listener's event loop.
+    func offer(_ events: [PublishedEvent], _ logLines: [EventBus.PublishedLogLine]) {
+        guard let context, !isClosing else { return }
+        let writable = context.channel.isWritable
+        for line in logLines where session.wantsLogLine(level: line.level) {
+            if writable {
+                lostLogLines = 0
+                context.write(wrapOutboundOut(line.frame), promise: nil)
+            } else {
+                lostLogLines += 1
+                if lostLogLines > Self.lossLimit { return dropSlowListener(ESLDisconnectNotice.lostLogLines) }
+            }
+        }
+        for event in events where session.wantsEvent(event.event) {
+            if writable {
+                lostEvents = 0
+                context.write(wrapOutboundOut(event.frame(session.subscriptions.format)), promise: nil)
+            } else {
+                lostEvents += 1
+                if lostEvents > Self.lossLimit { return dropSlowListener(ESLDisconnectNotice.lostEvents) }
+            }
+        }
+        context.flush()
+    }
+
+    private func dropSlowListener(_ message: String) {
+        logger.warning("\(peer) is not reading: \(message.trimmingCharacters(in: .newlines))")
+        run([.disconnect(ESLDisconnectNotice(message: message).frame)])
+    }
+
+    private func write(_ frame: ESLFrame) {
+        context?.write(wrapOutboundOut(frame.encoded), promise: nil)
+    }
+}
