@@ -50,6 +50,7 @@ let package = Package(
                 "Console",
                 "MockSwitch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
@@ -81,7 +82,7 @@ let package = Package(
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console"]),
         // Runs the built `fscli` binary (swift test builds every product first).
-        .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "EndToEndTests", dependencies: ["ESLClient", "ESLProtocol"]),
     ],
     swiftLanguageModes: [.v6]
 )

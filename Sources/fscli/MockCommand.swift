@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import Logging
+import MockSwitch
+
+/// `fscli mock`: the embedded FreeSWITCH event socket in the foreground.
+struct MockCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mock",
+        abstract: "Run a simulated FreeSWITCH event socket (mod_event_socket) in the foreground.",
+        discussion: """
+            Real fs_cli and ESL libraries can connect to it as to FreeSWITCH 1.11. It logs what it does \
+            to stderr and stops on SIGINT or SIGTERM, sending every client the shutdown notice.
+            """)
+
+    @Option(help: "Address to listen on.")
+    var listenIP: String?
+
+    @Option(help: "Port to listen on (0 picks a free one).")
+    var listenPort: Int?
+
+    @Option(help: "Password clients must send with auth.")
+    var password: String?
+
+    @Option(name: .customLong("acl"), help: ArgumentHelp("Network allowed to connect, e.g. 10.0.0.0/8 or loopback.auto (repeatable; default: loopback only).", valueName: "CIDR"))
+    var acl: [String] = []
+
+    @Option(help: ArgumentHelp("Seconds between HEARTBEAT events.", valueName: "SECONDS"))
+    var heartbeat: Int = 20
+
+    @Option(help: "The switch's name (default: the host name).")
+    var switchname: String?
+
+    @Option(help: "The switch's host name (default: this host's name).")
+    var hostname: String?
+
+    @Option(help: ArgumentHelp("FreeSWITCH's event_socket.conf.xml to read listen-ip, listen-port, password and apply-inbound-acl from; options given here win.", valueName: "FILE"))
+    var config: String?
+
+    @Option(name: .customLong("user"), help: ArgumentHelp("A userauth login: NAME@DOMAIN:PASSWORD[:EVENTS[:API[:LOG]]], lists comma-separated or 'all', LOG true|false (repeatable).", valueName: "SPEC"))
+    var users: [String] = []
+
+    func validate() throws {
+        if let listenPort, !(0...65535).contains(listenPort) {
+            throw ValidationError("--listen-port must be 0-65535, not \(listenPort)")
+        }
+        guard heartbeat > 0 else { throw ValidationError("--heartbeat must be at least 1 second") }
+        for network in acl where MockSwitchConfiguration.networks(forACL: network) == nil {
+            throw ValidationError("--acl \(network) is neither a network (10.0.0.0/8, ::1) nor loopback.auto, localnet.auto, any_v4.auto, any_v6.auto")
+        }
+        for user in users where MockSwitchConfiguration.User(specification: user) == nil {
+            throw ValidationError("--user \(user.split(separator: ":").first ?? "") is not NAME@DOMAIN:PASSWORD[:EVENTS[:API[:LOG]]]")
+        }
+    }
+
+    func settings() throws -> MockSwitchConfiguration {
+        var settings = MockSwitchConfiguration()
+        if let config {
+            guard let xml = try? String(contentsOfFile: config, encoding: .utf8) else {
+                throw ValidationError("cannot read --config \(config)")
+            }
+            for problem in settings.apply(eventSocketConf: xml) {
+                FileHandle.standardError.write(Data("fscli mock: \(config): \(problem)\n".utf8))
+            }
+        }
+        if let listenIP { settings.listenIP = listenIP }
+        if let listenPort { settings.listenPort = listenPort }
+        if let password { settings.password = password }
+        if !acl.isEmpty { settings.accessList = AccessList(acl.flatMap { MockSwitchConfiguration.networks(forACL: $0) ?? [] }) }
+        settings.heartbeatInterval = .seconds(heartbeat)
+        settings.hostname = hostname
+        settings.switchname = switchname
+        settings.users = users.compactMap(MockSwitchConfiguration.User.init(specification:))
+        return settings
+    }
+
+    func run() async throws {
+        LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
+        let settings = try settings()
+        let server: MockSwitchServer
+        do {
+            server = try await MockSwitchServer.start(settings)
+        } catch {
+            throw ValidationError("cannot listen on \(settings.listenIP):\(settings.listenPort): \(error)")
+        }
+        await TerminationSignal.wait()
+        await server.stop()
+    }
+}
