@@ -145,10 +145,8 @@ final class ListenerHandler: ChannelInboundHandler {
                     }
                 }
             case .disconnect(let frame):
-                write(frame)
                 isClosing = true
-                context.flush()
-                context.close(promise: nil)
+                closeAfterWriting(frame, context: context)
             case .queueEventToChannel, .deliverMessage, .sendChannelData, .setDivertEvents:
                 // Channels, their queues and outbound sessions are simulated with calls (part 2);
                 // until then no channel exists, so the session never asks for these.
@@ -191,6 +189,23 @@ final class ListenerHandler: ChannelInboundHandler {
         logger.warning("\(peer) is not reading: \(message.trimmingCharacters(in: .newlines))")
         run([.disconnect(ESLDisconnectNotice(message: message).frame)])
     }
+
+    /// Writes the notice behind whatever is still queued and closes once it is out, so the client
+    /// reads every frame and then the reason; a client that never reads is cut off after a grace
+    /// period rather than holding the connection open.
+    private func closeAfterWriting(_ notice: ESLFrame, context: ChannelHandlerContext) {
+        let written = context.eventLoop.makePromise(of: Void.self)
+        context.writeAndFlush(wrapOutboundOut(notice.encoded), promise: written)
+        let channel = context.channel
+        let deadline = context.eventLoop.scheduleTask(in: Self.closeGracePeriod) { channel.close(promise: nil) }
+        written.futureResult.whenComplete { _ in
+            deadline.cancel()
+            channel.close(promise: nil)
+        }
+    }
+
+    /// How long a disconnected client may take to read what is queued before the socket closes.
+    static let closeGracePeriod = TimeAmount.seconds(5)
 
     private func write(_ frame: ESLFrame) {
         context?.write(wrapOutboundOut(frame.encoded), promise: nil)
