@@ -30,6 +30,7 @@ final class ListenerHandler: ChannelInboundHandler {
     private var lostEvents = 0
     private var lostLogLines = 0
     private var isClosing = false
+    private var flushScheduled = false
 
     init(password: String, core: SwitchCore, users: [MockSwitchConfiguration.User], bus: EventBus, accessList: AccessList, logger: Logger, requestShutdown: @escaping @Sendable () -> Void) {
         self.session = ESLServerSession(password: password)
@@ -182,7 +183,18 @@ final class ListenerHandler: ChannelInboundHandler {
                 if lostEvents > Self.lossLimit { return dropSlowListener(ESLDisconnectNotice.lostEvents) }
             }
         }
-        context.flush()
+        scheduleFlush(context)
+    }
+
+    /// Flushes once after the event loop's queued work, so events published in a burst leave in
+    /// one write per listener instead of one system call per event.
+    private func scheduleFlush(_ context: ChannelHandlerContext) {
+        guard !flushScheduled else { return }
+        flushScheduled = true
+        context.eventLoop.assumeIsolated().execute { [self] in
+            flushScheduled = false
+            self.context?.flush()
+        }
     }
 
     private func dropSlowListener(_ message: String) {
