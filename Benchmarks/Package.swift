@@ -23,16 +23,6 @@ let package = Package(
             path: "ESLDecoding",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
-        // The mock switch's fan-out load test: a plain executable, run by hand (see README).
-        .executableTarget(
-            name: "mock-fanout",
-            dependencies: [
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
-            ],
-            path: "MockFanout"
-        ),
     ],
     swiftLanguageModes: [.v6]
 )

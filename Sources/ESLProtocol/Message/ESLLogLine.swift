@@ -6,25 +6,43 @@ public struct ESLLogLine: Sendable, Hashable {
     public var level: Int
     /// 0 = LOG, 1 = LOG_CLEAN (bare message), 3 = SESSION.
     public var textChannel: Int
-    /// Source file basename in the switch.
-    public var file: String
-    /// Function name in the switch.
-    public var function: String
     /// Source line number in the switch.
     public var line: Int
-    /// The call's UUID, or empty when the line belongs to no call.
-    public var userData: String
     /// The formatted text, usually ending in LF.
     public var body: ByteBuffer
+
+    // The text fields stay bytes (slices of the received header block) until read: a client
+    // decodes every line of a log flood, and building three Strings per line was most of its cost.
+    private var fileBytes: ByteBuffer
+    private var functionBytes: ByteBuffer
+    private var userDataBytes: ByteBuffer
+
+    /// Source file basename in the switch.
+    public var file: String {
+        get { String(buffer: fileBytes) }
+        set { fileBytes = ByteBuffer(string: newValue) }
+    }
+
+    /// Function name in the switch.
+    public var function: String {
+        get { String(buffer: functionBytes) }
+        set { functionBytes = ByteBuffer(string: newValue) }
+    }
+
+    /// The call's UUID, or empty when the line belongs to no call.
+    public var userData: String {
+        get { String(buffer: userDataBytes) }
+        set { userDataBytes = ByteBuffer(string: newValue) }
+    }
 
     /// Creates a log line.
     public init(level: Int, textChannel: Int = 0, file: String, function: String, line: Int, userData: String = "", body: ByteBuffer) {
         self.level = level
         self.textChannel = textChannel
-        self.file = file
-        self.function = function
+        self.fileBytes = ByteBuffer(string: file)
+        self.functionBytes = ByteBuffer(string: function)
         self.line = line
-        self.userData = userData
+        self.userDataBytes = ByteBuffer(string: userData)
         self.body = body
     }
 
@@ -35,31 +53,37 @@ public struct ESLLogLine: Sendable, Hashable {
         // of a log flood (Benchmarks/: 1,000,000 frames/s). The names are typed `StaticString`:
         // a bare literal picks the `String` overload, which builds a String per comparison.
         var level: Int?, textChannel: Int?, line: Int?
-        var file: String?, function: String?, userData: String?
-        frame.headers.forEachLine { name, value in
+        var file: Range<Int>?, function: Range<Int>?, userData: Range<Int>?
+        let block = frame.headers.block
+        frame.headers.forEachLineRange { nameRange, valueRange, bytes in
+            let name = UnsafeRawBufferPointer(rebasing: bytes[nameRange])
+            let value = UnsafeRawBufferPointer(rebasing: bytes[valueRange])
             if level == nil, ASCII.equalsIgnoringCase(name, "Log-Level" as StaticString) {
                 level = ASCII.parseInteger(value) ?? 0
             } else if textChannel == nil, ASCII.equalsIgnoringCase(name, "Text-Channel" as StaticString) {
                 textChannel = ASCII.parseInteger(value) ?? 0
             } else if file == nil, ASCII.equalsIgnoringCase(name, "Log-File" as StaticString) {
-                file = String(decoding: value, as: UTF8.self)
+                file = valueRange
             } else if function == nil, ASCII.equalsIgnoringCase(name, "Log-Func" as StaticString) {
-                function = String(decoding: value, as: UTF8.self)
+                function = valueRange
             } else if line == nil, ASCII.equalsIgnoringCase(name, "Log-Line" as StaticString) {
                 line = ASCII.parseInteger(value) ?? 0
             } else if userData == nil, ASCII.equalsIgnoringCase(name, "User-Data" as StaticString) {
-                userData = String(decoding: value, as: UTF8.self)
+                userData = valueRange
             }
             return level == nil || textChannel == nil || line == nil || file == nil || function == nil || userData == nil
         }
-        self.init(
-            level: level ?? 0,
-            textChannel: textChannel ?? 0,
-            file: file ?? "",
-            function: function ?? "",
-            line: line ?? 0,
-            userData: userData ?? "",
-            body: frame.body ?? ByteBuffer())
+        func slice(_ range: Range<Int>?) -> ByteBuffer {
+            guard let range else { return ByteBuffer() }
+            return block.getSlice(at: block.readerIndex + range.lowerBound, length: range.count) ?? ByteBuffer()
+        }
+        self.level = level ?? 0
+        self.textChannel = textChannel ?? 0
+        self.line = line ?? 0
+        self.fileBytes = slice(file)
+        self.functionBytes = slice(function)
+        self.userDataBytes = slice(userData)
+        self.body = frame.body ?? ByteBuffer()
     }
 
     /// The body as text.

@@ -64,6 +64,9 @@ public struct MockSwitchConfiguration: Sendable {
     /// with FreeSWITCH's notice (esl-protocol.md §1.3).
     public var listenerQueueBytes = 8 << 20
 
+    /// How long a new connection may take to send its first packet (the switch's 25 s).
+    public var firstPacketTimeout: Duration = .seconds(25)
+
     /// The defaults of a vanilla FreeSWITCH, listening on loopback.
     public init() {}
 

@@ -10,8 +10,6 @@ final class ListenerHandler: ChannelInboundHandler {
     typealias InboundIn = ESLFrame
     typealias OutboundOut = ByteBuffer
 
-    /// How long the first packet may take (§1.2).
-    static let firstPacketTimeout = TimeAmount.seconds(25)
     /// Consecutive losses that get a listener disconnected (§1.3).
     static let lossLimit = 500
 
@@ -20,6 +18,8 @@ final class ListenerHandler: ChannelInboundHandler {
     private let lookup: CoreLookup
     private let bus: EventBus
     private let accessList: AccessList
+    /// How long the first packet may take (§1.2).
+    private let firstPacketTimeout: TimeAmount
     private let logger: Logger
     private let requestShutdown: @Sendable () -> Void
     private var context: ChannelHandlerContext?
@@ -32,12 +32,13 @@ final class ListenerHandler: ChannelInboundHandler {
     private var isClosing = false
     private var flushScheduled = false
 
-    init(password: String, core: SwitchCore, users: [MockSwitchConfiguration.User], bus: EventBus, accessList: AccessList, logger: Logger, requestShutdown: @escaping @Sendable () -> Void) {
+    init(password: String, core: SwitchCore, users: [MockSwitchConfiguration.User], bus: EventBus, accessList: AccessList, firstPacketTimeout: Duration, logger: Logger, requestShutdown: @escaping @Sendable () -> Void) {
         self.session = ESLServerSession(password: password)
         self.core = core
         self.lookup = CoreLookup(core: core, users: users)
         self.bus = bus
         self.accessList = accessList
+        self.firstPacketTimeout = TimeAmount(firstPacketTimeout)
         self.logger = logger
         self.requestShutdown = requestShutdown
     }
@@ -61,8 +62,8 @@ final class ListenerHandler: ChannelInboundHandler {
         logger.info("connection from \(peer)")
         if let greeting = session.greeting { write(greeting) }
         context.flush()
-        firstPacketTimer = context.eventLoop.assumeIsolated().scheduleTask(in: Self.firstPacketTimeout) { [self] in
-            logger.info("\(peer) sent nothing for 25 s; closing")
+        firstPacketTimer = context.eventLoop.assumeIsolated().scheduleTask(in: firstPacketTimeout) { [self] in
+            logger.info("\(peer) sent nothing in time; closing")
             run(session.firstPacketTimedOut())
         }
         busID = bus.join(NIOLoopBound(self, eventLoop: context.eventLoop))

@@ -66,6 +66,7 @@ public final class MockSwitchServer: Sendable {
                         users: configuration.users,
                         bus: bus,
                         accessList: configuration.accessList,
+                        firstPacketTimeout: configuration.firstPacketTimeout,
                         logger: logger,
                         requestShutdown: {
                             if let server = shutdownRequest.withLockedValue({ $0 }) {

@@ -11,7 +11,7 @@ import NIOCore
 import NIOPosix
 
 struct Options {
-    var binary = "../.build/release/fscli"
+    var binary = "../../.build/release/fscli"
     var listeners = 1000
     var events = 2000
 
