@@ -4,18 +4,6 @@ import Testing
 
 /// The decoders must throw or decode on any input, never trap.
 @Suite struct EventFuzzTests {
-    /// A small deterministic generator, so a failure reproduces.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static func decodeAll(_ bytes: [UInt8]) {
         let buffer = ByteBuffer(bytes: bytes)
         let decoders: [(ByteBuffer) throws -> ESLEvent] = [
@@ -46,7 +34,7 @@ import Testing
     }
 
     @Test func randomBytesAndMutationsNeverTrap() {
-        var random = SplitMix(state: 0x5EED)
+        var random = SeededGenerator(seed: 0x5EED)
         let alphabet = Array("{}[]\":,\\u0aA%<>/&#;x: \n\r\tContent-Length_body".utf8)
         for _ in 0..<3000 {
             let length = Int.random(in: 0..<80, using: &random)

@@ -8,19 +8,8 @@ import NIOCore
 /// tabs after the colon skipped (as libesl does) and a trailing CR dropped. Lines without a colon are
 /// ignored.
 public struct ESLHeaders: Sendable, Hashable, Sequence, ExpressibleByArrayLiteral, CustomStringConvertible {
-    /// One header line.
-    public struct Header: Sendable, Hashable {
-        /// The name as sent (case preserved).
-        public var name: String
-        /// The value, with leading spaces and tabs removed.
-        public var value: String
-
-        /// Creates a header.
-        public init(name: String, value: String) {
-            self.name = name
-            self.value = value
-        }
-    }
+    /// One header line: the same name/value pair an event header is.
+    public typealias Header = ESLEvent.Header
 
     /// The header lines, each ending in LF (possibly preceded by CR), without the blank line.
     public private(set) var block: ByteBuffer
