@@ -1,18 +1,166 @@
 import ArgumentParser
 import Console
+import Foundation
 
 /// `fscli`: the FreeSWITCH event socket console.
+///
+/// Options keep fs_cli's short and long spellings (reference §2) so muscle memory and scripts carry over.
 @main
 struct FscliCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fscli",
         abstract: "A console for FreeSWITCH's event socket (mod_event_socket).",
+        discussion: """
+            Settings come from the command line, then the chosen profile, then [default], then built-ins. \
+            Files: ~/.fs_cli_conf (else /etc/fs_cli.conf), then $XDG_CONFIG_HOME/fscli/fscli.conf, whose keys win \
+            for a profile in both. Password: -p or --password-file, else FSCLI_PASSWORD, else the profile.
+
+            Exit status: 0 success; 1 a command answered -ERR or failed; 2 usage error; \
+            3 could not connect or authenticate; 4 a request timed out.
+            """,
         version: FscliVersion.current,
         subcommands: [MockCommand.self]
     )
 
+    @Argument(help: "Profile from the configuration files (default: [default], else the first).")
+    var profile: String?
+
+    @Option(name: [.customShort("H"), .customLong("host")], help: "Switch address (default 127.0.0.1).")
+    var host: String?
+
+    @Option(name: [.customShort("P"), .customLong("port")], help: "Event socket port, 1-65535 (default 8021).")
+    var port: Int?
+
+    @Option(name: [.customShort("u"), .customLong("user")], help: ArgumentHelp("Log in with userauth as this user.", valueName: "user@domain"))
+    var user: String?
+
+    @Option(name: [.customShort("p"), .customLong("password")], help: "Password (visible in ps; prefer --password-file or FSCLI_PASSWORD).")
+    var password: String?
+
+    @Option(name: .customLong("password-file"), help: ArgumentHelp("Read the password from the first line of FILE.", valueName: "FILE"))
+    var passwordFile: String?
+
+    @Flag(name: [.customShort("i"), .customLong("interrupt")], help: "Let Ctrl-C exit.")
+    var interrupt = false
+
+    @Option(name: [.customShort("x"), .customLong("execute")], help: ArgumentHelp("Run an API command and exit (repeatable, run in order).", valueName: "command"))
+    var execute: [String] = []
+
+    @Option(name: [.customShort("l"), .customLong("loglevel")], help: "Log level to subscribe to.")
+    var loglevel: String?
+
+    @Flag(name: [.customShort("U"), .customLong("log-uuid")], help: "Prefix log lines with their call UUID.")
+    var logUUID = false
+
+    @Flag(name: [.customShort("S"), .customLong("log-uuid-short")], help: "Prefix log lines with the UUID's first 8 characters.")
+    var logUUIDShort = false
+
+    @Flag(name: [.customShort("q"), .customLong("quiet")], help: "Do not subscribe to logs.")
+    var quiet = false
+
+    @Flag(name: [.customShort("r"), .customLong("retry")], help: "Retry connecting 120 times, 1 s apart (repeatable).")
+    var retry: Int
+
+    @Flag(name: [.customShort("R"), .customLong("reconnect")], help: "Reconnect when the connection is lost.")
+    var reconnect = false
+
+    @Option(name: [.customShort("d"), .customLong("debug")], help: "Client debug level, 0-7.")
+    var debug: Int?
+
+    @Flag(name: [.customShort("b"), .customLong("batchmode")], help: "Read commands as plain lines: no editing, no colour.")
+    var batchmode = false
+
+    @Option(name: [.customShort("t"), .customLong("timeout")], help: ArgumentHelp("Bound every request (0: none).", valueName: "ms"))
+    var timeout: Int?
+
+    @Option(name: [.customShort("T"), .customLong("connect-timeout")], help: ArgumentHelp("Bound connecting and logging in (0: none; default 5000).", valueName: "ms"))
+    var connectTimeout: Int?
+
+    @Flag(name: [.customShort("n"), .customLong("no-color")], help: "No colour (same as --color never).")
+    var noColor = false
+
+    @Option(name: .customLong("color"), help: ArgumentHelp("When to colour output.", valueName: "auto|always|never"))
+    var color: ColorMode?
+
+    @Option(name: [.customShort("s"), .customLong("set-log-uuid")], help: ArgumentHelp("Show only logs for this call.", valueName: "uuid"))
+    var setLogUUID: String?
+
+    @Flag(name: [.customShort("Q"), .customLong("no-history-file")], help: "Neither load nor save command history.")
+    var noHistoryFile = false
+
+    @Flag(name: .customLong("mock"), help: "Talk to a built-in simulated switch.")
+    var mock = false
+
+    @Flag(name: .customLong("list-profiles"), help: "List the configured profiles and the files they come from, then exit.")
+    var listProfiles = false
+
+    /// The parsed values as the console sees them.
+    var options: ConsoleOptions {
+        var options = ConsoleOptions()
+        options.profile = profile
+        options.host = host
+        options.port = port
+        options.user = user
+        options.password = password
+        options.passwordFile = passwordFile
+        options.interrupt = interrupt
+        options.execute = execute
+        options.logLevel = loglevel
+        options.logUUID = logUUID
+        options.logUUIDShort = logUUIDShort
+        options.quiet = quiet
+        options.retry = retry
+        options.reconnect = reconnect
+        options.debug = debug
+        options.batchMode = batchmode
+        options.timeout = timeout
+        options.connectTimeout = connectTimeout
+        options.noColor = noColor
+        options.color = color
+        options.setLogUUID = setLogUUID
+        options.noHistoryFile = noHistoryFile
+        options.mock = mock
+        return options
+    }
+
+    func validate() throws {
+        do {
+            try options.validate()
+        } catch {
+            throw ValidationError(error.message)
+        }
+    }
+
     func run() async throws {
-        // The interactive console lands with issue 4; until then the subcommands are the tool.
-        print(Self.helpMessage())
+        let resolver = SettingsResolver(environment: .process)
+        if listProfiles {
+            let catalog = resolver.catalog()
+            report(catalog.problems)
+            if catalog.profiles.isEmpty {
+                Self.printError("no profiles; looked for \(catalog.searchedPaths.joined(separator: ", "))")
+            }
+            for line in catalog.listing { print(line) }
+            return
+        }
+        let resolved: ResolvedSettings
+        do {
+            resolved = try resolver.resolve(options)
+        } catch {
+            Self.printError(error.message)
+            throw ExitCode(error.exitStatus.rawValue)
+        }
+        report(resolved.problems)
+        // The interactive console, -x and batch mode land with the rest of issue 4.
+        Self.printError("the console is not available yet (profile '\(resolved.settings.profileName)', \(resolved.settings.host):\(resolved.settings.port)); see 'fscli mock --help'")
+    }
+
+    private func report(_ problems: [ConfigProblem]) {
+        for problem in problems { Self.printError("\(problem)") }
+    }
+
+    static func printError(_ line: String) {
+        FileHandle.standardError.write(Data("fscli: \(line)\n".utf8))
     }
 }
+
+extension ColorMode: ExpressibleByArgument {}

@@ -1,0 +1,77 @@
+/// Every setting the console runs with, after merging command line, profile, `[default]` and built-ins.
+///
+/// The initial values are the built-ins: fs_cli's defaults, except where fs_cli's were defects
+/// (no connect timeout, colour only on the banner).
+public struct ConsoleSettings: Sendable, Equatable {
+    /// fscli's connect timeout when none is configured; fs_cli has none and hangs on a silent server.
+    public static let defaultConnectTimeout: Duration = .seconds(5)
+
+    /// The chosen profile's name (the prompt's `%p`).
+    public var profileName: String
+    /// Switch address (`host`, `-H`).
+    public var host = "127.0.0.1"
+    /// Event socket port (`port`, `-P`).
+    public var port = 8021
+    /// `user@domain` for `userauth`; nil uses plain `auth` (`user`, `-u`).
+    public var user: String?
+    /// The event socket password (`password`, `-p`, `--password-file`, `FSCLI_PASSWORD`).
+    public var password = "ClueCon"
+    /// Client debug output level, 0–7 (`debug`, `-d`).
+    public var debugLevel = 0
+    /// Level sent as `log <level>` on connect; nil sends fs_cli's bare `log` (`loglevel`, `-l`).
+    public var logLevel: String?
+    /// Do not subscribe to logs (`quiet`, `-q`).
+    public var quiet = false
+    /// Prefix log lines with their call UUID (`log-uuid`, `-U`).
+    public var logUUID = false
+    /// Prefix with the first 8 characters of the UUID (`log-uuid-short`, `-S`).
+    public var logUUIDShort = false
+    /// With a prefix on, its length, 0 meaning all (`log-uuid-length`, config only).
+    public var logUUIDLength: Int?
+    /// A `/uuid` log filter to start with (`-s`).
+    public var initialUUIDFilter: String?
+    /// Prompt template with fs_cli's `%` escapes; nil for `freeswitch@<switchname>` (`prompt-string`).
+    public var promptString: String?
+    /// Colour of the prompt (`prompt-color`); nil is the terminal's default.
+    public var promptColor: TerminalColor?
+    /// Colour of typed text (`input-text-color`).
+    public var inputTextColor: TerminalColor?
+    /// Colour of command output (`output-text-color`).
+    public var outputTextColor: TerminalColor?
+    /// F1–F12 macros (`key_F1`…, `key_toggle_F1`…).
+    public var functionKeys = FunctionKeys()
+    /// Bound on connecting and authenticating; nil waits forever (`connect-timeout`, `-T`; 0 means nil).
+    public var connectTimeout: Duration? = ConsoleSettings.defaultConnectTimeout
+    /// Bound on every request; nil waits forever (`timeout`, `-t`; 0 means nil).
+    public var requestTimeout: Duration?
+    /// Neither load nor save history (`no-history-file`, `-Q`).
+    public var noHistoryFile = false
+    /// Plain line reading, no editing or colour (`batchmode`, `-b`).
+    public var batchMode = false
+    /// Connection attempts in all, 1 s apart: 1, plus 120 per `-r` (`retry` in config counts as one `-r`).
+    public var connectAttempts = 1
+    /// Reconnect when the switch goes away (`reconnect`, `-R`).
+    public var reconnect = false
+    /// Ctrl-C exits (`interrupt`, `-i`).
+    public var interruptExits = false
+    /// When to colour output (`color`, `--color`, `-n`, `no-color`).
+    public var colorMode = ColorMode.auto
+    /// API commands to run, in order, then exit (`-x`); empty for a session.
+    public var commands: [String] = []
+    /// Talk to the built-in simulated switch (`--mock`).
+    public var useMock = false
+
+    /// The built-ins, for a profile of this name.
+    public init(profileName: String) {
+        self.profileName = profileName
+    }
+
+    /// How many characters of the UUID to prefix log lines with: nil for none, 0 for all of it.
+    ///
+    /// An explicit `log-uuid-length` beats `-S`'s 8, which beats `-U`'s whole UUID (fs_cli's order).
+    public var logUUIDPrefixLength: Int? {
+        guard logUUID || logUUIDShort else { return nil }
+        if let logUUIDLength { return logUUIDLength }
+        return logUUIDShort ? 8 : 0
+    }
+}

@@ -1,0 +1,16 @@
+/// What settings resolution reads from the outside world, injected so tests use fixtures.
+public struct SettingsEnvironment: Sendable {
+    /// Environment variables (`HOME`, `XDG_CONFIG_HOME`, `FSCLI_PASSWORD`, …).
+    public var variables: [String: String]
+    /// This machine's host name: the name of the built-in profile when no file has one (as fs_cli).
+    public var hostname: String
+    /// Reads a whole file as UTF-8; throws if it cannot be opened or read.
+    public var readFile: @Sendable (String) throws -> String
+
+    /// Creates an environment from its parts.
+    public init(variables: [String: String], hostname: String, readFile: @escaping @Sendable (String) throws -> String) {
+        self.variables = variables
+        self.hostname = hostname
+        self.readFile = readFile
+    }
+}
