@@ -3,21 +3,8 @@ import Testing
 
 /// The `fscli` binary's command line: usage errors, `--list-profiles`.
 @Suite(.timeLimit(.minutes(1))) struct UsageErrorTests {
-    /// Runs `fscli` with exactly `environment`, so no real home directory or password leaks in.
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = CommandLineTests.binary
-        process.arguments = arguments
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+        try CommandLineTests.run(arguments, environment: environment)
     }
 
     @Test(arguments: [
