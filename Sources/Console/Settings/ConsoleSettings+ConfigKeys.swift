@@ -9,7 +9,7 @@ extension ConsoleSettings {
         func problem(_ message: String) -> ConfigProblem {
             ConfigProblem(path: setting.path, line: setting.line, message: message)
         }
-        func number(in range: ClosedRange<Int>, _ what: String) -> Int? {
+        func number(in range: ClosedRange<Int>) -> Int? {
             guard let number = Int(value), range.contains(number) else { return nil }
             return number
         }
@@ -18,19 +18,19 @@ extension ConsoleSettings {
             guard !value.isEmpty else { return problem("'host' is empty; ignored") }
             host = value
         case "port":
-            guard let port = number(in: 1...65535, "port") else { return problem("'port' must be 1-65535, not '\(value)'; ignored") }
+            guard let port = number(in: 1...65535) else { return problem("'port' must be 1-65535, not '\(value)'; ignored") }
             self.port = port
         case "user": user = value.isEmpty ? nil : value
         case "password": password = value
         case "debug":
-            guard let level = number(in: 0...7, "debug") else { return problem("'debug' must be 0-7, not '\(value)'; ignored") }
+            guard let level = number(in: 0...7) else { return problem("'debug' must be 0-7, not '\(value)'; ignored") }
             debugLevel = level
         case "loglevel": logLevel = value.isEmpty ? nil : value
         case "quiet": quiet = Self.eslTrue(value)
         case "log-uuid": logUUID = Self.eslTrue(value)
         case "log-uuid-short": logUUIDShort = Self.eslTrue(value)
         case "log-uuid-length":
-            guard let length = number(in: 0...Int.max, "log-uuid-length") else {
+            guard let length = number(in: 0...Int.max) else {
                 return problem("'log-uuid-length' must be a whole number, 0 for the full UUID, not '\(value)'; ignored")
             }
             logUUIDLength = length
@@ -48,7 +48,7 @@ extension ConsoleSettings {
             default: outputTextColor = color
             }
         case "timeout", "connect-timeout":
-            guard let milliseconds = number(in: 0...Int.max, key) else {
+            guard let milliseconds = number(in: 0...Int.max) else {
                 return problem("'\(key)' must be milliseconds (0 for no limit), not '\(value)'; ignored")
             }
             let duration: Duration? = milliseconds == 0 ? nil : .milliseconds(milliseconds)
