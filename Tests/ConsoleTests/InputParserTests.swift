@@ -129,3 +129,15 @@ import Testing
         #expect(try !LogFilterPattern(argument: "/^sip/").matches("an sip line"))
     }
 }
+
+@Suite struct SlashCommandHelpTests {
+    @Test func helpListsEveryCommandOnce() {
+        let lines = SlashCommandName.helpText.split(separator: "\n")
+        #expect(lines.count == SlashCommandName.allCases.count - 2)
+        for name in SlashCommandName.allCases {
+            #expect(lines.filter { $0.hasPrefix(name.word + " ") || $0.hasPrefix(name.word + ",") || $0.contains(" \(name.word),") || $0.contains(" \(name.word) ") }.count >= 1, "\(name)")
+        }
+        #expect(lines.contains { $0.hasPrefix("/exit, /quit, /bye, ...  ") })
+        #expect(lines.contains { $0.hasPrefix("/filter <header> <value> | delete <header> [<value>] | delete all  add or delete") })
+    }
+}

@@ -8,7 +8,10 @@ public enum CompletionRequest {
     /// The text sent for `line` with the cursor at byte offset `cursor`.
     ///
     /// `pos` is the cursor's byte offset in the whole line, as fs_cli counts it (leading blanks
-    /// included). An empty line sends `console_complete ` with its trailing space: without it the
+    /// included). Capture 43 shows fs_cli sending `c=3;sho` with the cursor at the end of `sho`: its
+    /// libedit buffer still held the older, longer line `status` past the cursor, so its
+    /// end-of-line test failed. That is an accident of stale bytes, not a rule; the switch answers
+    /// both forms alike. An empty line sends `console_complete ` with its trailing space: without it the
     /// switch would look for an API named `console_complete` with no argument (capture 09).
     public static func argument(line: String, cursor: Int) -> String {
         let bytes = Array(line.utf8)
