@@ -43,7 +43,7 @@ let package = Package(
         ),
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         .target(name: "LineEditor", dependencies: ["CReadline"]),
-        .target(name: "Console", dependencies: ["ESLClient", "LineEditor"]),
+        .target(name: "Console", dependencies: ["ESLClient", "ESLProtocol", "LineEditor"]),
         .executableTarget(
             name: "fscli",
             dependencies: [
@@ -80,7 +80,15 @@ let package = Package(
             ]
         ),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
-        .testTarget(name: "ConsoleTests", dependencies: ["Console"]),
+        .testTarget(
+            name: "ConsoleTests",
+            dependencies: [
+                "Console", "ESLProtocol",
+                // Only to check that Console's copy of the API command list agrees with the mock's.
+                "MockSwitch",
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         // Runs the built `fscli` binary (swift test builds every product first).
         .testTarget(name: "EndToEndTests", dependencies: ["ESLClient", "ESLProtocol"]),
     ],

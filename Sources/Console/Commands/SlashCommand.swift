@@ -1,0 +1,49 @@
+import ESLProtocol
+
+/// A parsed slash command (fs-cli-behaviour.md §6, plus fscli's own /history, /clear, /reconnect, /subs).
+public enum SlashCommand: Sendable, Hashable {
+    /// `/help`: list the slash commands.
+    case help
+    /// `/exit`, `/quit`, `/bye`, `...`, `/...`: leave, even with -R; nothing is sent (fs_cli just closes).
+    case exit
+    /// `/event <arguments>`: sent verbatim as `event <arguments>`.
+    case event(String)
+    /// `/noevents`: sent as `noevents`.
+    case noevents
+    /// `/nixevent <names>`: sent verbatim as `nixevent <names>`.
+    case nixevent(String)
+    /// `/filter <arguments>`: sent verbatim as `filter <arguments>`.
+    case filter(String)
+    /// `/log [<level>]`: sent as `log <level>` (or `log`, which the switch takes as debug).
+    case log(String?)
+    /// `/nolog`: sent as `nolog`.
+    case nolog
+    /// `/uuid <uuid or prefix>`: a local display filter on the log lines' channel; `nil` clears it.
+    case uuid(String?)
+    /// `/logfilter <text or /regex/>`: a local display filter on log text; `nil` clears it.
+    case logfilter(LogFilterPattern?)
+    /// `/debug <0-7>`: the ESL library's debug level; `nil` shows it.
+    case debug(Int?)
+    /// `/history`: show the line history.
+    case history
+    /// `/clear`: clear the screen.
+    case clear
+    /// `/reconnect`: drop the connection and connect again.
+    case reconnect
+    /// `/subs`: show the session's subscriptions, event format, filters and log level.
+    case subs
+
+    /// The ESL command the switch receives, exactly as fs_cli sends it (the text after the `/`);
+    /// `nil` for commands the console handles itself.
+    public var serverCommand: ESLCommand? {
+        switch self {
+        case .event(let arguments): ESLCommand(line: "event \(arguments)")
+        case .noevents: ESLCommand(line: "noevents")
+        case .nixevent(let arguments): ESLCommand(line: "nixevent \(arguments)")
+        case .filter(let arguments): ESLCommand(line: "filter \(arguments)")
+        case .log(let level): ESLCommand(line: level.map { "log \($0)" } ?? "log")
+        case .nolog: ESLCommand(line: "nolog")
+        case .help, .exit, .uuid, .logfilter, .debug, .history, .clear, .reconnect, .subs: nil
+        }
+    }
+}

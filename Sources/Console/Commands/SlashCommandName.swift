@@ -1,0 +1,58 @@
+/// The words that name slash commands (without the `/`), with their usage and a one-line summary
+/// for `/help` and completion. Matched as whole words, any case (ARCHITECTURE habit 11).
+public enum SlashCommandName: String, Sendable, Hashable, CaseIterable {
+    case help, exit, quit, bye
+    case event, noevents, nixevent, filter, log, nolog
+    case uuid, logfilter, debug
+    case history, clear, reconnect, subs
+
+    /// The word as typed: `/event`.
+    public var word: String { "/" + rawValue }
+
+    /// The arguments, as shown by `/help` (empty when there are none).
+    public var arguments: String {
+        switch self {
+        case .help, .exit, .quit, .bye, .noevents, .nolog, .history, .clear, .reconnect, .subs: ""
+        case .event: "[plain|json|xml] <event names…>"
+        case .nixevent: "<event names…>"
+        case .filter: "<header> <value> | delete <header> [<value>] | delete all"
+        case .log: "[<level>]"
+        case .uuid: "[<uuid or prefix>]"
+        case .logfilter: "[<text> | /<regex>/]"
+        case .debug: "[0-7]"
+        }
+    }
+
+    /// What the command does, in one line.
+    public var summary: String {
+        switch self {
+        case .help: "show this list"
+        case .exit, .quit, .bye: "leave the console (also with -R)"
+        case .event: "subscribe to events"
+        case .noevents: "stop all event subscriptions"
+        case .nixevent: "unsubscribe from events"
+        case .filter: "add or delete an event filter"
+        case .log: "receive logs at this level (default debug)"
+        case .nolog: "stop receiving logs"
+        case .uuid: "show only log lines of this channel; alone: show all"
+        case .logfilter: "show only log lines containing the text or matching the regex; alone: show all"
+        case .debug: "set the ESL library debug level"
+        case .history: "show the command history"
+        case .clear: "clear the screen"
+        case .reconnect: "drop the connection and connect again"
+        case .subs: "show this session's subscriptions, event format, filters and log level"
+        }
+    }
+
+    /// The usage line: `/filter <header> <value> | …`.
+    public var usage: String {
+        arguments.isEmpty ? word : "\(word) \(arguments)"
+    }
+
+    /// The name typed as `word` (with or without `/`, any case), matched as a whole word; `nil` otherwise.
+    public init?(word: String) {
+        let bare = word.hasPrefix("/") ? String(word.dropFirst()) : word
+        guard let name = SlashCommandName(rawValue: bare.lowercased()) else { return nil }
+        self = name
+    }
+}
