@@ -3,22 +3,34 @@ import Console
 import Foundation
 
 extension FscliCommand {
-    /// ArgumentParser's own entry point, except that usage errors print one line and exit 2.
+    /// ArgumentParser's own entry point, except that usage errors print one line and exit 2, and
+    /// that `fscli mock …` goes straight to the subcommand.
     ///
     /// ArgumentParser exits 64 (EX_USAGE) after printing the usage text; fscli documents 2, as most
-    /// Unix tools do, and one line is easier to read in a script's log than a page of usage.
+    /// Unix tools do, and one line is easier to read in a script's log than a page of usage. The root
+    /// command takes an optional profile name as its positional argument, which would otherwise
+    /// swallow the word `mock`.
     static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == MockCommand.configuration.commandName {
+            await run(MockCommand.self, Array(arguments.dropFirst()))
+        } else {
+            await run(FscliCommand.self, arguments)
+        }
+    }
+
+    private static func run<Command: ParsableCommand>(_ type: Command.Type, _ arguments: [String]) async {
         do {
-            var command = try parseAsRoot()
+            var command = try type.parseAsRoot(arguments)
             if var command = command as? AsyncParsableCommand {
                 try await command.run()
             } else {
                 try command.run()
             }
         } catch {
-            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
-            let message = message(for: error).split(whereSeparator: \.isNewline).joined(separator: "; ")
-            printError("\(message) (see 'fscli --help')")
+            guard type.exitCode(for: error) == .validationFailure else { type.exit(withError: error) }
+            let message = type.message(for: error).split(whereSeparator: \.isNewline).joined(separator: "; ")
+            printError("\(message) (see 'fscli \(type == MockCommand.self ? "mock " : "")--help')")
             Foundation.exit(ExitStatus.usage.rawValue)
         }
     }

@@ -62,8 +62,9 @@ import Testing
     @Test func badOptionsAreOneLineUsageErrors() throws {
         for arguments in [["mock", "--acl", "office"], ["mock", "--listen-port", "70000"], ["mock", "--user", "bob"]] {
             let result = try CommandLineTests.run(arguments)
-            #expect(result.status != 0, "\(arguments)")
-            #expect(result.stderr.contains("Error:"), "\(arguments): \(result.stderr)")
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.stderr.hasPrefix("fscli: "), "\(arguments): \(result.stderr)")
+            #expect(result.stderr.split(separator: "\n").count == 1, "\(arguments): \(result.stderr)")
         }
     }
 }
