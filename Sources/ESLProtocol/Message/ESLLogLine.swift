@@ -11,39 +11,70 @@ public struct ESLLogLine: Sendable, Hashable {
     /// The formatted text, usually ending in LF.
     public var body: ByteBuffer
 
-    // The text fields stay bytes (slices of the received header block) until read: a client
-    // decodes every line of a log flood, and building three Strings per line was most of its cost.
-    private var fileBytes: ByteBuffer
-    private var functionBytes: ByteBuffer
-    private var userDataBytes: ByteBuffer
+    // The text fields stay bytes until read: ranges into one buffer (the received header block, or
+    // the three values side by side for a line built in code). A client decodes every line of a
+    // log flood, and Strings or separate slices per field were most of its cost.
+    private var fieldBytes: ByteBuffer
+    private var fileRange: Range<Int>
+    private var functionRange: Range<Int>
+    private var userDataRange: Range<Int>
 
     /// Source file basename in the switch.
     public var file: String {
-        get { String(buffer: fileBytes) }
-        set { fileBytes = ByteBuffer(string: newValue) }
+        get { string(fileRange) }
+        set { setText(file: newValue, function: function, userData: userData) }
     }
 
     /// Function name in the switch.
     public var function: String {
-        get { String(buffer: functionBytes) }
-        set { functionBytes = ByteBuffer(string: newValue) }
+        get { string(functionRange) }
+        set { setText(file: file, function: newValue, userData: userData) }
     }
 
     /// The call's UUID, or empty when the line belongs to no call.
     public var userData: String {
-        get { String(buffer: userDataBytes) }
-        set { userDataBytes = ByteBuffer(string: newValue) }
+        get { string(userDataRange) }
+        set { setText(file: file, function: function, userData: newValue) }
     }
 
     /// Creates a log line.
     public init(level: Int, textChannel: Int = 0, file: String, function: String, line: Int, userData: String = "", body: ByteBuffer) {
         self.level = level
         self.textChannel = textChannel
-        self.fileBytes = ByteBuffer(string: file)
-        self.functionBytes = ByteBuffer(string: function)
         self.line = line
-        self.userDataBytes = ByteBuffer(string: userData)
         self.body = body
+        self.fieldBytes = ByteBuffer()
+        self.fileRange = 0..<0
+        self.functionRange = 0..<0
+        self.userDataRange = 0..<0
+        setText(file: file, function: function, userData: userData)
+    }
+
+    private func string(_ range: Range<Int>) -> String {
+        fieldBytes.getString(at: fieldBytes.readerIndex + range.lowerBound, length: range.count) ?? ""
+    }
+
+    private mutating func setText(file: String, function: String, userData: String) {
+        var text = ByteBuffer()
+        let fileEnd = text.writeString(file)
+        let functionEnd = fileEnd + text.writeString(function)
+        let userDataEnd = functionEnd + text.writeString(userData)
+        self.fieldBytes = text
+        fileRange = 0..<fileEnd
+        functionRange = fileEnd..<functionEnd
+        userDataRange = functionEnd..<userDataEnd
+    }
+
+    public static func == (lhs: ESLLogLine, rhs: ESLLogLine) -> Bool {
+        lhs.level == rhs.level && lhs.textChannel == rhs.textChannel && lhs.line == rhs.line && lhs.body == rhs.body
+            && lhs.file == rhs.file && lhs.function == rhs.function && lhs.userData == rhs.userData
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(level)
+        hasher.combine(line)
+        hasher.combine(body)
+        hasher.combine(file)
     }
 
     /// Reads the fields of a `log/data` frame; missing numeric fields read as 0. For each field the
@@ -73,16 +104,13 @@ public struct ESLLogLine: Sendable, Hashable {
             }
             return level == nil || textChannel == nil || line == nil || file == nil || function == nil || userData == nil
         }
-        func slice(_ range: Range<Int>?) -> ByteBuffer {
-            guard let range else { return ByteBuffer() }
-            return block.getSlice(at: block.readerIndex + range.lowerBound, length: range.count) ?? ByteBuffer()
-        }
         self.level = level ?? 0
         self.textChannel = textChannel ?? 0
         self.line = line ?? 0
-        self.fileBytes = slice(file)
-        self.functionBytes = slice(function)
-        self.userDataBytes = slice(userData)
+        self.fieldBytes = block
+        self.fileRange = file ?? 0..<0
+        self.functionRange = function ?? 0..<0
+        self.userDataRange = userData ?? 0..<0
         self.body = frame.body ?? ByteBuffer()
     }
 
