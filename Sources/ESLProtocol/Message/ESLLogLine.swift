@@ -89,18 +89,28 @@ public struct ESLLogLine: Sendable, Hashable {
         frame.headers.forEachLineRange { nameRange, valueRange, bytes in
             let name = UnsafeRawBufferPointer(rebasing: bytes[nameRange])
             let value = UnsafeRawBufferPointer(rebasing: bytes[valueRange])
-            if level == nil, ASCII.equalsIgnoringCase(name, "Log-Level" as StaticString) {
-                level = ASCII.parseInteger(value) ?? 0
-            } else if textChannel == nil, ASCII.equalsIgnoringCase(name, "Text-Channel" as StaticString) {
-                textChannel = ASCII.parseInteger(value) ?? 0
-            } else if file == nil, ASCII.equalsIgnoringCase(name, "Log-File" as StaticString) {
-                file = valueRange
-            } else if function == nil, ASCII.equalsIgnoringCase(name, "Log-Func" as StaticString) {
-                function = valueRange
-            } else if line == nil, ASCII.equalsIgnoringCase(name, "Log-Line" as StaticString) {
-                line = ASCII.parseInteger(value) ?? 0
-            } else if userData == nil, ASCII.equalsIgnoringCase(name, "User-Data" as StaticString) {
-                userData = valueRange
+            // Dispatch on the name's length first: most lines then need one comparison at most.
+            switch name.count {
+            case 8:
+                if file == nil, ASCII.equalsIgnoringCase(name, "Log-File" as StaticString) {
+                    file = valueRange
+                } else if function == nil, ASCII.equalsIgnoringCase(name, "Log-Func" as StaticString) {
+                    function = valueRange
+                } else if line == nil, ASCII.equalsIgnoringCase(name, "Log-Line" as StaticString) {
+                    line = ASCII.parseInteger(value) ?? 0
+                }
+            case 9:
+                if level == nil, ASCII.equalsIgnoringCase(name, "Log-Level" as StaticString) {
+                    level = ASCII.parseInteger(value) ?? 0
+                } else if userData == nil, ASCII.equalsIgnoringCase(name, "User-Data" as StaticString) {
+                    userData = valueRange
+                }
+            case 12:
+                if textChannel == nil, ASCII.equalsIgnoringCase(name, "Text-Channel" as StaticString) {
+                    textChannel = ASCII.parseInteger(value) ?? 0
+                }
+            default:
+                break
             }
             return level == nil || textChannel == nil || line == nil || file == nil || function == nil || userData == nil
         }
