@@ -46,3 +46,17 @@ import Glibc
     }
 }
 #endif
+
+/// An address with no route (the IPv6 documentation prefix) fails at once as unreachable, or, on a
+/// network that black-holes it, after the connect timeout; either way with the address named.
+@Suite(.timeLimit(.minutes(1))) struct UnreachableTests {
+    @Test func addressWithoutARouteIsUnreachableNotAHang() async throws {
+        var configuration = ESLConnection.Configuration()
+        configuration.connectTimeout = .seconds(1)
+        let error = await #expect(throws: ESLClientError.self) {
+            _ = try await ESLConnection.connect(host: "2001:db8::1", port: 8021, password: "ClueCon", configuration: configuration)
+        }
+        #expect(error?.code == .unreachable || error?.code == .connectTimeout, "\(String(describing: error))")
+        #expect(error?.message.contains("[2001:db8::1]:8021") == true, "\(String(describing: error?.message))")
+    }
+}
