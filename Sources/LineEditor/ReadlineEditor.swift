@@ -244,7 +244,11 @@ public final class ReadlineEditor: LineEditing {
         rl_replace_line("", 1)
         rl_free_line_state()
         _ = history_set_pos(history_length_value())
-        if handler(.interrupt) == .stop {
+        // No prompt is on screen while the handler runs (as in the line handler): printAbove just writes.
+        insideLineHandler = true
+        let action = handler(.interrupt)
+        insideLineHandler = false
+        if action == .stop {
             uninstall()
             return
         }

@@ -14,6 +14,7 @@ final class InterruptPipe {
     let readFD: Int32
     private let writeFD: Int32
     private var previous = sigaction()
+    private var previousMask = sigset_t()
 
     init() {
         var fds: [Int32] = [-1, -1]
@@ -41,6 +42,12 @@ final class InterruptPipe {
         sigemptyset(&action.sa_mask)
         action.sa_flags = SA_RESTART
         sigaction(SIGINT, &action, &previous)
+        // A parent may have left SIGINT blocked (test runners and some supervisors do); Ctrl-C must
+        // still reach us, so unblock it on this thread for the life of the loop.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        sigaddset(&unblock, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &unblock, &previousMask)
     }
 
     /// Reads away pending bytes; true when at least one SIGINT arrived.
@@ -52,6 +59,7 @@ final class InterruptPipe {
     }
 
     func remove() {
+        pthread_sigmask(SIG_SETMASK, &previousMask, nil)
         sigaction(SIGINT, &previous, nil)
         interruptWriteFD = -1
         close(readFD)
