@@ -43,6 +43,8 @@ let package = Package(
         ),
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         .target(name: "LineEditor", dependencies: ["CReadline"]),
+        // A tiny program for LineEditorTests' real-terminal test (run under tmux); not shipped.
+        .executableTarget(name: "lineeditor-demo", dependencies: ["LineEditor"], path: "Sources/lineeditor-demo"),
         .target(name: "Console", dependencies: ["ESLClient", "ESLProtocol", "LineEditor"]),
         .executableTarget(
             name: "fscli",

@@ -1,0 +1,100 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The fallback for pipes, `-b` and `TERM=dumb`: reads lines from a descriptor, prints output as it
+/// comes, no editing, history or completion. The prompt is shown only when input is a terminal.
+///
+/// It runs the same poll loop as the readline editor, so queued output and requestStop() work
+/// the same way in batch mode, and end of input always ends `run` (no fs_cli-style spinning at EOF).
+public final class PlainLineReader: LineEditing {
+    public let isInteractive = false
+    public var completer: Completer?
+
+    private let inputFD: Int32
+    private let outputFD: Int32
+    private let showsPrompt: Bool
+    private var prompt = ""
+    private var pending: [UInt8] = []
+    private var promptVisible = false
+
+    /// `showsPrompt` defaults to "input is a terminal" (a dumb terminal still gets a prompt).
+    public init(inputFD: Int32 = STDIN_FILENO, outputFD: Int32 = STDOUT_FILENO, showsPrompt: Bool? = nil) {
+        self.inputFD = inputFD
+        self.outputFD = outputFD
+        self.showsPrompt = showsPrompt ?? (isatty(inputFD) == 1)
+    }
+
+    public func setPrompt(_ prompt: String) {
+        self.prompt = prompt
+    }
+
+    /// Nothing to clear: input is not edited here.
+    public func clearLine() {}
+
+    public func printAbove(_ text: String) {
+        if promptVisible {
+            writeAll(outputFD, "\n")
+            promptVisible = false
+        }
+        writeAll(outputFD, withTrailingNewline(text))
+    }
+
+    public func run(prompt: String, queue: OutputQueue, onEvent: (LineEvent) -> LoopAction) {
+        self.prompt = prompt
+        let interrupts = InterruptPipe()
+        defer { interrupts.remove() }
+        showPrompt()
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let ready = waitForReadiness(inputFD: inputFD, queueFD: queue.wakeFD, interruptFD: interrupts.readFD)
+            if ready.queue {
+                let batch = queue.drain()
+                if let newPrompt = batch.prompt { self.prompt = newPrompt }
+                if !batch.texts.isEmpty { printAbove(batch.texts.map(withTrailingNewline).joined()) }
+                if batch.stopRequested { return }
+                showPrompt()
+            }
+            if ready.interrupt && interrupts.consume() {
+                pending.removeAll()
+                if onEvent(.interrupt) == .stop { return }
+                showPrompt()
+            }
+            guard ready.input || ready.inputClosed else { continue }
+            let count = ready.input ? buffer.withUnsafeMutableBytes { read(inputFD, $0.baseAddress, $0.count) } : 0
+            if count < 0 && (errno == EINTR || errno == EAGAIN) { continue }
+            if count <= 0 {
+                // End of input: a last unterminated line still counts, then the end.
+                if !pending.isEmpty {
+                    let line = takeLine(upTo: pending.count)
+                    if onEvent(.line(line)) == .stop { return }
+                }
+                _ = onEvent(.endOfInput)
+                return
+            }
+            pending.append(contentsOf: buffer[0..<count])
+            while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
+                promptVisible = false
+                let line = takeLine(upTo: newline)
+                pending.removeFirst()  // the newline
+                if onEvent(.line(line)) == .stop { return }
+                showPrompt()
+            }
+        }
+    }
+
+    private func takeLine(upTo end: Int) -> String {
+        var bytes = Array(pending[0..<end])
+        pending.removeFirst(end)
+        if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private func showPrompt() {
+        guard showsPrompt, !promptVisible else { return }
+        writeAll(outputFD, prompt)
+        promptVisible = true
+    }
+}

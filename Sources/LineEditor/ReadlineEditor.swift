@@ -1,0 +1,315 @@
+// The only Swift file that imports CReadline (ARCHITECTURE habit 8). readline's callbacks carry no
+// context pointer, so each C entry point below is a trampoline: it reads the one guarded global
+// `activeEditor` (set for the duration of `run`, checked against the owning thread) and hands off to
+// plain Swift methods of ReadlineEditor.
+import CReadline
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The version string of the GNU readline library this binary was linked with, e.g. `8.2`.
+public var readlineLibraryVersion: String {
+    guard let version = fscli_rl_library_version() else { return "unknown" }
+    return String(cString: version)
+}
+
+// MARK: - The one guarded global
+
+private struct ActiveEditor {
+    weak var editor: ReadlineEditor?
+    var thread: pthread_t
+}
+
+/// Written only by `ReadlineEditor.run` on the terminal thread; read only by the trampolines, which
+/// readline calls from inside `rl_callback_read_char` on that same thread.
+nonisolated(unsafe) private var activeEditor: ActiveEditor?
+
+private func currentEditor() -> ReadlineEditor? {
+    guard let active = activeEditor, pthread_equal(active.thread, pthread_self()) != 0 else { return nil }
+    return active.editor
+}
+
+// MARK: - Trampolines
+
+private func lineTrampoline(_ raw: UnsafeMutablePointer<CChar>?) {
+    let line = raw.map { String(cString: $0) }
+    free(raw)
+    currentEditor()?.handleLine(line)
+}
+
+private func completeTrampoline(_ count: Int32, _ key: Int32) -> Int32 {
+    currentEditor()?.handleTab()
+    return 0
+}
+
+private func functionKey(_ number: Int) -> Int32 {
+    currentEditor()?.handleFunctionKey(number)
+    return 0
+}
+
+// rl_command_func_t gets only (count, key) and `key` is the sequence's last byte, which does not tell
+// F-keys apart; one trampoline per key does.
+private func f1(_: Int32, _: Int32) -> Int32 { functionKey(1) }
+private func f2(_: Int32, _: Int32) -> Int32 { functionKey(2) }
+private func f3(_: Int32, _: Int32) -> Int32 { functionKey(3) }
+private func f4(_: Int32, _: Int32) -> Int32 { functionKey(4) }
+private func f5(_: Int32, _: Int32) -> Int32 { functionKey(5) }
+private func f6(_: Int32, _: Int32) -> Int32 { functionKey(6) }
+private func f7(_: Int32, _: Int32) -> Int32 { functionKey(7) }
+private func f8(_: Int32, _: Int32) -> Int32 { functionKey(8) }
+private func f9(_: Int32, _: Int32) -> Int32 { functionKey(9) }
+private func f10(_: Int32, _: Int32) -> Int32 { functionKey(10) }
+private func f11(_: Int32, _: Int32) -> Int32 { functionKey(11) }
+private func f12(_: Int32, _: Int32) -> Int32 { functionKey(12) }
+
+private typealias KeyCommand = @convention(c) (Int32, Int32) -> Int32
+
+// MARK: - The editor
+
+/// GNU readline through its callback interface: emacs keys, Up/Down and Ctrl-R history search,
+/// `~/.inputrc`, Tab bound to the console's completer, F1–F12 reported as events.
+///
+/// Prompts with colour escapes must wrap them in `\u{1}`…`\u{2}` so readline measures them right.
+public final class ReadlineEditor: LineEditing {
+    public let isInteractive = true
+    public var completer: Completer?
+
+    private let history: HistoryFile?
+    /// Set when a history write fails; reported once above the prompt.
+    private var historyFailureReported = false
+    private var lastInMemoryEntry: String?
+
+    private var prompt = ""
+    private var handler: ((LineEvent) -> LoopAction)?
+    private var installed = false
+    private var insideLineHandler = false
+    /// Key bindings are process-wide; made once, on the terminal thread.
+    nonisolated(unsafe) private static var configured = false
+
+    /// `history` nil keeps history in memory only (-Q). Its entries are loaded into readline here.
+    public init(history: HistoryFile?, applicationName: String = "fscli") {
+        self.history = history
+        Self.configureOnce(applicationName: applicationName)
+        using_history()
+        clear_history()
+        stifle_history(Int32(history?.maxEntries ?? HistoryFile.defaultMaxEntries))
+        for entry in history?.entries ?? [] { add_history(entry) }
+        lastInMemoryEntry = history?.entries.last
+    }
+
+    private static func configureOnce(applicationName: String) {
+        guard !configured else { return }
+        configured = true
+        // A static name outlives every readline call (rl_readline_name is not copied).
+        fscli_rl_set_readline_name(strdup(applicationName))
+        fscli_rl_set_catch_signals(0)  // SIGINT is ours (InterruptPipe); readline keeps SIGWINCH
+        fscli_rl_set_change_environment(0)
+        rl_initialize()
+        _ = rl_bind_key(9, completeTrampoline)
+        // xterm (SS3 and CSI forms), vt100/vt220, the Linux console, and fs_cli's own list.
+        let sequences: [[String]] = [
+            ["\u{1b}OP", "\u{1b}[11~", "\u{1b}[[A"],
+            ["\u{1b}OQ", "\u{1b}[12~", "\u{1b}[[B"],
+            ["\u{1b}OR", "\u{1b}[13~", "\u{1b}[[C"],
+            ["\u{1b}OS", "\u{1b}[14~", "\u{1b}[[D"],
+            ["\u{1b}OT", "\u{1b}[15~", "\u{1b}[[E"],
+            ["\u{1b}OU", "\u{1b}[17~"],
+            ["\u{1b}OV", "\u{1b}[18~"],
+            ["\u{1b}OW", "\u{1b}[19~"],
+            ["\u{1b}OX", "\u{1b}[20~"],
+            ["\u{1b}OY", "\u{1b}[21~"],
+            ["\u{1b}OZ", "\u{1b}[23~"],
+            ["\u{1b}O[", "\u{1b}[24~"],
+        ]
+        let functionKeyCommands: [KeyCommand] = [f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, f12]
+        for (index, keys) in sequences.enumerated() {
+            for key in keys { _ = rl_bind_keyseq(key, functionKeyCommands[index]) }
+        }
+    }
+
+    // MARK: LineEditing
+
+    public func run(prompt: String, queue: OutputQueue, onEvent: (LineEvent) -> LoopAction) {
+        precondition(activeEditor?.editor == nil, "one ReadlineEditor.run at a time")
+        withoutActuallyEscaping(onEvent) { onEvent in
+            handler = onEvent
+            activeEditor = ActiveEditor(editor: self, thread: pthread_self())
+            let interrupts = InterruptPipe()
+            defer {
+                uninstall()
+                interrupts.remove()
+                activeEditor = nil
+                handler = nil
+            }
+            self.prompt = prompt
+            rl_callback_handler_install(prompt, lineTrampoline)
+            installed = true
+            while installed {
+                let ready = waitForReadiness(inputFD: STDIN_FILENO, queueFD: queue.wakeFD, interruptFD: interrupts.readFD)
+                if ready.queue {
+                    let batch = queue.drain()
+                    if let newPrompt = batch.prompt { setPrompt(newPrompt) }
+                    if !batch.texts.isEmpty { printAbove(batch.texts.map(withTrailingNewline).joined()) }
+                    if batch.stopRequested { return }
+                }
+                if ready.interrupt && interrupts.consume() && installed { handleInterrupt() }
+                guard installed else { return }
+                if ready.input {
+                    rl_callback_read_char()
+                } else if ready.inputClosed {
+                    fscli_rl_write("\n")
+                    _ = onEvent(.endOfInput)
+                    return
+                }
+            }
+        }
+    }
+
+    public func setPrompt(_ prompt: String) {
+        self.prompt = prompt
+        guard installed else { return }
+        rl_set_prompt(prompt)
+        if !insideLineHandler { rl_forced_update_display() }
+    }
+
+    public func printAbove(_ text: String) {
+        let text = withTrailingNewline(text)
+        guard installed, !insideLineHandler else {
+            // No prompt on screen (inside the line handler readline redraws it afterwards).
+            fscli_rl_write(text)
+            return
+        }
+        rl_clear_visible_line()
+        fscli_rl_write(text)
+        rl_on_new_line()
+        rl_forced_update_display()
+    }
+
+    /// Empties the input line (e.g. before echoing an F-key macro). Terminal thread.
+    public func clearLine() {
+        guard installed, !insideLineHandler else { return }
+        rl_replace_line("", 1)
+        fscli_rl_set_point(0)
+        rl_forced_update_display()
+    }
+
+    // MARK: Called by the trampolines
+
+    fileprivate func handleLine(_ line: String?) {
+        guard let handler else { return }
+        insideLineHandler = true
+        defer { insideLineHandler = false }
+        guard let line else {
+            // Ctrl-D on an empty line: leave the cursor on a fresh line.
+            fscli_rl_write("\n")
+            if handler(.endOfInput) == .stop { uninstall() }
+            return
+        }
+        record(line)
+        if handler(.line(line)) == .stop { uninstall() }
+    }
+
+    fileprivate func handleFunctionKey(_ number: Int) {
+        guard let handler else { return }
+        if handler(.functionKey(number)) == .stop { uninstall() }
+    }
+
+    fileprivate func handleTab() {
+        guard let completer, let buffer = fscli_rl_line_buffer() else { return }
+        let line = String(cString: buffer)
+        let point = Int(fscli_rl_point())
+        let request = CompletionRequest(line: line, cursorUTF8Offset: point)
+        let result = completer(request)
+        if !result.candidates.isEmpty { printAbove(columns(result.candidates)) }
+        guard result.deleteBeforeCursor > 0 || !result.insert.isEmpty else { return }
+        let deleted = request.beforeCursor.suffix(result.deleteBeforeCursor).utf8.count
+        if deleted > 0 {
+            _ = rl_delete_text(Int32(point - deleted), Int32(point))
+            fscli_rl_set_point(Int32(point - deleted))
+        }
+        if !result.insert.isEmpty { _ = rl_insert_text(result.insert) }
+    }
+
+    // MARK: Internals
+
+    private func handleInterrupt() {
+        guard let handler else { return }
+        // Abandon the partial line like a shell: leave it visible with ^C, start a fresh prompt.
+        rl_callback_sigcleanup()  // ends an incremental search or a pending key sequence
+        fscli_rl_set_point(fscli_rl_end())
+        rl_redisplay()
+        fscli_rl_write("^C\n")
+        rl_replace_line("", 1)
+        rl_free_line_state()
+        _ = history_set_pos(history_length_value())
+        // No prompt is on screen while the handler runs (as in the line handler): printAbove just writes.
+        insideLineHandler = true
+        let action = handler(.interrupt)
+        insideLineHandler = false
+        if action == .stop {
+            uninstall()
+            return
+        }
+        rl_on_new_line()
+        rl_forced_update_display()
+    }
+
+    private func record(_ line: String) {
+        if let history {
+            guard history.shouldKeep(line) else { return }
+            add_history(line)
+            do {
+                try history.add(line)
+            } catch {
+                if !historyFailureReported {
+                    historyFailureReported = true
+                    fscli_rl_write("\(error)\n")
+                }
+            }
+        } else {
+            guard !line.isEmpty, !line.hasPrefix(" "), line != lastInMemoryEntry else { return }
+            add_history(line)
+            lastInMemoryEntry = line
+        }
+    }
+
+    private func uninstall() {
+        guard installed else { return }
+        installed = false
+        rl_callback_handler_remove()
+    }
+
+    private func columns(_ candidates: [String]) -> String {
+        var rows: Int32 = 0
+        var width: Int32 = 0
+        rl_get_screen_size(&rows, &width)
+        let cell = (candidates.map(\.count).max() ?? 0) + 2
+        let perLine = max(1, Int(width > 0 ? width : 80) / cell)
+        var lines: [String] = []
+        var index = 0
+        while index < candidates.count {
+            let slice = candidates[index..<min(index + perLine, candidates.count)]
+            lines.append(slice.map { $0 + String(repeating: " ", count: cell - $0.count) }.joined()
+                .replacingTrailingSpaces())
+            index += perLine
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+private func history_length_value() -> Int32 {
+    history_get_history_state().map { state in
+        defer { free(state) }
+        return state.pointee.length
+    } ?? 0
+}
+
+extension String {
+    fileprivate func replacingTrailingSpaces() -> String {
+        var copy = self
+        while copy.last == " " { copy.removeLast() }
+        return copy
+    }
+}
