@@ -35,15 +35,7 @@ public final class OutputQueue: @unchecked Sendable {
     private var wakePending = false
 
     public init() {
-        var fds: [Int32] = [-1, -1]
-        let result = fds.withUnsafeMutableBufferPointer { pipe($0.baseAddress!) }
-        precondition(result == 0, "pipe() failed: errno \(errno)")
-        for fd in fds {
-            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
-            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-        }
-        wakeFD = fds[0]
-        signalFD = fds[1]
+        (wakeFD, signalFD) = NonBlockingPipe.make()
     }
 
     deinit {

@@ -17,15 +17,7 @@ final class InterruptPipe {
     private var previousMask = sigset_t()
 
     init() {
-        var fds: [Int32] = [-1, -1]
-        let result = fds.withUnsafeMutableBufferPointer { pipe($0.baseAddress!) }
-        precondition(result == 0, "pipe() failed: errno \(errno)")
-        for fd in fds {
-            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
-            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-        }
-        readFD = fds[0]
-        writeFD = fds[1]
+        (readFD, writeFD) = NonBlockingPipe.make()
         interruptWriteFD = writeFD
         var action = sigaction()
         let handler: @convention(c) (Int32) -> Void = { _ in
