@@ -17,10 +17,6 @@ public struct ESLProtocolError: Error, Hashable, Sendable, CustomStringConvertib
         public static let invalidContentLength = Code("invalid Content-Length")
         /// The bytes do not form a valid serialized event (plain, json or xml).
         public static let malformedEvent = Code("malformed event")
-        /// A frame that is well-formed but makes no sense where it arrived.
-        public static let unexpectedFrame = Code("unexpected frame")
-        /// A header block that cannot be parsed (for example a NUL byte).
-        public static let malformedHeader = Code("malformed header")
         /// A command that cannot be sent as given (for example a line break inside its text).
         public static let invalidCommand = Code("invalid command")
 
