@@ -13,7 +13,12 @@ extension ESLConnection {
     ///
     /// Throws ``ESLClientError/Code/commandFailed`` if the switch refuses the bgapi itself, and
     /// ``ESLClientError/Code/requestTimeout`` if reply and event together take longer than `timeout`.
-    public func bgapi(_ command: String, _ arguments: String? = nil, jobUUID: String? = nil, timeout: Duration? = nil) async throws(ESLClientError) -> ESLBackgroundJob {
+    /// `accepted`, if given, is called with the switch's `+OK Job-UUID` reply as soon as it arrives,
+    /// so a caller can show that the job started while it runs.
+    public func bgapi(
+        _ command: String, _ arguments: String? = nil, jobUUID: String? = nil, timeout: Duration? = nil,
+        accepted: (@Sendable (ESLCommandReply) -> Void)? = nil
+    ) async throws(ESLClientError) -> ESLBackgroundJob {
         let jobUUID = jobUUID ?? UUID().uuidString.lowercased()
         let timeout = timeout ?? configuration.requestTimeout
         let deadline = timeout.map { ContinuousClock.now + $0 }
@@ -65,6 +70,8 @@ extension ESLConnection {
         let reply = try await wait(for: replyPromise, timeout: Self.remaining(until: deadline), what: bgapi.description)
         if case .command(let commandReply) = reply, commandReply.isError {
             jobPromise.fail(ESLClientError(.commandFailed, "bgapi \(command) was refused: \(commandReply.text)", address: address, serverText: commandReply.text))
+        } else if case .command(let commandReply) = reply {
+            accepted?(commandReply)
         }
         let event = try await wait(for: jobPromise, timeout: Self.remaining(until: deadline), what: "the result of \(bgapi.description)")
         return ESLBackgroundJob(jobUUID: jobUUID, event: event)

@@ -42,11 +42,14 @@ public struct CompletionResult: Sendable, Equatable {
     public var deleteBeforeCursor: Int
     /// Inserted at the cursor; nothing happens to the line when empty and `deleteBeforeCursor` is 0.
     public var insert: String
+    /// A line shown above the prompt after the candidates (e.g. the usage of the command being typed).
+    public var message: String?
 
-    public init(candidates: [String] = [], deleteBeforeCursor: Int = 0, insert: String = "") {
+    public init(candidates: [String] = [], deleteBeforeCursor: Int = 0, insert: String = "", message: String? = nil) {
         self.candidates = candidates
         self.deleteBeforeCursor = deleteBeforeCursor
         self.insert = insert
+        self.message = message
     }
 
     public static let none = CompletionResult()
@@ -68,8 +71,9 @@ public protocol LineEditing: AnyObject {
     var completer: Completer? { get set }
 
     /// Runs the loop. Returns when the handler returns `.stop` or `queue.requestStop()` is called.
-    /// After `.endOfInput` the loop also returns unless the handler answers `.proceed`
-    /// (in which case an interactive editor shows a fresh prompt; a pipe always ends).
+    /// After `.endOfInput` the loop also returns unless the handler answers `.proceed`: then an
+    /// interactive editor shows a fresh prompt, and a pipe reader stops reading but keeps printing
+    /// queued output until `queue.requestStop()` (so commands still running can finish).
     func run(prompt: String, queue: OutputQueue, onEvent: (LineEvent) -> LoopAction)
 
     /// Changes the prompt; takes effect immediately (redrawn with the partial line).

@@ -48,21 +48,23 @@ public final class PlainLineReader: LineEditing {
         defer { interrupts.remove() }
         showPrompt()
         var buffer = [UInt8](repeating: 0, count: 4096)
+        var inputEnded = false
         while true {
-            let ready = waitForReadiness(inputFD: inputFD, queueFD: queue.wakeFD, interruptFD: interrupts.readFD)
+            // After the end of input only the queue and Ctrl-C are watched (poll skips fd -1).
+            let ready = waitForReadiness(inputFD: inputEnded ? -1 : inputFD, queueFD: queue.wakeFD, interruptFD: interrupts.readFD)
             if ready.queue {
                 let batch = queue.drain()
                 if let newPrompt = batch.prompt { self.prompt = newPrompt }
                 if !batch.texts.isEmpty { printAbove(batch.texts.map(withTrailingNewline).joined()) }
                 if batch.stopRequested { return }
-                showPrompt()
+                if !inputEnded { showPrompt() }
             }
             if ready.interrupt && interrupts.consume() {
                 pending.removeAll()
                 if onEvent(.interrupt) == .stop { return }
-                showPrompt()
+                if !inputEnded { showPrompt() }
             }
-            guard ready.input || ready.inputClosed else { continue }
+            guard !inputEnded, ready.input || ready.inputClosed else { continue }
             let count = ready.input ? buffer.withUnsafeMutableBytes { read(inputFD, $0.baseAddress, $0.count) } : 0
             if count < 0 && (errno == EINTR || errno == EAGAIN) { continue }
             if count <= 0 {
@@ -71,8 +73,9 @@ public final class PlainLineReader: LineEditing {
                     let line = takeLine(upTo: pending.count)
                     if onEvent(.line(line)) == .stop { return }
                 }
-                _ = onEvent(.endOfInput)
-                return
+                if onEvent(.endOfInput) == .stop { return }
+                inputEnded = true
+                continue
             }
             pending.append(contentsOf: buffer[0..<count])
             while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {

@@ -222,7 +222,8 @@ public final class ReadlineEditor: LineEditing {
         let point = Int(fscli_rl_point())
         let request = CompletionRequest(line: line, cursorUTF8Offset: point)
         let result = completer(request)
-        if !result.candidates.isEmpty { printAbove(columns(result.candidates)) }
+        let listing = (result.candidates.isEmpty ? [] : [columns(result.candidates)]) + (result.message.map { [$0] } ?? [])
+        if !listing.isEmpty { printAbove(listing.joined(separator: "\n")) }
         guard result.deleteBeforeCursor > 0 || !result.insert.isEmpty else { return }
         let deleted = request.beforeCursor.suffix(result.deleteBeforeCursor).utf8.count
         if deleted > 0 {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Console
 import Foundation
+import MockSwitch
 
 /// `fscli`: the FreeSWITCH event socket console.
 ///
@@ -150,8 +151,19 @@ struct FscliCommand: AsyncParsableCommand {
             throw ExitCode(error.exitStatus.rawValue)
         }
         report(resolved.problems)
-        // The interactive console, -x and batch mode land with the rest of issue 4.
-        Self.printError("the console is not available yet (profile '\(resolved.settings.profileName)', \(resolved.settings.host):\(resolved.settings.port)); see 'fscli mock --help'")
+        var settings = resolved.settings
+        var mock: MockSwitchServer?
+        if settings.useMock {
+            do {
+                mock = try await EmbeddedMock.start(into: &settings)
+            } catch {
+                Self.printError("cannot start the built-in switch: \(error)")
+                throw ExitCode(ExitStatus.connectionFailed.rawValue)
+            }
+        }
+        let status = await ConsoleRunner(settings: settings, environment: ProcessInfo.processInfo.environment).run()
+        await mock?.stop()
+        if status != .success { throw ExitCode(status.rawValue) }
     }
 
     private func report(_ problems: [ConfigProblem]) {

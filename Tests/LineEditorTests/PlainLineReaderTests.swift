@@ -34,7 +34,7 @@ import Testing
         reader.run(prompt: "fscli> ", queue: queue) { event in
             events.append(event)
             if case .line(let line) = event { reader.printAbove("ran \(line)") }
-            return .proceed
+            return event == .endOfInput ? .stop : .proceed
         }
         close(output.write)
         #expect(events == [.line("status"), .line("x"), .line(""), .line("last-without-newline"), .endOfInput])
@@ -42,6 +42,32 @@ import Testing
         #expect(!printed.contains("fscli> "), "no prompt on a pipe: \(printed)")
         #expect(printed.contains("log line\n"))
         #expect(printed.contains("ran status\nran x\nran \nran last-without-newline\n"))
+        close(input.read)
+        close(output.read)
+    }
+
+    @Test func afterEndOfInputQueuedOutputStillPrintsUntilStop() {
+        let input = makePipe()
+        let output = makePipe()
+        _ = "slow command\n".withCString { write(input.write, $0, strlen($0)) }
+        close(input.write)
+        let reader = PlainLineReader(inputFD: input.read, outputFD: output.write)
+        let queue = OutputQueue()
+        var events: [LineEvent] = []
+        reader.run(prompt: "p> ", queue: queue) { event in
+            events.append(event)
+            if event == .endOfInput {
+                // The command is still running elsewhere; its output arrives after the input ended.
+                Thread {
+                    queue.enqueue("late reply")
+                    queue.requestStop()
+                }.start()
+            }
+            return .proceed
+        }
+        close(output.write)
+        #expect(events == [.line("slow command"), .endOfInput])
+        #expect(readAll(output.read) == "late reply\n")
         close(input.read)
         close(output.read)
     }

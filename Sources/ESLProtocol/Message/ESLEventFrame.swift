@@ -16,6 +16,9 @@ public struct ESLEventFrame: Sendable, Hashable {
         self.body = body
     }
 
+    /// The serialized event as text (invalid UTF-8 repaired), e.g. to show an event that failed to decode.
+    public var text: String { String(buffer: body) }
+
     /// The frame the switch sends: `Content-Length` first, then `Content-Type` (as in every capture).
     public var frame: ESLFrame {
         ESLFrame(

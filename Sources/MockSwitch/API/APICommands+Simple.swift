@@ -4,6 +4,12 @@ import ESLProtocol
 extension APICommands {
     static let simpleCommands: [String: APIImplementation] = [
         "echo": { argument, _ in APIOutput(argument) },
+        "msleep": { argument, _ in
+            // mod_commands: atol() of the argument, switch_yield, then "+OK" (no line end).
+            var output = APIOutput("+OK")
+            output.delay = .milliseconds(max(0, CNumber.atol(argument)))
+            return output
+        },
         "md5": { argument, _ in APIOutput(argument.isEmpty ? "!err!" : MD5.hex(Array(argument.utf8))) },
         "create_uuid": { _, _ in APIOutput(UUIDText.make()) },
         "global_getvar": { argument, core in

@@ -13,6 +13,8 @@ struct APIOutput: Sendable {
     var events: [ESLEvent] = []
     /// The command asked the switch to shut down.
     var requestsShutdown = false
+    /// How long the command takes before its output is ready (`msleep`).
+    var delay: Duration = .zero
 
     init(_ text: String, failed: Bool = false) {
         self.text = text

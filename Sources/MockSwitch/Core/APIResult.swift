@@ -11,6 +11,9 @@ public struct APIResult: Sendable {
     public var logLines: [ESLLogLine]
     /// Whether the command asked the switch to shut down (`shutdown`, `fsctl shutdown`).
     public var requestsShutdown: Bool
+    /// How long the command runs before its reply is sent (`msleep`); the connection reads no
+    /// further command meanwhile, as the switch's listener thread is busy running it.
+    public var delay: Duration = .zero
 
     /// A result.
     public init(body: String, events: [ESLEvent] = [], logLines: [ESLLogLine] = [], requestsShutdown: Bool = false) {

@@ -24,6 +24,7 @@ extension SwitchCore {
             combined.events += result.events
             combined.logLines += result.logLines
             combined.requestsShutdown = combined.requestsShutdown || result.requestsShutdown
+            combined.delay += result.delay
         }
         if combined.body.isEmpty { combined.body = "-ERR no reply\n" }
         return combined
@@ -52,8 +53,10 @@ extension SwitchCore {
         }
         let output = commands.implementation(for: info)(argument, self)
         let body = output.failed ? "-ERR \(wholeLine ?? name) Command not found!\n" : output.text
-        return APIResult(body: body, events: output.events + [apiEvent], logLines: output.logLines,
-                         requestsShutdown: output.requestsShutdown)
+        var result = APIResult(body: body, events: output.events + [apiEvent], logLines: output.logLines,
+                               requestsShutdown: output.requestsShutdown)
+        result.delay = output.delay
+        return result
     }
 }
 

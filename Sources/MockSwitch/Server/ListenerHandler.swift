@@ -31,6 +31,16 @@ final class ListenerHandler: ChannelInboundHandler {
     private var lostLogLines = 0
     private var isClosing = false
     private var flushScheduled = false
+    /// A slow API command (`msleep`) is running: packets wait in `backlog`, as they wait in the
+    /// socket while the switch's listener thread runs a command.
+    private var isBusy = false
+    private var backlog: [Pending] = []
+
+    /// Input that arrived while a command was running.
+    private enum Pending {
+        case frame(ESLFrame)
+        case inputClosed
+    }
 
     init(password: String, core: SwitchCore, users: [MockSwitchConfiguration.User], bus: EventBus, accessList: AccessList, firstPacketTimeout: Duration, logger: Logger, requestShutdown: @escaping @Sendable () -> Void) {
         self.session = ESLServerSession(password: password)
@@ -84,16 +94,39 @@ final class ListenerHandler: ChannelInboundHandler {
         guard !isClosing else { return }
         firstPacketTimer?.cancel()
         let frame = unwrapInboundIn(data)
+        guard !isBusy else {
+            backlog.append(.frame(frame))
+            return
+        }
+        received(frame)
+    }
+
+    private func received(_ frame: ESLFrame) {
         let actions = session.received(frame, core: lookup)
         logger.debug("\(peer): \(ESLClientPacket(frame: frame).commandLine.prefix(80))")
-        run(actions)
+        run(actions[...])
+    }
+
+    /// Handles what queued up while a command ran, until the backlog is empty or another slow
+    /// command starts.
+    private func drainBacklog() {
+        while !isBusy, !isClosing, !backlog.isEmpty {
+            switch backlog.removeFirst() {
+            case .frame(let frame): received(frame)
+            case .inputClosed: run([.disconnect(ESLDisconnectNotice(message: ESLDisconnectNotice.goodbye).frame)])
+            }
+        }
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         // The client shut its sending side (fs_cli does on exit): the switch answers what it has
         // already read (the decoder delivered it before this event), then says goodbye.
         if let event = event as? ChannelEvent, event == .inputClosed, !isClosing {
-            run([.disconnect(ESLDisconnectNotice(message: ESLDisconnectNotice.goodbye).frame)])
+            if isBusy {
+                backlog.append(.inputClosed)
+            } else {
+                run([.disconnect(ESLDisconnectNotice(message: ESLDisconnectNotice.goodbye).frame)])
+            }
         }
         context.fireUserInboundEventTriggered(event)
     }
@@ -116,22 +149,40 @@ final class ListenerHandler: ChannelInboundHandler {
     // MARK: Actions
 
     private func run(_ actions: [ESLServerSession.Action]) {
+        run(actions[...])
+    }
+
+    private func run(_ actions: ArraySlice<ESLServerSession.Action>) {
         guard let context else { return }
-        for action in actions where !isClosing {
+        var rest = actions
+        while !isClosing, let action = rest.popFirst() {
             switch action {
             case .send(let frame):
                 write(frame)
             case .runAPI(let command, let arguments, let consoleExecute):
                 let result = core.executeAPI(command, arguments ?? "", consoleExecute: consoleExecute)
-                write(ESLAPIResponse(text: result.body).frame)
-                bus.publish(events: result.events, logLines: result.logLines)
-                if result.requestsShutdown { requestShutdown() }
+                guard result.delay > .zero else {
+                    deliver(result)
+                    continue
+                }
+                // The reply comes when the command is done; until then nothing else is read.
+                isBusy = true
+                context.flush()
+                let remaining = rest
+                context.eventLoop.assumeIsolated().scheduleTask(in: Self.timeAmount(result.delay)) { [self] in
+                    isBusy = false
+                    guard !isClosing else { return }
+                    deliver(result)
+                    run(remaining)
+                    drainBacklog()
+                }
+                return
             case .runBackgroundAPI(let command, let arguments, let jobUUID):
                 // The job runs after its reply is on the wire, as on the switch's job thread.
                 let owner = session.controlledSession
                 let (core, bus) = (self.core, self.bus)
-                context.eventLoop.execute {
-                    let result = core.backgroundJob(command, arguments ?? "", jobUUID: jobUUID, ownerUUID: owner)
+                let result = core.backgroundJob(command, arguments ?? "", jobUUID: jobUUID, ownerUUID: owner)
+                context.eventLoop.scheduleTask(in: Self.timeAmount(result.delay)) {
                     bus.publish(events: result.events, logLines: result.logLines)
                 }
             case .fireEvent(var event, let name):
@@ -160,6 +211,17 @@ final class ListenerHandler: ChannelInboundHandler {
             }
         }
         context.flush()
+    }
+
+    private func deliver(_ result: APIResult) {
+        write(ESLAPIResponse(text: result.body).frame)
+        bus.publish(events: result.events, logLines: result.logLines)
+        if result.requestsShutdown { requestShutdown() }
+    }
+
+    /// A command's run time as a timer delay, capped at an hour so no argument can overflow it.
+    private static func timeAmount(_ delay: Duration) -> TimeAmount {
+        TimeAmount(min(delay, .seconds(3600)))
     }
 
     /// Called by the bus on this listener's event loop.

@@ -1,0 +1,29 @@
+import ESLProtocol
+
+/// The console's own display filters on log lines: `/uuid` and `/logfilter` (also `-s`).
+///
+/// fs_cli's `/uuid` wants the whole UUID; here a prefix is enough (case-insensitive), so the
+/// 8 characters `-S` shows can be pasted back. Lines with no channel (empty `User-Data`) pass, as in
+/// fs_cli: they are the switch's own lines, often about the call being followed.
+public struct LogFilters: Sendable, Equatable {
+    /// `/uuid`: the channel UUID or prefix to show; nil shows all.
+    public var uuid: String?
+    /// `/logfilter`: the text or regex a line must contain; nil shows all.
+    public var pattern: LogFilterPattern?
+
+    /// No filtering.
+    public init(uuid: String? = nil, pattern: LogFilterPattern? = nil) {
+        self.uuid = uuid
+        self.pattern = pattern
+    }
+
+    /// Whether `line` is shown.
+    public func shows(_ line: ESLLogLine) -> Bool {
+        if let uuid, !uuid.isEmpty {
+            let channel = line.userData
+            if !channel.isEmpty && !channel.lowercased().hasPrefix(uuid.lowercased()) { return false }
+        }
+        if let pattern, !pattern.matches(line.text) { return false }
+        return true
+    }
+}

@@ -1,0 +1,28 @@
+import ESLProtocol
+
+/// Turns a `log/data` line into the text shown: coloured by level, optionally prefixed with its
+/// channel UUID (`-U`, `-S`, `log-uuid-length`), with exactly one line end.
+public struct LogRenderer: Sendable {
+    /// Colours (or none).
+    public var palette: Palette
+    /// Characters of the UUID to prefix: nil none, 0 all (``ConsoleSettings/logUUIDPrefixLength``).
+    public var uuidPrefixLength: Int?
+
+    /// A renderer.
+    public init(palette: Palette, uuidPrefixLength: Int?) {
+        self.palette = palette
+        self.uuidPrefixLength = uuidPrefixLength
+    }
+
+    /// The text for `line` without its final line end; nil for fs_cli's skipped bare `"\n"` bodies.
+    public func render(_ line: ESLLogLine) -> String? {
+        var text = line.text
+        guard text != "\n", !text.isEmpty else { return nil }
+        if text.hasSuffix("\n") { text.removeLast() }
+        if let length = uuidPrefixLength, !line.userData.isEmpty {
+            let uuid = length == 0 ? line.userData : String(line.userData.prefix(length))
+            text = uuid + " " + text
+        }
+        return palette.log(text, level: line.level)
+    }
+}

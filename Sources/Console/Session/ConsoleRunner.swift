@@ -1,0 +1,83 @@
+import ESLClient
+import ESLProtocol
+import Foundation
+import LineEditor
+
+/// Runs the console with resolved settings: `-x` commands, a batch of lines from a pipe (or `-b`),
+/// or the interactive session; returns the exit status (``ExitStatus``).
+public struct ConsoleRunner: Sendable {
+    /// What to run with.
+    public let settings: ConsoleSettings
+    /// The process environment (`TERM`, `NO_COLOR`, `HOME`, `XDG_STATE_HOME`).
+    public let environment: [String: String]
+
+    /// A runner.
+    public init(settings: ConsoleSettings, environment: [String: String]) {
+        self.settings = settings
+        self.environment = environment
+    }
+
+    /// Whether lines are edited with readline (a terminal, not `-b`, not `TERM=dumb`).
+    var isInteractive: Bool {
+        !settings.batchMode && isatty(STDIN_FILENO) == 1 && environment["TERM"] != "dumb"
+    }
+
+    /// Runs to the end and returns the exit status.
+    public func run() async -> ExitStatus {
+        if !settings.commands.isEmpty { return await OneShotRun(settings: settings).run() }
+        let link = SwitchLink(settings: settings)
+        let connection: ESLConnection
+        let identity: SwitchLink.Identity
+        do {
+            connection = try await link.connect { error, attempt in
+                StandardStreams.error("\(error.message); retrying (\(attempt + 1) of \(settings.connectAttempts))")
+            }
+        } catch {
+            StandardStreams.error(error.message)
+            return .connectionFailed
+        }
+        do {
+            identity = try await link.identify(connection)
+        } catch {
+            StandardStreams.error(error.message)
+            await connection.close()
+            return .connectionFailed
+        }
+        return await session(connection: connection, identity: identity)
+    }
+
+    private func session(connection: ESLConnection, identity: SwitchLink.Identity) async -> ExitStatus {
+        let interactive = isInteractive
+        let history: HistoryFile? = interactive && !settings.noHistoryFile
+            ? HistoryFile.defaultPath(environment: environment).map { HistoryFile(path: $0) } : nil
+        var historyProblem: String?
+        do {
+            _ = try history?.load()
+        } catch {
+            historyProblem = "history not loaded: \(error)"
+        }
+        let colourful = settings.colorMode.usesColor(isTerminal: isatty(STDOUT_FILENO) == 1, environment: environment)
+            && !(settings.batchMode && settings.colorMode == .auto)
+        let palette = Palette(
+            isEnabled: colourful, output: settings.outputTextColor, prompt: settings.promptColor, input: settings.inputTextColor)
+        let queue = OutputQueue()
+        let session = ConsoleSession(
+            settings: settings, queue: queue, palette: palette, connection: connection, identity: identity,
+            history: history?.entries ?? [])
+        if interactive {
+            session.say(palette.notice(
+                "fscli \(FscliVersion.current): connected to \(identity.switchName) at \(connection.address). "
+                    + "Type /help for commands, Ctrl-D or /exit to leave."))
+        }
+        if let historyProblem { session.say(palette.error(historyProblem)) }
+        session.start(logCommand: SwitchLink(settings: settings).startupLogCommand)
+
+        let loop = TerminalSession(session: session, interactive: interactive, history: history)
+        await loop.run()
+        await session.finish()
+        // Whatever was queued after the loop stopped (the last lines before a disconnect).
+        let rest = queue.drain().texts
+        if !rest.isEmpty { StandardStreams.out(rest.map(ReplyText.terminated).joined()) }
+        return session.status.current.status
+    }
+}

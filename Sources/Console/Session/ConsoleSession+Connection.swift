@@ -1,0 +1,125 @@
+import ESLClient
+import ESLProtocol
+
+extension ConsoleSession {
+    /// Reads the connection's logs and events and shows them; when the connection ends, says so at
+    /// once with the switch's reason, then reconnects (with `-R` or after `/reconnect`) or ends
+    /// the session.
+    func superviseConnections() async {
+        guard var connection = state.current.connection else { return }
+        while true {
+            var reason: ESLClientError?
+            for await notification in connection.notifications {
+                if case .disconnected(let error) = notification {
+                    reason = error
+                } else {
+                    show(notification)
+                }
+            }
+            let (exiting, requested) = state.withLock { state in
+                state.connection = nil
+                defer { state.reconnectRequested = false }
+                return (state.isExiting, state.reconnectRequested)
+            }
+            if exiting || Task.isCancelled { return }
+            if !requested {
+                let why = reason?.message ?? "the connection to \(link.address) ended"
+                fail("disconnected: \(why)", .connectionFailed)
+            }
+            guard requested || settings.reconnect else {
+                queue.requestStop()
+                return
+            }
+            guard let next = await reconnect(immediately: requested) else { return }
+            connection = next
+        }
+    }
+
+    /// Shows one log line, event or other frame.
+    private func show(_ notification: ESLNotification) {
+        switch notification {
+        case .log(let line):
+            guard state.current.logFilters.shows(line), let text = logRenderer.render(line) else { return }
+            say(text)
+        case .event(let event):
+            state.withLock { $0.learn(from: event) }
+            say(eventRenderer.render(event))
+        case .undecodableEvent(let frame, let error):
+            say(eventRenderer.renderUndecodable(frame, error))
+        case .linger(let notice):
+            say(palette.notice("the switch lingers: \(notice.message.trimmingBlanks)"))
+        case .other(let frame):
+            say(palette.notice("unexpected \(frame.contentType ?? "frame without Content-Type"):") + "\n" + (frame.bodyString ?? ""))
+        case .disconnected:
+            break
+        }
+    }
+
+    /// `/reconnect`: closes the connection and waits until the reader has connected again.
+    func reconnectNow() async {
+        let connection = state.withLock { state -> ESLConnection? in
+            state.reconnectRequested = true
+            return state.connection
+        }
+        guard let connection else {
+            say("not connected; already reconnecting")
+            return
+        }
+        await withCheckedContinuation { (waiter: CheckedContinuation<Void, Never>) in
+            connectionChanges.withLock { $0.append(waiter) }
+            Task { await connection.close() }
+        }
+    }
+
+    /// Connects again until it works or the session ends: waits per ``ReconnectBackoff`` (no wait
+    /// before the first attempt after `/reconnect`), repeats the start-up, restores the
+    /// subscriptions, filters and log level, and says so in one line.
+    private func reconnect(immediately: Bool) async -> ESLConnection? {
+        var backoff = ReconnectBackoff()
+        var attempt = 0
+        while true {
+            if attempt > 0 || !immediately {
+                let wait = backoff.next()
+                do {
+                    try await Task.sleep(for: wait)
+                } catch {
+                    return nil
+                }
+            }
+            attempt += 1
+            if state.current.isExiting { return nil }
+            do {
+                let connection = try await link.connectOnce()
+                let identity: SwitchLink.Identity
+                do {
+                    identity = try await link.identify(connection)
+                    for command in SubscriptionReport.restoreCommands(state.current.subscriptions) {
+                        _ = try await connection.send(command)
+                    }
+                } catch {
+                    await connection.close()
+                    throw error
+                }
+                let restored = await connection.subscriptions()
+                let exiting = state.withLock { state in
+                    state.subscriptions = restored
+                    state.identity = identity
+                    if !state.isExiting { state.connection = connection }
+                    return state.isExiting
+                }
+                if exiting {
+                    await connection.close()
+                    return nil
+                }
+                queue.setPrompt(prompt)
+                let tries = attempt == 1 ? "" : " after \(attempt) attempts"
+                say(palette.notice("reconnected to \(link.address)\(tries); restored \(SubscriptionReport.summary(restored))"))
+                connectionReplaced()
+                return connection
+            } catch {
+                let reason = (error as? ESLClientError)?.message ?? "\(error)"
+                say(palette.notice("reconnect attempt \(attempt) failed: \(reason)"))
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import ESLClient
+import ESLProtocol
+
+/// `-x`: connect, run each command in order, print each reply, close (fs-cli-behaviour.md §10).
+///
+/// Kept lean, as it is what scripts call in loops: no line editor, no history, no start-up
+/// exchange, no log subscription. Each command is sent as `api <command>` with
+/// `console_execute: true` (so `;;` and aliases work, as in fs_cli), except `bgapi <command>`,
+/// which waits for the job and prints its output. A `-ERR` reply is printed and the next command
+/// still runs (exit status 1); a timeout or a lost connection stops the run (4, 3).
+struct OneShotRun: Sendable {
+    let settings: ConsoleSettings
+
+    func run() async -> ExitStatus {
+        let link = SwitchLink(settings: settings)
+        let connection: ESLConnection
+        do {
+            connection = try await link.connect { error, attempt in
+                StandardStreams.error("\(error.message); retrying (\(attempt + 1) of \(settings.connectAttempts))")
+            }
+        } catch {
+            StandardStreams.error(error.message)
+            return .connectionFailed
+        }
+        var status = ExitStatusTracker()
+        for command in settings.commands {
+            do {
+                let reply = try await execute(command, on: connection)
+                StandardStreams.out(reply.text)
+                if reply.isError { status.record(.commandFailed) }
+            } catch {
+                StandardStreams.error(error.message)
+                status.record(error.code == .requestTimeout ? .timedOut : .connectionFailed)
+                break
+            }
+        }
+        await connection.close()
+        return status.status
+    }
+
+    private func execute(_ command: String, on connection: ESLConnection) async throws(ESLClientError) -> ReplyText {
+        if case .bgapi(let line) = InputParser.parse(command) {
+            let job = try await connection.bgapi(line)
+            return ReplyText(text: ReplyText.terminated(job.output), isError: job.isError)
+        }
+        let api = ESLCommand(line: "api \(command)", headers: [("console_execute", "true")], replyKind: .apiResponse)
+        return ReplyText(try await connection.send(api))
+    }
+}

@@ -1,0 +1,51 @@
+import ESLClient
+import ESLProtocol
+
+/// What an interactive or batch session knows, shared between the terminal thread (completion,
+/// prompt) and the session's tasks (commands, notifications); always accessed under a lock.
+struct SessionState: Sendable {
+    /// The live connection; nil while reconnecting.
+    var connection: ESLConnection?
+    /// What the switch said about itself.
+    var identity: SwitchLink.Identity
+    /// The last subscriptions the switch accepted, kept to restore them after a reconnect.
+    var subscriptions = ESLSubscriptions()
+    /// `/uuid` and `/logfilter`.
+    var logFilters = LogFilters()
+    /// `/debug`: at 7 the commands sent are shown.
+    var debugLevel = 0
+    /// Header names seen in events, for completing `/filter` (bounded).
+    var headerNames = Set<String>()
+    /// Channels seen created and not yet destroyed, for completing UUIDs (bounded).
+    var channelUUIDs = Set<String>()
+    /// Lines entered this session, oldest first (history file entries first).
+    var history: [String] = []
+    /// The session is ending: a disconnect is expected, not reported.
+    var isExiting = false
+    /// `/reconnect` closed the connection on purpose.
+    var reconnectRequested = false
+    /// The switch answered console_complete with an error (no such API, not permitted): complete
+    /// locally from now on.
+    var switchCannotComplete = false
+    /// Whether the Ctrl-C hint was shown.
+    var interruptHintShown = false
+
+    static let maxHeaderNames = 2_000
+    static let maxChannels = 10_000
+
+    /// Learns header names and channel UUIDs from an event, for completion.
+    mutating func learn(from event: ESLEvent) {
+        if headerNames.count < Self.maxHeaderNames {
+            for header in event.headers { headerNames.insert(header.name) }
+        }
+        guard let uuid = event["Unique-ID"], !uuid.isEmpty else { return }
+        switch event.name {
+        case "CHANNEL_DESTROY":
+            channelUUIDs.remove(uuid)
+        case "CHANNEL_CREATE", "CHANNEL_PARK", "CHANNEL_ANSWER", "CHANNEL_STATE", "CHANNEL_CALLSTATE":
+            if channelUUIDs.count < Self.maxChannels { channelUUIDs.insert(uuid) }
+        default:
+            break
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import ESLClient
+import ESLProtocol
+
+/// How the console reaches the switch: the connection settings, the attempts (`-r`), and the
+/// start-up exchange fs_cli performs (fs-cli-behaviour.md §5).
+struct SwitchLink: Sendable {
+    /// What the switch said about itself at start-up.
+    struct Identity: Sendable, Equatable {
+        /// `api switchname` (the prompt's `%s`); the profile name if the switch would not say.
+        var switchName: String
+        /// `api hostname` (the prompt's `%H`).
+        var hostname: String
+    }
+
+    let settings: ConsoleSettings
+
+    /// "127.0.0.1:8021", as the messages name the switch.
+    var address: String {
+        settings.host.contains(":") ? "[\(settings.host)]:\(settings.port)" : "\(settings.host):\(settings.port)"
+    }
+
+    /// The client's timeouts from the settings; "no connect timeout" (`-T 0`) is a year.
+    var configuration: ESLConnection.Configuration {
+        var configuration = ESLConnection.Configuration()
+        let bound = settings.connectTimeout ?? .seconds(365 * 86_400)
+        configuration.connectTimeout = bound
+        configuration.handshakeTimeout = bound
+        configuration.requestTimeout = settings.requestTimeout
+        return configuration
+    }
+
+    /// One attempt: connect and authenticate.
+    func connectOnce() async throws(ESLClientError) -> ESLConnection {
+        try await ESLConnection.connect(
+            host: settings.host, port: settings.port, password: settings.password, user: settings.user,
+            configuration: configuration)
+    }
+
+    /// Up to `connectAttempts` attempts, 1 s apart (fs_cli's `-r`). A wrong password or an ACL
+    /// rejection is not retried: the answer would be the same.
+    func connect(onRetry: @Sendable (ESLClientError, Int) -> Void = { _, _ in }) async throws(ESLClientError) -> ESLConnection {
+        var attempt = 1
+        while true {
+            do {
+                return try await connectOnce()
+            } catch {
+                let permanent = error.code == .authenticationFailed || error.code == .aclRejected
+                guard attempt < settings.connectAttempts, !permanent else { throw error }
+                onRetry(error, attempt)
+                do {
+                    try await Task.sleep(for: .seconds(1))
+                } catch {
+                    throw ESLClientError(.cancelled, "connecting to \(address) was cancelled")
+                }
+                attempt += 1
+            }
+        }
+    }
+
+    /// fs_cli's start-up: `api switchname`, `api hostname`. (The `log` command is sent by the caller,
+    /// which prints its reply.)
+    func identify(_ connection: ESLConnection) async throws(ESLClientError) -> Identity {
+        let name = try await connection.api("switchname")
+        let host = try await connection.api("hostname")
+        func value(_ response: ESLAPIResponse, fallback: String) -> String {
+            let text = response.text.trimmingBlanks
+            return response.isError || text.isEmpty ? fallback : text
+        }
+        return Identity(
+            switchName: value(name, fallback: settings.profileName),
+            hostname: value(host, fallback: settings.host))
+    }
+
+    /// The `log` command start-up sends, or nil when quiet: `log <level>`, with `debug` when no level
+    /// is configured (fs_cli sends a bare `log`, which the switch also takes as debug).
+    var startupLogCommand: ESLCommand? {
+        guard !settings.quiet else { return nil }
+        guard let level = settings.logLevel, !level.isEmpty else { return ESLCommand(line: "log debug") }
+        return ESLCommand(line: "log \(level)")
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces, tabs, CR and LF.
+    var trimmingBlanks: String {
+        let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+        var slice = Substring(self)
+        while let first = slice.first, blank(first) { slice.removeFirst() }
+        while let last = slice.last, blank(last) { slice.removeLast() }
+        return String(slice)
+    }
+}

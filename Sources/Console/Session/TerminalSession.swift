@@ -1,0 +1,92 @@
+import Foundation
+import LineEditor
+
+/// The terminal side of a session: the line editor's loop on a thread of its own (it blocks in
+/// poll(2), which must not tie up a Swift concurrency thread), turning keys into session actions.
+final class TerminalSession: @unchecked Sendable {
+    private let session: ConsoleSession
+    private let interactive: Bool
+    private let history: HistoryFile?
+    // Touched only on the terminal thread.
+    private var functionKeys: FunctionKeyState
+
+    init(session: ConsoleSession, interactive: Bool, history: HistoryFile?) {
+        self.session = session
+        self.interactive = interactive
+        self.history = history
+        self.functionKeys = FunctionKeyState(keys: session.settings.functionKeys)
+    }
+
+    /// Runs the loop until the session ends; returns when the terminal thread is done.
+    func run() async {
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            let thread = Thread { [self] in
+                loop()
+                done.resume()
+            }
+            thread.name = "fscli terminal"
+            thread.start()
+        }
+    }
+
+    private func loop() {
+        let editor: any LineEditing = interactive ? ReadlineEditor(history: history) : PlainLineReader()
+        if interactive {
+            editor.completer = { [session] request in session.complete(request) }
+        }
+        editor.run(prompt: session.prompt, queue: session.queue) { event in
+            handle(event, editor: editor)
+        }
+    }
+
+    private func handle(_ event: LineEvent, editor: any LineEditing) -> LoopAction {
+        switch event {
+        case .line(let line):
+            return submit(line)
+        case .endOfInput:
+            guard interactive else {
+                session.submitEndOfInput()
+                return .proceed
+            }
+            return .stop  // Ctrl-D on an empty line
+        case .interrupt:
+            if session.settings.interruptExits {
+                session.status.withLock { $0.record(.commandFailed) }
+                editor.printAbove("Interrupted.")
+                return .stop
+            }
+            if session.cancelInFlight() { return .proceed }
+            let first = session.state.withLock { state in
+                defer { state.interruptHintShown = true }
+                return !state.interruptHintShown
+            }
+            if first && interactive { editor.printAbove("Type /exit or press Ctrl-D on an empty line to leave.") }
+            return .proceed
+        case .functionKey(let number):
+            guard let command = functionKeys.press(number) else {
+                editor.printAbove("F\(number) is not bound; set key_F\(number) in the configuration")
+                return .proceed
+            }
+            editor.clearLine()
+            editor.printAbove(session.prompt.strippingReadlineMarkers + command)
+            return submit(command)
+        }
+    }
+
+    private func submit(_ line: String) -> LoopAction {
+        // Interactive /exit leaves at once, even while a command is running; in batch mode it
+        // waits its turn like every other line.
+        if interactive, case .slash(.exit) = InputParser.parse(line) {
+            return .stop
+        }
+        session.submit(line)
+        return .proceed
+    }
+}
+
+extension String {
+    /// The prompt as printed: readline's `\u{1}`/`\u{2}` width markers removed.
+    var strippingReadlineMarkers: String {
+        filter { $0 != "\u{1}" && $0 != "\u{2}" }
+    }
+}
