@@ -78,6 +78,6 @@ public struct ConsoleRunner: Sendable {
         // Whatever was queued after the loop stopped (the last lines before a disconnect).
         let rest = queue.drain().texts
         if !rest.isEmpty { StandardStreams.out(rest.map(ReplyText.terminated).joined()) }
-        return session.status.current.status
+        return session.status.current.status(interactive: interactive)
     }
 }

@@ -27,6 +27,7 @@ extension ConsoleSession {
                 fail("disconnected: \(why)", .connectionFailed)
             }
             guard requested || settings.reconnect else {
+                status.withLock { $0.end(.connectionFailed) }
                 queue.requestStop()
                 return
             }

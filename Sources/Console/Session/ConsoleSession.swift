@@ -112,6 +112,8 @@ final class ConsoleSession: Sendable {
 
     /// Shows an error and records it for the exit status.
     func fail(_ message: String, _ outcome: ExitStatus = .commandFailed) {
+        // Requests cut short because the session is ending are not failures of the run.
+        guard !state.current.isExiting else { return }
         status.withLock { $0.record(outcome) }
         say(palette.error(message))
     }
@@ -133,6 +135,8 @@ final class ConsoleSession: Sendable {
             await runServerCommand(logCommand, on: connection)
         }
         for await job in jobStream {
+            // After /exit nothing more runs, even if lines were queued behind it.
+            guard !state.current.isExiting else { return }
             switch job {
             case .line(let line):
                 let task = Task { await self.execute(line) }

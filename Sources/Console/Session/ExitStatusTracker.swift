@@ -1,10 +1,26 @@
-/// The exit status of a run: the first failure decides (a `-ERR` gives 1, a timeout 4, a lost or
-/// failed connection 3); a run without failures exits 0.
+/// The exit status of a run.
+///
+/// In batch mode the first failure decides (a `-ERR` gives 1, a timeout 4, a lost or failed
+/// connection 3), as a script expects. An interactive session has shown each failure as it
+/// happened, so only the way it ended counts: `/exit` or Ctrl-D 0, Ctrl-C with `-i` 1, a lost
+/// connection without `-R` 3.
 struct ExitStatusTracker: Sendable, Equatable {
-    private(set) var status = ExitStatus.success
+    private(set) var firstFailure = ExitStatus.success
+    private(set) var ending = ExitStatus.success
 
-    /// Records an outcome; only the first failure is kept.
+    /// Records a failure; only the first is kept.
     mutating func record(_ outcome: ExitStatus) {
-        if status == .success { status = outcome }
+        if firstFailure == .success { firstFailure = outcome }
+    }
+
+    /// Records why the session ended (a lost connection, an interrupt); also a failure.
+    mutating func end(_ outcome: ExitStatus) {
+        ending = outcome
+        record(outcome)
+    }
+
+    /// The status for a batch run (`interactive` false) or an interactive one.
+    func status(interactive: Bool) -> ExitStatus {
+        interactive ? ending : firstFailure
     }
 }

@@ -35,7 +35,7 @@ struct OneShotRun: Sendable {
             }
         }
         await connection.close()
-        return status.status
+        return status.status(interactive: false)
     }
 
     private func execute(_ command: String, on connection: ESLConnection) async throws(ESLClientError) -> ReplyText {

@@ -51,7 +51,7 @@ final class TerminalSession: @unchecked Sendable {
             return .stop  // Ctrl-D on an empty line
         case .interrupt:
             if session.settings.interruptExits {
-                session.status.withLock { $0.record(.commandFailed) }
+                session.status.withLock { $0.end(.commandFailed) }
                 editor.printAbove("Interrupted.")
                 return .stop
             }

@@ -1,0 +1,164 @@
+import Foundation
+import Testing
+
+/// The console as an operator uses it: the real binary in a real pseudo-terminal (tmux), talking to
+/// `fscli mock` over a real socket.
+@Suite(.serialized, .timeLimit(.minutes(2)), .enabled(if: TerminalHarness.tmux != nil, "tmux is not installed"))
+struct ConsoleTerminalTests {
+    static let prompt = "freeswitch@e2e>"
+
+    @Test func typeCompleteRunAndWatchEventsWhileTyping() throws {
+        let mock = try MockProcess(["--heartbeat", "1"])
+        defer { mock.stop() }
+        let term = try TerminalHarness(["-P", String(mock.port)])
+        defer { term.close() }
+
+        try term.waitFor("the prompt after start-up") { $0.last == Self.prompt }
+        let start = try term.screen()
+        #expect(start.contains { $0.contains("connected to e2e at 127.0.0.1:\(mock.port)") }, "\(start)")
+        #expect(start.contains("+OK log level debug [7]"), "\(start)")
+
+        // Tab asks the switch (console_complete) and applies its write= instruction.
+        try term.type("stat")
+        try term.press("Tab")
+        try term.waitFor("the completed command") { $0.last == Self.prompt + " status" }
+        try term.press("Enter")
+        try term.waitFor("the status reply and a fresh prompt") {
+            $0.contains("FreeSWITCH (Version 1.11.1-release  64bit) is ready") && $0.last == Self.prompt
+        }
+
+        // Events arrive above the line being typed, which stays intact.
+        try term.type("/event plain HEARTBEAT")
+        try term.press("Enter")
+        try term.waitFor("the subscription reply") { $0.contains("+OK event listener enabled plain") }
+        try term.type("echo typed while events arrive")
+        try term.waitFor("a HEARTBEAT printed above the intact input") { screen in
+            guard screen.last == Self.prompt + " echo typed while events arrive" else { return false }
+            guard let subscribed = screen.lastIndex(of: "+OK event listener enabled plain") else {
+                // Scrolled away: events came in after it.
+                return screen.contains("EVENT HEARTBEAT")
+            }
+            return screen[subscribed...].contains("EVENT HEARTBEAT")
+        }
+        try term.press("Enter")
+        try term.waitFor("the echo of the typed line") { $0.contains("typed while events arrive") }
+        try term.type("/noevents")
+        try term.press("Enter")
+        try term.waitFor("events off") { $0.contains("+OK no longer listening for events") }
+
+        // F2 is fs_cli's `status` macro.
+        try term.press("C-l")
+        try term.press("F2")
+        try term.waitFor("the F2 macro echoed and run") { screen in
+            guard let echoed = screen.lastIndex(of: Self.prompt + " status") else { return false }
+            return screen[echoed...].contains("FreeSWITCH (Version 1.11.1-release  64bit) is ready")
+        }
+
+        // Ctrl-C cancels the command in flight; the session stays.
+        try term.type("msleep 1500")
+        try term.press("Enter")
+        try term.waitFor("the command in flight") { $0.suffix(2) == [Self.prompt + " msleep 1500", Self.prompt] }
+        try term.press("C-c")
+        try term.waitFor("the cancellation") { $0.contains("cancelled") }
+        try term.type("echo still here")
+        try term.press("Enter")
+        try term.waitFor("a reply after the cancelled command") { $0.contains("still here") }
+
+        try term.type("/exit")
+        try term.press("Enter")
+        #expect(try term.waitForExit("/exit") == 0)
+
+        // History: written after every command, 0600, in the XDG state directory.
+        let history = term.home + "/.local/state/fscli/history"
+        let entries = try String(contentsOfFile: history, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(entries.contains("/event plain HEARTBEAT"))
+        #expect(entries.contains("msleep 1500"))
+        #expect(entries.last == "/exit")
+        var status = stat()
+        #expect(stat(history, &status) == 0)
+        #expect(status.st_mode & 0o777 == 0o600)
+    }
+
+    @Test func reconnectRestoresTheSessionAndExitStillExits() throws {
+        let first = try MockProcess()
+        let port = first.port
+        let term = try TerminalHarness(["-R", "-P", String(port)])
+        defer { term.close() }
+        try term.waitFor("the prompt") { $0.last == Self.prompt }
+        try term.type("/event plain CHANNEL_CREATE")
+        try term.press("Enter")
+        try term.waitFor("the subscription") { $0.contains("+OK event listener enabled plain") }
+        try term.type("/filter Unique-ID abc")
+        try term.press("Enter")
+        try term.waitFor("the filter") { $0.contains("+OK filter added. [Unique-ID]=[abc]") }
+
+        // The switch goes away: shown at once, with its reason, without pressing Enter.
+        first.stop()
+        try term.waitFor("the disconnect") { screen in
+            screen.contains { $0.hasPrefix("disconnected:") && $0.contains("The system is being shut down.") }
+        }
+        let second = try MockProcess(port: port)
+        defer { second.stop() }
+        try term.waitFor("the reconnection line") { screen in
+            screen.contains { $0.hasPrefix("reconnected to 127.0.0.1:\(port)") && $0.contains("restored events plain CHANNEL_CREATE, 1 filter, log debug (7)") }
+        }
+        try term.type("/subs")
+        try term.press("Enter")
+        try term.waitFor("the restored subscriptions") {
+            $0.contains("events: plain CHANNEL_CREATE") && $0.contains("filters: Unique-ID abc") && $0.contains("log level: debug (7)")
+        }
+        try term.type("/exit")
+        try term.press("Enter")
+        #expect(try term.waitForExit("/exit with -R") == 0)
+    }
+
+    @Test func withoutReconnectADisconnectEndsTheSessionAtOnce() throws {
+        let mock = try MockProcess()
+        let term = try TerminalHarness(["-P", String(mock.port)])
+        defer { term.close() }
+        try term.waitFor("the prompt") { $0.last == Self.prompt }
+        try term.type("half typed")
+        mock.stop()
+        #expect(try term.waitForExit("the session to end on disconnect") == 3)
+        let screen = try term.screen()
+        #expect(screen.contains { $0.hasPrefix("disconnected:") && $0.contains("The system is being shut down.") }, "\(screen)")
+    }
+
+    @Test func controlDOnAnEmptyLineExits() throws {
+        let term = try TerminalHarness(["--mock", "-q"])
+        defer { term.close() }
+        try term.waitFor("the prompt") { $0.last?.hasPrefix("freeswitch@") == true && $0.last?.hasSuffix(">") == true }
+        try term.press("C-d")
+        #expect(try term.waitForExit("Ctrl-D") == 0)
+    }
+
+    @Test func interruptOptionLetsControlCExit() throws {
+        let term = try TerminalHarness(["--mock", "-q", "-i"])
+        defer { term.close() }
+        try term.waitFor("the prompt") { $0.last?.hasSuffix(">") == true }
+        try term.press("C-c")
+        #expect(try term.waitForExit("Ctrl-C with -i") == 1)
+        #expect(try term.screen().contains("Interrupted."))
+    }
+
+    @Test func completionFallsBackWhenTheLoginMayNotComplete() throws {
+        // A userauth login allowed only `status`: console_complete is refused, so Tab completes from
+        // the built-in command list and shows the command's usage.
+        let mock = try MockProcess(["--user", "ops@e2e:pw:all:status"])
+        defer { mock.stop() }
+        let term = try TerminalHarness(["-q", "-P", String(mock.port), "-u", "ops@e2e", "-p", "pw"])
+        defer { term.close() }
+        try term.waitFor("the prompt") { $0.last?.hasPrefix("freeswitch@") == true }
+        let prompt = try #require(try term.screen().last)
+        try term.type("uuid_ki")
+        try term.press("Tab")
+        try term.waitFor("the local completion and its usage hint") {
+            $0.last == prompt + " uuid_kill" && $0.contains("usage: uuid_kill <uuid> [cause]")
+        }
+        // Slash commands always complete locally.
+        try term.press("C-u")
+        try term.type("/nix")
+        try term.press("Tab")
+        try term.waitFor("the slash command completed") { $0.last == prompt + " /nixevent" }
+    }
+}

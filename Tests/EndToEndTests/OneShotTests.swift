@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+/// `fscli -x`: every command runs in order, replies are printed as the switch sent them, and the
+/// exit status says what happened (fs_cli exits 0 on -ERR and 255 on any connect failure).
+@Suite(.timeLimit(.minutes(1))) struct OneShotTests {
+    @Test func commandsRunInOrderAndSucceed() throws {
+        let mock = try MockProcess()
+        defer { mock.stop() }
+        let result = try FscliRun.run(["-P", String(mock.port), "-x", "status", "-x", "echo one", "-x", "switchname"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr == "")
+        let status = try #require(result.stdout.range(of: "FreeSWITCH (Version 1.11.1-release  64bit) is ready\n"))
+        let one = try #require(result.stdout.range(of: "one\ne2e\n"))
+        #expect(status.upperBound <= one.lowerBound)
+        // The status body ends in a line end: no extra newline is added (fs_cli always adds one).
+        #expect(!result.stdout.contains("8192K\n\n"))
+    }
+
+    @Test func anErrorReplyExitsOneAndTheRestStillRuns() throws {
+        let mock = try MockProcess()
+        defer { mock.stop() }
+        let result = try FscliRun.run(["-P", String(mock.port), "-x", "no_such_command", "-x", "echo after"])
+        #expect(result.status == 1)
+        #expect(result.stdout == "-ERR no_such_command Command not found!\nafter\n")
+    }
+
+    @Test func aSlowReplyTimesOutWithStatusFour() throws {
+        let mock = try MockProcess()
+        defer { mock.stop() }
+        let result = try FscliRun.run(["-P", String(mock.port), "-t", "200", "-x", "msleep 20000", "-x", "echo never"])
+        #expect(result.status == 4)
+        #expect(result.stderr.contains("no reply"), "\(result.stderr)")
+        #expect(result.stderr.contains("msleep 20000"), "\(result.stderr)")
+        #expect(!result.stdout.contains("never"))
+    }
+
+    @Test func backgroundJobOutputIsPrinted() throws {
+        let mock = try MockProcess()
+        defer { mock.stop() }
+        let result = try FscliRun.run(["-P", String(mock.port), "-x", "bgapi echo from the job"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "from the job\n")
+    }
+
+    @Test func refusedConnectionExitsThreeAndSaysWhy() throws {
+        let port = try Self.closedPort()
+        let result = try FscliRun.run(["-P", String(port), "-x", "status"])
+        #expect(result.status == 3)
+        #expect(result.stdout == "")
+        #expect(result.stderr.contains("connection refused"), "\(result.stderr)")
+        #expect(result.stderr.contains("127.0.0.1:\(port)"), "\(result.stderr)")
+    }
+
+    @Test func wrongPasswordExitsThreeAndSaysWhy() throws {
+        let mock = try MockProcess()
+        defer { mock.stop() }
+        var environment = FscliRun.cleanEnvironment()
+        environment["FSCLI_PASSWORD"] = "not-the-password"
+        let result = try FscliRun.run(["-P", String(mock.port), "-x", "status"], environment: environment)
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("refused the credentials"), "\(result.stderr)")
+        #expect(!result.stderr.contains("not-the-password"), "the password is never printed")
+    }
+
+    @Test func aclRejectionExitsThreeAndSaysWhy() throws {
+        let mock = try MockProcess(["--acl", "10.0.0.0/8"])
+        defer { mock.stop() }
+        let result = try FscliRun.run(["-P", String(mock.port), "-x", "status"])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("ACL"), "\(result.stderr)")
+    }
+
+    @Test func aSilentServerFailsWithinTheConnectTimeout() throws {
+        // Accepts connections (the kernel does, from the backlog) but never sends the greeting.
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(listener) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, length) } }
+        _ = listen(listener, 4)
+        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listener, $0, &length) } }
+        let port = Int(UInt16(bigEndian: address.sin_port))
+        let result = try FscliRun.run(["-P", String(port), "-T", "300", "-x", "status"])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("127.0.0.1:\(port)"), "\(result.stderr)")
+    }
+
+    @Test func theEmbeddedSwitchAnswers() throws {
+        let result = try FscliRun.run(["--mock", "-x", "version"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("FreeSWITCH Version 1.11.1"), "\(result.stdout)")
+    }
+
+    /// A loopback port nothing listens on (bound, then closed).
+    static func closedPort() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) } }
+        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
+        close(fd)
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+
+/// `fscli` in a real pseudo-terminal: a private tmux server (own socket, no user config) runs it in a
+/// 120×40 pane; the test types with send-keys and reads the screen with capture-pane. Every wait polls
+/// the screen for a condition, bounded by a deadline; nothing waits a fixed time.
+final class TerminalHarness {
+    static let tmux: String? = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"]
+        .first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    let tmux: String
+    let socket = "fscli-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    let home: String
+
+    /// Starts `fscli <arguments>` with HOME in a fresh directory and no history or config from the user.
+    init(_ arguments: [String], extraEnvironment: [String: String] = [:]) throws {
+        guard let tmux = Self.tmux else { throw HarnessError.command(["tmux"], status: -1, output: "tmux is not installed") }
+        self.tmux = tmux
+        home = NSTemporaryDirectory() + "fscli-e2e-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        let config = home + "/tmux.conf"
+        try "set -g remain-on-exit on\nset -g status off\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let environment = extraEnvironment.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
+        let quoted = ([CommandLineTests.binary.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
+        let command = "env -u XDG_STATE_HOME -u XDG_CONFIG_HOME -u NO_COLOR HOME='\(home)' INPUTRC=/dev/null TERM=xterm \(environment) \(quoted)"
+        _ = try run(["-f", config, "new-session", "-d", "-x", "120", "-y", "40", "-s", "t", command])
+    }
+
+    @discardableResult
+    func run(_ arguments: [String]) throws -> String {
+        // posix_spawn + waitpid rather than Foundation's Process: the test runner blocks SIGCHLD and
+        // SIGINT for its children; the child gets an empty mask and default dispositions, as from a
+        // shell. Output goes to a file: `new-session` forks the tmux server, which would hold a pipe.
+        let outputPath = home + "/tmux-output-\(UUID().uuidString)"
+        defer { unlink(outputPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGINT, SIGTERM, SIGCHLD, SIGPIPE, SIGHUP] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        let argv = ([tmux, "-L", socket] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, tmux, &actions, &attributes, argv, environ)
+        guard spawned == 0 else { throw HarnessError.command(arguments, status: spawned, output: "posix_spawn failed") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let exitCode = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        let text = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+        guard exitCode == 0 else { throw HarnessError.command(arguments, status: exitCode, output: text) }
+        return text
+    }
+
+    /// The visible lines, trailing blanks trimmed, trailing empty lines dropped.
+    func screen(colors: Bool = false) throws -> [String] {
+        var lines = try run(["capture-pane", "-p"] + (colors ? ["-e"] : []) + ["-t", "t"])
+            .split(separator: "\n", omittingEmptySubsequences: false)
+            .map { line -> String in
+                var text = String(line)
+                while text.last == " " { text.removeLast() }
+                return text
+            }
+        while lines.last == "" { lines.removeLast() }
+        return lines
+    }
+
+    /// Whether fscli has exited, and its exit status.
+    func exitStatus() -> Int32? {
+        guard let text = try? run(["display-message", "-p", "-t", "t", "#{pane_dead} #{pane_dead_status}"]) else { return nil }
+        let parts = text.split(separator: " ")
+        guard parts.first == "1", parts.count > 1 else { return nil }
+        return Int32(parts[1].trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// Polls the screen (every 20 ms, at most `seconds`) until `condition` holds.
+    func waitFor(_ what: String, seconds: Double = 10, _ condition: ([String]) -> Bool) throws {
+        let deadline = Date().addingTimeInterval(seconds)
+        var last: [String] = []
+        while Date() < deadline {
+            last = try screen()
+            if condition(last) { return }
+            usleep(20_000)
+        }
+        throw HarnessError.timedOut(what, screen: last)
+    }
+
+    /// Waits for fscli to exit and returns its status.
+    func waitForExit(_ what: String) throws -> Int32 {
+        var status: Int32?
+        try waitFor(what) { _ in
+            status = exitStatus()
+            return status != nil
+        }
+        return status!
+    }
+
+    func type(_ text: String) throws { try run(["send-keys", "-t", "t", "-l", text]) }
+    func press(_ key: String) throws { try run(["send-keys", "-t", "t", key]) }
+
+    func close() {
+        _ = try? run(["kill-server"])
+        try? FileManager.default.removeItem(atPath: home)
+    }
+}
+
+enum HarnessError: Error, CustomStringConvertible {
+    case timedOut(String, screen: [String])
+    case command([String], status: Int32, output: String)
+
+    var description: String {
+        switch self {
+        case .timedOut(let what, let screen): "timed out waiting for \(what); screen:\n" + screen.joined(separator: "\n")
+        case .command(let arguments, let status, let output): "\(arguments) exited \(status): \(output)"
+        }
+    }
+}
