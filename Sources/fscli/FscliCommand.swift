@@ -17,7 +17,7 @@ struct FscliCommand: AsyncParsableCommand {
             for a profile in both. Password: -p or --password-file, else FSCLI_PASSWORD, else the profile.
 
             Exit status: 0 success; 1 a command answered -ERR or failed; 2 usage error; \
-            3 could not connect or authenticate; 4 a request timed out.
+            3 could not connect or authenticate, or lost the connection; 4 a request timed out.
             """,
         version: FscliVersion.current,
         subcommands: [MockCommand.self]

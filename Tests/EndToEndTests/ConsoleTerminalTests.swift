@@ -107,6 +107,16 @@ struct ConsoleTerminalTests {
         try term.waitFor("the restored subscriptions") {
             $0.contains("events: plain CHANNEL_CREATE") && $0.contains("filters: Unique-ID abc") && $0.contains("log level: debug (7)")
         }
+        // /reconnect drops the connection on purpose and restores the same session at once.
+        try term.press("C-l")
+        try term.type("/reconnect")
+        try term.press("Enter")
+        try term.waitFor("the manual reconnection") { screen in
+            guard let typed = screen.lastIndex(of: Self.prompt + " /reconnect") else { return false }
+            return screen[typed...].contains { $0 == "reconnected to 127.0.0.1:\(port); restored events plain CHANNEL_CREATE, 1 filter, log debug (7)" }
+                && screen.last == Self.prompt
+        }
+        #expect(try !term.screen().contains { $0.hasPrefix("disconnected:") }, "a requested reconnect is not reported as a disconnect")
         try term.type("/exit")
         try term.press("Enter")
         #expect(try term.waitForExit("/exit with -R") == 0)
@@ -139,6 +149,24 @@ struct ConsoleTerminalTests {
         try term.press("C-c")
         #expect(try term.waitForExit("Ctrl-C with -i") == 1)
         #expect(try term.screen().contains("Interrupted."))
+    }
+
+    @Test func aBusySwitchCannotHoldTabUp() throws {
+        let mock = try MockProcess()
+        defer { mock.stop() }
+        let term = try TerminalHarness(["-q", "-P", String(mock.port)])
+        defer { term.close() }
+        try term.waitFor("the prompt") { $0.last == Self.prompt }
+        // The switch runs msleep and reads nothing else meanwhile, so console_complete gets no answer.
+        try term.type("msleep 4000")
+        try term.press("Enter")
+        try term.waitFor("msleep in flight") { $0.suffix(2) == [Self.prompt + " msleep 4000", Self.prompt] }
+        try term.type("uuid_ki")
+        try term.press("Tab")
+        try term.waitFor("the local completion before msleep's reply") {
+            $0.last == Self.prompt + " uuid_kill" && $0.contains("usage: uuid_kill <uuid> [cause]") && !$0.contains("+OK")
+        }
+        try term.waitFor("msleep's reply afterwards") { $0.contains("+OK") }
     }
 
     @Test func completionFallsBackWhenTheLoginMayNotComplete() throws {

@@ -15,7 +15,7 @@ extension ConsoleSession {
         let cursor = request.cursorUTF8Offset
         let (connection, local, cannot) = state.withLock { state in
             (state.connection,
-             LocalCompleter(headerNames: state.headerNames, channelUUIDs: state.channelUUIDs),
+             LocalCompleter(headerNames: state.headerNames, channelUUIDs: state.channelUUIDs, profileNames: state.profileNames),
              state.switchCannotComplete)
         }
         if let completion = local.complete(line: line, cursor: cursor) {

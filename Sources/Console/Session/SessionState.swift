@@ -16,6 +16,8 @@ struct SessionState: Sendable {
     var debugLevel = 0
     /// Header names seen in events, for completing `/filter` (bounded).
     var headerNames = Set<String>()
+    /// SIP profile names seen in events (`profile-name`), for completing `sofia … profile`.
+    var profileNames = Set<String>()
     /// Channels seen created and not yet destroyed, for completing UUIDs (bounded).
     var channelUUIDs = Set<String>()
     /// Lines entered this session, oldest first (history file entries first).
@@ -37,6 +39,9 @@ struct SessionState: Sendable {
     mutating func learn(from event: ESLEvent) {
         if headerNames.count < Self.maxHeaderNames {
             for header in event.headers { headerNames.insert(header.name) }
+        }
+        if let profile = event["profile-name"] ?? event["Profile-Name"], !profile.isEmpty, profileNames.count < Self.maxHeaderNames {
+            profileNames.insert(profile)
         }
         guard let uuid = event["Unique-ID"], !uuid.isEmpty else { return }
         switch event.name {
