@@ -79,6 +79,51 @@ import Testing
         await server.stop()
     }
 
+    @Test func acceptedGetsTheJobUUIDReplyBeforeTheJobIsReturned() async throws {
+        let (reply, event) = try Self.capturedJob()
+        // The switch sends the job's event only after an api request that the test sends once
+        // `accepted` has been called: the job cannot finish before `accepted` runs.
+        let server = try await ScriptedSwitch(script: Self.greeting + [
+            .expect("event plain BACKGROUND_JOB\n\n"), Self.reply("+OK event listener enabled plain"),
+            .expect("bgapi version\nJob-UUID: \(Self.job)\n\n"), .send(reply),
+            .expect("api status\n\n"), .send("Content-Type: api/response\nContent-Length: 7\n\nrunning"), .send(event),
+            .expect("nixevent BACKGROUND_JOB\n\n"), Self.reply("+OK events nixed"),
+            .hang,
+        ])
+        let connection = try await ESLConnection.connect(host: "127.0.0.1", port: server.port, password: "ClueCon")
+        let (acceptedReplies, acceptedContinuation) = AsyncStream.makeStream(of: ESLCommandReply.self)
+        let (order, orderContinuation) = AsyncStream.makeStream(of: String.self)
+        let job = Task {
+            defer {
+                orderContinuation.yield("returned")
+                acceptedContinuation.finish()
+            }
+            // Bounded, so a missing `accepted` call fails the test instead of hanging it.
+            return try await connection.bgapi("version", jobUUID: Self.job, timeout: .seconds(20)) { reply in
+                orderContinuation.yield("accepted")
+                acceptedContinuation.yield(reply)
+            }
+        }
+        var replies = acceptedReplies.makeAsyncIterator()
+        let accepted = try #require(await replies.next(), "accepted was not called")
+        #expect(accepted.text == "+OK Job-UUID: \(Self.job)")
+        #expect(accepted.jobUUID == Self.job)
+        // The job is still running: its event comes only after this.
+        #expect(try await connection.api("status").text == "running")
+        let result = try await job.value
+        #expect(result.jobUUID == Self.job)
+        #expect(result.output.hasPrefix("FreeSWITCH Version 1.11.1"))
+        orderContinuation.finish()
+        var steps: [String] = []
+        for await step in order { steps.append(step) }
+        #expect(steps == ["accepted", "returned"])
+        #expect(await replies.next() == nil, "accepted is called once")
+        await server.waitForPackets(5)
+        #expect(await server.mismatches == [])
+        await connection.close()
+        await server.stop()
+    }
+
     @Test func refusedBgapiThrowsCommandFailedWithTheSwitchsText() async throws {
         let server = try await ScriptedSwitch(script: Self.greeting + [
             .expect("event json ALL\n\n"), Self.reply("+OK event listener enabled json"),

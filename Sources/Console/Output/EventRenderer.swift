@@ -21,7 +21,7 @@ public struct EventRenderer: Sendable {
             lines.append("\(header.name): \(header.value)")
         }
         if var body = event.bodyString, !body.isEmpty {
-            if body.hasSuffix("\n") { body.removeLast() }
+            if body.utf8.last == UInt8(ascii: "\n") { body.removeLast() }
             lines.append("")
             lines.append(body)
         }

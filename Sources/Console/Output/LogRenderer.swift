@@ -18,7 +18,7 @@ public struct LogRenderer: Sendable {
     public func render(_ line: ESLLogLine) -> String? {
         var text = line.text
         guard text != "\n", !text.isEmpty else { return nil }
-        if text.hasSuffix("\n") { text.removeLast() }
+        if text.utf8.last == UInt8(ascii: "\n") { text.removeLast() }
         if let length = uuidPrefixLength, !line.userData.isEmpty {
             let uuid = length == 0 ? line.userData : String(line.userData.prefix(length))
             text = uuid + " " + text

@@ -27,6 +27,6 @@ struct ReplyText: Sendable, Equatable {
 
     /// `text` with a line end unless it is empty or already has one.
     static func terminated(_ text: String) -> String {
-        text.isEmpty || text.hasSuffix("\n") ? text : text + "\n"
+        text.isEmpty || text.utf8.last == UInt8(ascii: "\n") ? text : text + "\n"
     }
 }

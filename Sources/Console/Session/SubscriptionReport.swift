@@ -44,7 +44,11 @@ public enum SubscriptionReport {
     static func eventWords(_ subscriptions: ESLSubscriptions) -> [String] {
         var types = subscriptions.types
         var words: [String] = []
-        if types.remove(ESLEventName.allKeyword) != nil { words.append(ESLEventName.allKeyword) }
+        if types.remove(ESLEventName.allKeyword) != nil {
+            // `event ALL` also turned every single type on: ALL stands for them (CUSTOM subclasses aside).
+            words.append(ESLEventName.allKeyword)
+            types.removeAll()
+        }
         let hasCustom = types.remove("CUSTOM") != nil
         words += types.sorted()
         if hasCustom || !subscriptions.customSubclasses.isEmpty {

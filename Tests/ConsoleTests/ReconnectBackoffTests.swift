@@ -1,0 +1,21 @@
+import Console
+import Testing
+
+@Suite struct ReconnectBackoffTests {
+    @Test func doublesFrom250MillisecondsToThe8SecondCap() {
+        var backoff = ReconnectBackoff()
+        let waits = (0..<9).map { _ in backoff.next() }
+        #expect(waits == [
+            .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2), .seconds(4),
+            .seconds(8), .seconds(8), .seconds(8), .seconds(8),
+        ])
+    }
+
+    @Test func capIsNeverExceededWhenDoublingOvershootsIt() {
+        var backoff = ReconnectBackoff(initial: .seconds(3), maximum: .seconds(10))
+        #expect(backoff.next() == .seconds(3))
+        #expect(backoff.next() == .seconds(6))
+        #expect(backoff.next() == .seconds(10))
+        #expect(backoff.next() == .seconds(10))
+    }
+}
