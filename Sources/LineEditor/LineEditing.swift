@@ -8,6 +8,8 @@ public enum LineEvent: Sendable, Equatable {
     case interrupt
     /// F1…F12 was pressed (1-based). The partial line is left alone; the console decides.
     case functionKey(Int)
+    /// SIGTERM or SIGHUP arrived: the loop returns (restoring the terminal) whatever the handler says.
+    case terminated(signal: Int32)
 }
 
 /// What the console's event handler wants the loop to do next.

@@ -59,7 +59,12 @@ public final class PlainLineReader: LineEditing {
                 if batch.stopRequested { return }
                 if !inputEnded { showPrompt() }
             }
-            if ready.interrupt && interrupts.consume() {
+            let signals = ready.interrupt ? interrupts.consume() : InterruptPipe.Received()
+            if let signal = signals.termination {
+                _ = onEvent(.terminated(signal: signal))
+                return
+            }
+            if signals.interrupt {
                 pending.removeAll()
                 if onEvent(.interrupt) == .stop { return }
                 if !inputEnded { showPrompt() }

@@ -154,7 +154,13 @@ public final class ReadlineEditor: LineEditing {
                     if !batch.texts.isEmpty { printAbove(batch.texts.map(withTrailingNewline).joined()) }
                     if batch.stopRequested { return }
                 }
-                if ready.interrupt && interrupts.consume() && installed { handleInterrupt() }
+                let signals = ready.interrupt ? interrupts.consume() : InterruptPipe.Received()
+                if let signal = signals.termination {
+                    fscli_rl_write("\n")
+                    _ = onEvent(.terminated(signal: signal))
+                    return
+                }
+                if signals.interrupt && installed { handleInterrupt() }
                 guard installed else { return }
                 if ready.input {
                     rl_callback_read_char()

@@ -4,25 +4,37 @@ import Glibc
 import Darwin
 #endif
 
-/// The signal handler's only state: the write end of the SIGINT self-pipe. Set before the handler is
-/// installed and reset after it is removed, on the terminal thread; the handler only reads it.
+/// The signal handler's only state: the write end of the signal self-pipe. Set before the handlers
+/// are installed and reset after they are removed, on the terminal thread; the handler only reads it.
 nonisolated(unsafe) private var interruptWriteFD: Int32 = -1
 
-/// SIGINT turned into a readable descriptor for the poll loop (the handler only write(2)s a byte).
-/// Installed for the life of `run`; the previous disposition is restored afterwards.
+/// The signals the terminal loop turns into events: SIGINT (Ctrl-C), and SIGTERM and SIGHUP, which
+/// end the loop so the terminal is restored rather than left in readline's raw mode.
+private let watchedSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+
+/// Signals turned into a readable descriptor for the poll loop (the handler only write(2)s the
+/// signal's number as one byte). Installed for the life of `run`; the previous dispositions are
+/// restored afterwards.
 final class InterruptPipe {
+    /// What arrived since the last `consume()`.
+    struct Received {
+        var interrupt = false
+        /// SIGTERM or SIGHUP, if one arrived.
+        var termination: Int32?
+    }
+
     let readFD: Int32
     private let writeFD: Int32
-    private var previous = sigaction()
+    private var previous: [Int32: sigaction] = [:]
     private var previousMask = sigset_t()
 
     init() {
         (readFD, writeFD) = NonBlockingPipe.make()
         interruptWriteFD = writeFD
         var action = sigaction()
-        let handler: @convention(c) (Int32) -> Void = { _ in
+        let handler: @convention(c) (Int32) -> Void = { signal in
             let saved = errno
-            var byte: UInt8 = 1
+            var byte = UInt8(truncatingIfNeeded: signal)
             _ = write(interruptWriteFD, &byte, 1)
             errno = saved
         }
@@ -33,26 +45,36 @@ final class InterruptPipe {
         #endif
         sigemptyset(&action.sa_mask)
         action.sa_flags = SA_RESTART
-        sigaction(SIGINT, &action, &previous)
-        // A parent may have left SIGINT blocked (test runners and some supervisors do); Ctrl-C must
-        // still reach us, so unblock it on this thread for the life of the loop.
         var unblock = sigset_t()
         sigemptyset(&unblock)
-        sigaddset(&unblock, SIGINT)
+        for signal in watchedSignals {
+            var old = sigaction()
+            sigaction(signal, &action, &old)
+            previous[signal] = old
+            sigaddset(&unblock, signal)
+        }
+        // A parent may have left these blocked (test runners and some supervisors do); Ctrl-C must
+        // still reach us, so unblock them on this thread for the life of the loop.
         pthread_sigmask(SIG_UNBLOCK, &unblock, &previousMask)
     }
 
-    /// Reads away pending bytes; true when at least one SIGINT arrived.
-    func consume() -> Bool {
+    /// Reads away pending bytes and says which signals arrived.
+    func consume() -> Received {
         var scratch = [UInt8](repeating: 0, count: 16)
-        var got = false
-        while scratch.withUnsafeMutableBytes({ read(readFD, $0.baseAddress, $0.count) }) > 0 { got = true }
-        return got
+        var received = Received()
+        while true {
+            let count = scratch.withUnsafeMutableBytes { read(readFD, $0.baseAddress, $0.count) }
+            guard count > 0 else { break }
+            for byte in scratch[0..<count] {
+                if Int32(byte) == SIGINT { received.interrupt = true } else { received.termination = Int32(byte) }
+            }
+        }
+        return received
     }
 
     func remove() {
         pthread_sigmask(SIG_SETMASK, &previousMask, nil)
-        sigaction(SIGINT, &previous, nil)
+        for (signal, var old) in previous { sigaction(signal, &old, nil) }
         interruptWriteFD = -1
         close(readFD)
         close(writeFD)

@@ -48,6 +48,8 @@ editor.run(prompt: "demo> ", queue: queue) { event in
     case .interrupt:
         editor.printAbove("interrupted")
         return .proceed
+    case .terminated:
+        return .stop
     case .functionKey(let number):
         editor.clearLine()
         editor.printAbove("fkey: F\(number)")

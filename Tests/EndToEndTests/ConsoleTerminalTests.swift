@@ -142,6 +142,18 @@ struct ConsoleTerminalTests {
         #expect(try term.waitForExit("Ctrl-D") == 0)
     }
 
+    @Test func sigtermEndsTheSessionCleanly() throws {
+        let term = try TerminalHarness(["--mock", "-q"])
+        defer { term.close() }
+        try term.waitFor("the prompt") { $0.last?.hasSuffix(">") == true }
+        try term.type("half typed")
+        let pid = try #require(Int32(try term.run(["display-message", "-p", "-t", "t", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)))
+        #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: "/proc/\(pid)/comm")), as: UTF8.self).hasPrefix("fscli"))
+        kill(pid, SIGTERM)
+        #expect(try term.waitForExit("SIGTERM") == 1)
+        #expect(try term.screen().contains("terminated by signal \(SIGTERM)"))
+    }
+
     @Test func interruptOptionLetsControlCExit() throws {
         let term = try TerminalHarness(["--mock", "-q", "-i"])
         defer { term.close() }

@@ -62,6 +62,12 @@ final class TerminalSession: @unchecked Sendable {
             }
             if first && interactive { editor.printAbove("Type /exit or press Ctrl-D on an empty line to leave.") }
             return .proceed
+        case .terminated(let signal):
+            // Killed (SIGTERM) or the terminal went away (SIGHUP): leave cleanly; history is
+            // already written, and the loop restores the terminal on its way out.
+            session.status.withLock { $0.end(.commandFailed) }
+            editor.printAbove("terminated by signal \(signal)")
+            return .stop
         case .functionKey(let number):
             guard let command = functionKeys.press(number) else {
                 editor.printAbove("F\(number) is not bound; set key_F\(number) in the configuration")
