@@ -12,7 +12,14 @@ extension FscliCommand {
     /// swallow the word `mock`.
     static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        if arguments.first == MockCommand.configuration.commandName {
+        let mockName = MockCommand.configuration.commandName
+        if arguments.first == "help" {
+            // `fscli help [mock]`, as --help's own text suggests; ArgumentParser would otherwise run
+            // the subcommand it names.
+            print(arguments.dropFirst().first == mockName ? MockCommand.helpMessage() : FscliCommand.helpMessage())
+            return
+        }
+        if arguments.first == mockName {
             await run(MockCommand.self, Array(arguments.dropFirst()))
         } else {
             await run(FscliCommand.self, arguments)

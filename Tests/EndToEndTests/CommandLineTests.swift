@@ -36,6 +36,15 @@ import Testing
         #expect(result.stdout.contains("USAGE"))
     }
 
+    @Test func helpSubcommandPrintsHelpAndRunsNothing() throws {
+        let mock = try Self.run(["help", "mock"])
+        #expect(mock.status == 0)
+        #expect(mock.stdout.contains("--listen-port"), "\(mock.stdout)")
+        let root = try Self.run(["help"])
+        #expect(root.status == 0)
+        #expect(root.stdout.contains("--execute"), "\(root.stdout)")
+    }
+
     @Test func unknownOptionIsAUsageError() throws {
         let result = try Self.run(["--no-such-option"])
         #expect(result.status != 0)

@@ -147,7 +147,7 @@ struct ConsoleTerminalTests {
         defer { term.close() }
         try term.waitFor("the prompt") { $0.last?.hasSuffix(">") == true }
         try term.type("half typed")
-        let pid = try #require(Int32(try term.run(["display-message", "-p", "-t", "t", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)))
+        let pid = try #require(try term.fscliPID())
         #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: "/proc/\(pid)/comm")), as: UTF8.self).hasPrefix("fscli"))
         kill(pid, SIGTERM)
         #expect(try term.waitForExit("SIGTERM") == 1)

@@ -21,7 +21,9 @@ final class TerminalHarness {
         try "set -g remain-on-exit on\nset -g status off\n".write(toFile: config, atomically: true, encoding: .utf8)
         let environment = extraEnvironment.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
         let quoted = ([CommandLineTests.binary.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
-        let command = "env -u XDG_STATE_HOME -u XDG_CONFIG_HOME -u NO_COLOR HOME='\(home)' INPUTRC=/dev/null TERM=xterm \(environment) \(quoted)"
+        // The shell reports fscli's exit status on the screen: tmux's own pane_dead flag proved
+        // unreliable here (tmux 3.3a sometimes leaves a quickly exiting pane process unreaped).
+        let command = "env -u XDG_STATE_HOME -u XDG_CONFIG_HOME -u NO_COLOR HOME='\(home)' INPUTRC=/dev/null TERM=xterm \(environment) \(quoted); echo \"\(Self.exitMarker)$?]\""
         _ = try run(["-f", config, "new-session", "-d", "-x", "120", "-y", "40", "-s", "t", command])
     }
 
@@ -75,12 +77,20 @@ final class TerminalHarness {
         return lines
     }
 
-    /// Whether fscli has exited, and its exit status.
+    /// The start of the line the pane's shell prints when fscli exits: `[fscli exited with status 0]`.
+    static let exitMarker = "[fscli exited with status "
+
+    /// fscli's exit status, once the shell has printed it.
     func exitStatus() -> Int32? {
-        guard let text = try? run(["display-message", "-p", "-t", "t", "#{pane_dead} #{pane_dead_status}"]) else { return nil }
-        let parts = text.split(separator: " ")
-        guard parts.first == "1", parts.count > 1 else { return nil }
-        return Int32(parts[1].trimmingCharacters(in: .whitespacesAndNewlines))
+        guard let line = (try? screen())?.last(where: { $0.hasPrefix(Self.exitMarker) }) else { return nil }
+        return Int32(line.dropFirst(Self.exitMarker.count).dropLast())
+    }
+
+    /// The fscli process: the child of the pane's shell.
+    func fscliPID() throws -> Int32? {
+        let shell = try run(["display-message", "-p", "-t", "t", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
+        return children.split(separator: " ").first.flatMap { Int32($0) }
     }
 
     /// Polls the screen (every 20 ms, at most `seconds`) until `condition` holds.
