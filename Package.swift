@@ -91,6 +91,8 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
+        // The executable's own logic: that the quick `-x` parser agrees with ArgumentParser.
+        .testTarget(name: "fscliTests", dependencies: ["fscli", "Console"]),
         // Runs the built `fscli` binary (swift test builds every product first).
         .testTarget(name: "EndToEndTests", dependencies: ["ESLClient", "ESLProtocol"]),
     ],

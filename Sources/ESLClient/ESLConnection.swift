@@ -84,7 +84,12 @@ public final class ESLConnection: Sendable {
             }
         let channel: any Channel
         do {
-            channel = try await bootstrap.connect(host: host, port: port).get()
+            // An address literal needs no resolver and no happy-eyeballs race: connect at once.
+            if let literal = try? SocketAddress(ipAddress: host, port: port) {
+                channel = try await bootstrap.connect(to: literal).get()
+            } else {
+                channel = try await bootstrap.connect(host: host, port: port).get()
+            }
         } catch {
             continuation.finish()
             throw ConnectErrorMapping.map(error, host: host, port: port, timeout: configuration.connectTimeout)

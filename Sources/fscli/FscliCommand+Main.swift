@@ -19,6 +19,10 @@ extension FscliCommand {
             print(arguments.dropFirst().first == mockName ? MockCommand.helpMessage() : FscliCommand.helpMessage())
             return
         }
+        if let options = ConsoleOptions.quickParse(arguments) {
+            // A plain `-x` run skips the full argument parser's start-up (see quickParse).
+            Foundation.exit(await runConsole(options).rawValue)
+        }
         if arguments.first == mockName {
             await run(MockCommand.self, Array(arguments.dropFirst()))
         } else {

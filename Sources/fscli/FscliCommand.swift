@@ -143,27 +143,35 @@ struct FscliCommand: AsyncParsableCommand {
             for line in catalog.listing { print(line) }
             return
         }
+        let status = await Self.runConsole(options)
+        if status != .success { throw ExitCode(status.rawValue) }
+    }
+
+    /// Resolves the settings for `options` and runs the console (with the embedded switch for
+    /// `--mock`); shared by `run()` and the quick `-x` path of `main()`.
+    static func runConsole(_ options: ConsoleOptions) async -> ExitStatus {
+        let resolver = SettingsResolver(environment: .process)
         let resolved: ResolvedSettings
         do {
             resolved = try resolver.resolve(options)
         } catch {
-            Self.printError(error.message)
-            throw ExitCode(error.exitStatus.rawValue)
+            printError(error.message)
+            return error.exitStatus
         }
-        report(resolved.problems)
+        for problem in resolved.problems { printError("\(problem)") }
         var settings = resolved.settings
         var mock: MockSwitchServer?
         if settings.useMock {
             do {
                 mock = try await EmbeddedMock.start(into: &settings)
             } catch {
-                Self.printError("cannot start the built-in switch: \(error)")
-                throw ExitCode(ExitStatus.connectionFailed.rawValue)
+                printError("cannot start the built-in switch: \(error)")
+                return .connectionFailed
             }
         }
         let status = await ConsoleRunner(settings: settings, environment: ProcessInfo.processInfo.environment).run()
         await mock?.stop()
-        if status != .success { throw ExitCode(status.rawValue) }
+        return status
     }
 
     private func report(_ problems: [ConfigProblem]) {

@@ -44,8 +44,10 @@ import Testing
     }
 
     @Test func refusedConnectionExitsThreeAndSaysWhy() throws {
-        let port = try Self.closedPort()
+        let reserved = try ReservedPort()
+        let port = reserved.port
         let result = try FscliRun.run(["-P", String(port), "-x", "status"])
+        withExtendedLifetime(reserved) {}
         #expect(result.status == 3)
         #expect(result.stdout == "")
         #expect(result.stderr.contains("connection refused"), "\(result.stderr)")
@@ -92,18 +94,5 @@ import Testing
         let result = try FscliRun.run(["--mock", "-x", "version"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("FreeSWITCH Version 1.11.1"), "\(result.stdout)")
-    }
-
-    /// A loopback port nothing listens on (bound, then closed).
-    static func closedPort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) } }
-        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
-        close(fd)
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }
