@@ -22,6 +22,17 @@ struct ConsoleTerminalTests {
         try term.type("stat")
         try term.press("Tab")
         try term.waitFor("the completed command") { $0.last == Self.prompt + " status" }
+        // Several candidates: the switch's list is shown above the line, which keeps their common prefix.
+        try term.press("C-u")
+        try term.type("uuid_b")
+        try term.press("Tab")
+        try term.waitFor("the candidate list") { screen in
+            screen.last == Self.prompt + " uuid_b" && screen.contains { line in
+                ["uuid_break", "uuid_bridge", "uuid_broadcast", "uuid_buglist"].allSatisfy { line.contains($0) }
+            }
+        }
+        try term.press("C-u")
+        try term.type("status")
         try term.press("Enter")
         try term.waitFor("the status reply and a fresh prompt") {
             $0.contains("FreeSWITCH (Version 1.11.1-release  64bit) is ready") && $0.last == Self.prompt

@@ -54,6 +54,36 @@ import Testing
         #expect(result.stderr.contains("127.0.0.1:\(port)"), "\(result.stderr)")
     }
 
+    @Test func retryKeepsTryingUntilTheSwitchIsUp() throws {
+        var reserved: ReservedPort? = try ReservedPort()
+        let port = reserved!.port
+        let process = Process()
+        process.executableURL = CommandLineTests.binary
+        process.arguments = ["-r", "-P", String(port), "-x", "echo finally"]
+        process.environment = FscliRun.cleanEnvironment()
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        // The first attempt is refused; fscli says it will retry.
+        var seen = ""
+        while !seen.contains("retrying (2 of 121)") {
+            let chunk = err.fileHandleForReading.availableData
+            guard !chunk.isEmpty else { break }
+            seen += String(decoding: chunk, as: UTF8.self)
+        }
+        #expect(seen.contains("connection refused"), "\(seen)")
+        reserved = nil
+        let mock = try MockProcess(port: port)
+        defer { mock.stop() }
+        let output = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(String(decoding: output, as: UTF8.self) == "finally\n")
+    }
+
     @Test func wrongPasswordExitsThreeAndSaysWhy() throws {
         let mock = try MockProcess()
         defer { mock.stop() }
