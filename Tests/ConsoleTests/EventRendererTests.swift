@@ -64,12 +64,12 @@ import Testing
     @Test func builtEventRendersTitleHeadersBlankLineAndBody() {
         #expect(renderer.render(Self.built) == """
             EVENT CUSTOM fscli::test
-            Event-Name: CUSTOM
+            Event-Name:     CUSTOM
             Event-Subclass: fscli::test
-            X-Markup: <b>a & "c"</b> 'd'
-            X-Percent: 100% + 50%
-            X-Unicode: café ☎
-            X-Spaces: a  b
+            X-Markup:       <b>a & "c"</b> 'd'
+            X-Percent:      100% + 50%
+            X-Unicode:      café ☎
+            X-Spaces:       a  b
 
             line 1
             line 2
@@ -86,11 +86,16 @@ import Testing
         #expect(lines.first == "EVENT CUSTOM capture::test")
         let headerLines = Array(lines.dropFirst())
         #expect(headerLines.count == event.headerCount)
-        for header in event.headers {
-            #expect(headerLines.filter { $0 == "\(header.name): \(header.value)" }.count == 1, "\(header.name)")
+        // Names are padded to one column: "Name:" then blanks, then the value.
+        let unpadded = headerLines.map { line -> String in
+            guard let colon = line.firstIndex(of: ":") else { return line }
+            return String(line[...colon]) + " " + line[line.index(after: colon)...].drop { $0 == " " }
         }
-        #expect(headerLines.filter { $0.hasPrefix("Content-Length:") } == ["Content-Length: 23"])
-        #expect(headerLines.filter { $0.hasPrefix("Event-Name:") }.count == 1)
+        for header in event.headers {
+            #expect(unpadded.filter { $0 == "\(header.name): \(header.value)" }.count == 1, "\(header.name)")
+        }
+        #expect(unpadded.filter { $0.hasPrefix("Content-Length:") } == ["Content-Length: 23"])
+        #expect(unpadded.filter { $0.hasPrefix("Event-Name:") }.count == 1)
         #expect(parts[1] == "hello world\nsecond line")
     }
 
@@ -121,11 +126,12 @@ import Testing
     @Test func titleWithoutNameOrWithEmptySubclass() {
         #expect(renderer.render(ESLEvent(headers: [("X", "1")])) == "EVENT ?\nX: 1")
         #expect(renderer.render(ESLEvent(headers: [("Event-Name", "CUSTOM"), ("Event-Subclass", "")]))
-            == "EVENT CUSTOM\nEvent-Name: CUSTOM\nEvent-Subclass: ")
+            == "EVENT CUSTOM\nEvent-Name:     CUSTOM\nEvent-Subclass: ")
     }
 
-    @Test func titleIsBoldWhenColourIsOn() {
-        let text = EventRenderer(palette: Palette(isEnabled: true)).render(ESLEvent(headers: [("Event-Name", "API")]))
-        #expect(text == "\u{1B}[1mEVENT API\u{1B}[m\nEvent-Name: API")
+    @Test func titleIsColouredByKindWhenColourIsOn() {
+        let renderer = EventRenderer(palette: Palette(isEnabled: true))
+        #expect(renderer.render(ESLEvent(headers: [("Event-Name", "API")])) == "\u{1B}[35mEVENT API\u{1B}[m\nEvent-Name: API")
+        #expect(renderer.render(ESLEvent(headers: [("Event-Name", "PRESENCE_IN")])) == "\u{1B}[1mEVENT PRESENCE_IN\u{1B}[m\nEvent-Name: PRESENCE_IN")
     }
 }

@@ -45,11 +45,13 @@ struct ConsoleTerminalTests {
         try term.type("echo typed while events arrive")
         try term.waitFor("a HEARTBEAT printed above the intact input") { screen in
             guard screen.last == Self.prompt + " echo typed while events arrive" else { return false }
+            // The compact view: one line per event, e.g. "14:46:10.101 HEARTBEAT sessions=0 idle-cpu=98.7 up=40s".
+            let isHeartbeat: (String) -> Bool = { $0.contains(" HEARTBEAT sessions=0 idle-cpu=") }
             guard let subscribed = screen.lastIndex(of: "+OK event listener enabled plain") else {
                 // Scrolled away: events came in after it.
-                return screen.contains("EVENT HEARTBEAT")
+                return screen.contains(where: isHeartbeat)
             }
-            return screen[subscribed...].contains("EVENT HEARTBEAT")
+            return screen[subscribed...].contains(where: isHeartbeat)
         }
         try term.press("Enter")
         try term.waitFor("the echo of the typed line") { $0.contains("typed while events arrive") }

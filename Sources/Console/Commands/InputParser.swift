@@ -63,6 +63,12 @@ public enum InputParser {
                 return .error("/debug: the level must be 0 - 7")
             }
             return .slash(.debug(level))
+        case .view:
+            guard let argument else { return .slash(.view(nil)) }
+            guard let view = EventView(rawValue: argument.lowercased()) else {
+                return .error("/view: the view must be compact, full or raw")
+            }
+            return .slash(.view(view))
         case .history: return noArguments(.history)
         case .clear: return noArguments(.clear)
         case .reconnect: return noArguments(.reconnect)

@@ -24,6 +24,8 @@ public enum SlashCommand: Sendable, Hashable {
     case logfilter(LogFilterPattern?)
     /// `/debug <0-7>`: the ESL library's debug level; `nil` shows it.
     case debug(Int?)
+    /// `/view [compact|full|raw]`: how events are shown; `nil` shows the current view.
+    case view(EventView?)
     /// `/history`: show the line history.
     case history
     /// `/clear`: clear the screen.
@@ -43,7 +45,7 @@ public enum SlashCommand: Sendable, Hashable {
         case .filter(let arguments): ESLCommand(line: "filter \(arguments)")
         case .log(let level): ESLCommand(line: level.map { "log \($0)" } ?? "log")
         case .nolog: ESLCommand(line: "nolog")
-        case .help, .exit, .uuid, .logfilter, .debug, .history, .clear, .reconnect, .subs: nil
+        case .help, .exit, .uuid, .logfilter, .debug, .view, .history, .clear, .reconnect, .subs: nil
         }
     }
 }

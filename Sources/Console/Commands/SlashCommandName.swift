@@ -3,7 +3,7 @@
 public enum SlashCommandName: String, Sendable, Hashable, CaseIterable {
     case help, exit, quit, bye
     case event, noevents, nixevent, filter, log, nolog
-    case uuid, logfilter, debug
+    case uuid, logfilter, debug, view
     case history, clear, reconnect, subs
 
     /// The word as typed: `/event`.
@@ -20,6 +20,7 @@ public enum SlashCommandName: String, Sendable, Hashable, CaseIterable {
         case .uuid: "[<uuid or prefix>]"
         case .logfilter: "[<text> | /<regex>/]"
         case .debug: "[0-7]"
+        case .view: "[compact|full|raw]"
         }
     }
 
@@ -37,6 +38,7 @@ public enum SlashCommandName: String, Sendable, Hashable, CaseIterable {
         case .uuid: "show only log lines of this channel; alone: show all"
         case .logfilter: "show only log lines containing the text or matching the regex; alone: show all"
         case .debug: "set the ESL library debug level"
+        case .view: "show events as one line each, every header, or the wire text"
         case .history: "show the command history"
         case .clear: "clear the screen"
         case .reconnect: "drop the connection and connect again"

@@ -72,6 +72,8 @@ public struct LocalCompleter: Sendable {
             choices = filterChoices(context)
         case .uuid:
             choices = context.index == 1 ? channelUUIDs : []
+        case .view:
+            choices = context.index == 1 ? EventView.allCases.map(\.rawValue) : []
         case .help, .exit, .quit, .bye, .noevents, .nolog, .logfilter, .debug, .history, .clear, .reconnect, .subs:
             choices = []
         }

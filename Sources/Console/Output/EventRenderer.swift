@@ -1,8 +1,8 @@
 import ESLProtocol
 
-/// Shows an event, whatever its wire format (plain, json and xml decode to the same ``ESLEvent``):
-/// a title line with the event name (and subclass), then each header once as `Name: value`, then the
-/// body. fs_cli prints JSON and XML events raw and some headers twice.
+/// Shows an event, whatever its wire format (plain, json and xml decode to the same ``ESLEvent``
+/// and so to the same text), in one of the ``EventView``s. fs_cli prints JSON and XML events raw,
+/// with a duplicated envelope, and some plain headers twice.
 public struct EventRenderer: Sendable {
     /// Colours (or none).
     public var palette: Palette
@@ -12,18 +12,45 @@ public struct EventRenderer: Sendable {
         self.palette = palette
     }
 
-    /// The text for `event`, without a final line end.
-    public func render(_ event: ESLEvent) -> String {
-        var title = "EVENT " + (event.name ?? "?")
-        if let subclass = event.subclass, !subclass.isEmpty { title += " " + subclass }
-        var lines = [palette.paint(title, "\u{1B}[1m")]
-        for header in event.headers {
-            lines.append("\(header.name): \(header.value)")
+    /// The text for `event` in `view`, without a final line end. `format` is the wire format the
+    /// event arrived in, for the raw view.
+    public func render(_ event: ESLEvent, view: EventView = .full, format: ESLEventFormat = .plain) -> String {
+        switch view {
+        case .compact: compact(event)
+        case .full: full(event)
+        case .raw: Self.withoutTrailingLineEnds(event.wireText(format))
         }
-        if var body = event.bodyString, !body.isEmpty {
-            if body.utf8.last == UInt8(ascii: "\n") { body.removeLast() }
+    }
+
+    /// `14:46:10.101 CHANNEL_ANSWER 1a2b3c4d CS_EXECUTE ANSWERED 1000 → 9196`: one line.
+    public func compact(_ event: ESLEvent) -> String {
+        let name = event.name ?? "?"
+        var title = name
+        if let subclass = event.subclass, !subclass.isEmpty { title += " " + subclass }
+        var parts = [EventSummary.time(of: event), palette.paint(title, EventSummary.colour(forEventNamed: name))]
+        if let uuid = event["Unique-ID"], !uuid.isEmpty { parts.append(String(uuid.prefix(8))) }
+        parts += EventSummary.fields(of: event)
+        return parts.filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    /// A title line, every header once with the names aligned, then the body after a blank line.
+    public func full(_ event: ESLEvent) -> String {
+        let name = event.name ?? "?"
+        var title = "EVENT " + name
+        if let subclass = event.subclass, !subclass.isEmpty { title += " " + subclass }
+        var lines = [palette.paint(title, EventSummary.colour(forEventNamed: name) ?? "\u{1B}[1m")]
+        var seen = Set<String>()
+        var rows: [(String, String)] = []
+        for header in event.headers where seen.insert(header.name + "\u{0}" + header.value).inserted {
+            rows.append((header.name, header.value))
+        }
+        let width = rows.map(\.0.count).max() ?? 0
+        for (name, value) in rows {
+            lines.append(name + ":" + String(repeating: " ", count: width - name.count + 1) + value)
+        }
+        if let body = event.bodyString, !body.isEmpty {
             lines.append("")
-            lines.append(body)
+            lines.append(Self.withoutFinalLineEnd(body))
         }
         return lines.joined(separator: "\n")
     }
@@ -31,5 +58,22 @@ public struct EventRenderer: Sendable {
     /// An event frame that could not be decoded: said so, with its raw text, so nothing is lost.
     public func renderUndecodable(_ frame: ESLEventFrame, _ error: ESLProtocolError) -> String {
         palette.error("undecodable event (\(error)):") + "\n" + frame.text
+    }
+
+    /// `text` without the line ends it finishes with (a plain event ends in a blank line).
+    static func withoutTrailingLineEnds(_ text: String) -> String {
+        var bytes = Substring(text).utf8
+        while bytes.last == 0x0A || bytes.last == 0x0D { bytes = bytes.dropLast() }
+        return String(Substring(bytes))
+    }
+
+    /// `text` without one final line end (LF or CRLF).
+    static func withoutFinalLineEnd(_ text: String) -> String {
+        var bytes = Substring(text).utf8
+        if bytes.last == 0x0A {
+            bytes = bytes.dropLast()
+            if bytes.last == 0x0D { bytes = bytes.dropLast() }
+        }
+        return String(Substring(bytes))
     }
 }

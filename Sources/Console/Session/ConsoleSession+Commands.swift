@@ -48,6 +48,13 @@ extension ConsoleSession {
             } else {
                 say("debug level is \(state.current.debugLevel) (0-7; at 7 each command sent is shown)")
             }
+        case .view(let view):
+            if let view {
+                state.withLock { $0.eventView = view }
+                say("events shown \(Self.describe(view))")
+            } else {
+                say("events are shown \(Self.describe(state.current.eventView)) (/view compact|full|raw)")
+            }
         case .history:
             let history = state.current.history
             let width = String(history.count).count
@@ -72,6 +79,14 @@ extension ConsoleSession {
             return "F\(number) \(command)\(toggle)"
         }
         return keys.isEmpty ? "" : "keys: " + keys.joined(separator: ", ") + "\n"
+    }
+
+    private static func describe(_ view: EventView) -> String {
+        switch view {
+        case .compact: "compact: one line each"
+        case .full: "in full: every header, then the body"
+        case .raw: "raw: as sent by the switch"
+        }
     }
 
     private static func describe(_ pattern: LogFilterPattern) -> String {

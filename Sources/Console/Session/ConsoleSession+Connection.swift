@@ -43,8 +43,11 @@ extension ConsoleSession {
             guard state.current.logFilters.shows(line), let text = logRenderer.render(line) else { return }
             say(text)
         case .event(let event):
-            state.withLock { $0.learn(from: event) }
-            say(eventRenderer.render(event))
+            let (view, format) = state.withLock { state in
+                state.learn(from: event)
+                return (state.eventView, state.subscriptions.format)
+            }
+            say(eventRenderer.render(event, view: view, format: format))
         case .undecodableEvent(let frame, let error):
             say(eventRenderer.renderUndecodable(frame, error))
         case .linger(let notice):

@@ -12,6 +12,8 @@ struct SessionState: Sendable {
     var subscriptions = ESLSubscriptions()
     /// `/uuid` and `/logfilter`.
     var logFilters = LogFilters()
+    /// `/view`: how events are shown.
+    var eventView = EventView.compact
     /// `/debug`: at 7 the commands sent are shown.
     var debugLevel = 0
     /// Header names seen in events, for completing `/filter` (bounded).
