@@ -4,11 +4,11 @@ import Testing
 /// Lines on a pipe (or `-b`): each line is a command, no prompt, and the run ends at the end of
 /// input with the exit status rules (fs_cli spins forever at EOF).
 @Suite(.timeLimit(.minutes(1))) struct BatchTests {
-    @Test func linesRunInOrderAndTheRunEndsAtEndOfInput() throws {
-        let mock = try MockProcess()
+    @Test func linesRunInOrderAndTheRunEndsAtEndOfInput() async throws {
+        let mock = try await MockProcess.start()
         defer { mock.stop() }
         let input = "echo first\n/event plain HEARTBEAT\n/subs\necho last\n"
-        let result = try FscliRun.run(["-q", "-P", String(mock.port)], input: input)
+        let result = try await FscliRun.run(["-q", "-P", String(mock.port)], input: input)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!result.stdout.contains("freeswitch@"), "no prompt on a pipe: \(result.stdout)")
         let expected = ["first", "+OK event listener enabled plain", "events: plain HEARTBEAT", "last"]
@@ -19,46 +19,46 @@ import Testing
         }
     }
 
-    @Test func anErrorExitsOneAfterTheRemainingLines() throws {
-        let mock = try MockProcess()
+    @Test func anErrorExitsOneAfterTheRemainingLines() async throws {
+        let mock = try await MockProcess.start()
         defer { mock.stop() }
-        let result = try FscliRun.run(["-q", "-b", "-P", String(mock.port)], input: "no_such_command\necho after\n")
+        let result = try await FscliRun.run(["-q", "-b", "-P", String(mock.port)], input: "no_such_command\necho after\n")
         #expect(result.status == 1)
         #expect(result.stdout.contains("-ERR no_such_command Command not found!"), "\(result.stdout)")
         #expect(result.stdout.contains("after\n"))
     }
 
-    @Test func exitStopsBeforeTheFollowingLines() throws {
-        let mock = try MockProcess()
+    @Test func exitStopsBeforeTheFollowingLines() async throws {
+        let mock = try await MockProcess.start()
         defer { mock.stop() }
-        let result = try FscliRun.run(["-q", "-P", String(mock.port)], input: "echo before\n/exit\necho never\n")
+        let result = try await FscliRun.run(["-q", "-P", String(mock.port)], input: "echo before\n/exit\necho never\n")
         #expect(result.status == 0)
         #expect(result.stdout.contains("before\n"))
         #expect(!result.stdout.contains("never"))
     }
 
-    @Test func aTimeoutExitsFour() throws {
-        let mock = try MockProcess()
+    @Test func aTimeoutExitsFour() async throws {
+        let mock = try await MockProcess.start()
         defer { mock.stop() }
-        let result = try FscliRun.run(["-q", "-t", "200", "-P", String(mock.port)], input: "msleep 20000\n")
+        let result = try await FscliRun.run(["-q", "-t", "200", "-P", String(mock.port)], input: "msleep 20000\n")
         #expect(result.status == 4)
         #expect(result.stdout.contains("no reply"), "\(result.stdout)")
     }
 
-    @Test func backgroundJobsFinishBeforeTheRunEnds() throws {
-        let mock = try MockProcess()
+    @Test func backgroundJobsFinishBeforeTheRunEnds() async throws {
+        let mock = try await MockProcess.start()
         defer { mock.stop() }
-        let result = try FscliRun.run(["-q", "-P", String(mock.port)], input: "bgapi msleep 300\nbgapi echo job output\n")
+        let result = try await FscliRun.run(["-q", "-P", String(mock.port)], input: "bgapi msleep 300\nbgapi echo job output\n")
         #expect(result.status == 0, "\(result.stdout)")
         #expect(result.stdout.components(separatedBy: "+OK Job-UUID: ").count == 3, "\(result.stdout)")
         #expect(result.stdout.contains("job output\n"))
         #expect(result.stdout.contains("(msleep 300):\n+OK\n"), "\(result.stdout)")
     }
 
-    @Test func theLogStreamIsSubscribedUnlessQuiet() throws {
-        let mock = try MockProcess()
+    @Test func theLogStreamIsSubscribedUnlessQuiet() async throws {
+        let mock = try await MockProcess.start()
         defer { mock.stop() }
-        let result = try FscliRun.run(["-P", String(mock.port), "-l", "info"], input: "echo done\n")
+        let result = try await FscliRun.run(["-P", String(mock.port), "-l", "info"], input: "echo done\n")
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("+OK log level info [6]\n"), "\(result.stdout)")
     }

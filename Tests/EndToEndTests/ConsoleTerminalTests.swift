@@ -7,13 +7,13 @@ import Testing
 struct ConsoleTerminalTests {
     static let prompt = "freeswitch@e2e>"
 
-    @Test func typeCompleteRunAndWatchEventsWhileTyping() throws {
-        let mock = try MockProcess(["--heartbeat", "1"])
+    @Test func typeCompleteRunAndWatchEventsWhileTyping() async throws {
+        let mock = try await MockProcess.start(["--heartbeat", "1"])
         defer { mock.stop() }
         let term = try TerminalHarness(["-P", String(mock.port)])
         defer { term.close() }
 
-        try term.waitFor("the prompt after start-up") { $0.last == Self.prompt }
+        try await term.waitFor("the prompt after start-up") { $0.last == Self.prompt }
         let start = try term.screen()
         #expect(start.contains { $0.contains("connected to e2e at 127.0.0.1:\(mock.port)") }, "\(start)")
         #expect(start.contains("+OK log level debug [7]"), "\(start)")
@@ -21,12 +21,12 @@ struct ConsoleTerminalTests {
         // Tab asks the switch (console_complete) and applies its write= instruction.
         try term.type("stat")
         try term.press("Tab")
-        try term.waitFor("the completed command") { $0.last == Self.prompt + " status" }
+        try await term.waitFor("the completed command") { $0.last == Self.prompt + " status" }
         // Several candidates: the switch's list is shown above the line, which keeps their common prefix.
         try term.press("C-u")
         try term.type("uuid_b")
         try term.press("Tab")
-        try term.waitFor("the candidate list") { screen in
+        try await term.waitFor("the candidate list") { screen in
             screen.last == Self.prompt + " uuid_b" && screen.contains { line in
                 ["uuid_break", "uuid_bridge", "uuid_broadcast", "uuid_buglist"].allSatisfy { line.contains($0) }
             }
@@ -34,16 +34,16 @@ struct ConsoleTerminalTests {
         try term.press("C-u")
         try term.type("status")
         try term.press("Enter")
-        try term.waitFor("the status reply and a fresh prompt") {
+        try await term.waitFor("the status reply and a fresh prompt") {
             $0.contains("FreeSWITCH (Version 1.11.1-release  64bit) is ready") && $0.last == Self.prompt
         }
 
         // Events arrive above the line being typed, which stays intact.
         try term.type("/event plain HEARTBEAT")
         try term.press("Enter")
-        try term.waitFor("the subscription reply") { $0.contains("+OK event listener enabled plain") }
+        try await term.waitFor("the subscription reply") { $0.contains("+OK event listener enabled plain") }
         try term.type("echo typed while events arrive")
-        try term.waitFor("a HEARTBEAT printed above the intact input") { screen in
+        try await term.waitFor("a HEARTBEAT printed above the intact input") { screen in
             guard screen.last == Self.prompt + " echo typed while events arrive" else { return false }
             // The compact view: one line per event, e.g. "14:46:10.101 HEARTBEAT sessions=0 idle-cpu=98.7 up=40s".
             let isHeartbeat: (String) -> Bool = { $0.contains(" HEARTBEAT sessions=0 idle-cpu=") }
@@ -54,15 +54,15 @@ struct ConsoleTerminalTests {
             return screen[subscribed...].contains(where: isHeartbeat)
         }
         try term.press("Enter")
-        try term.waitFor("the echo of the typed line") { $0.contains("typed while events arrive") }
+        try await term.waitFor("the echo of the typed line") { $0.contains("typed while events arrive") }
         try term.type("/noevents")
         try term.press("Enter")
-        try term.waitFor("events off") { $0.contains("+OK no longer listening for events") }
+        try await term.waitFor("events off") { $0.contains("+OK no longer listening for events") }
 
         // F2 is fs_cli's `status` macro.
         try term.press("C-l")
         try term.press("F2")
-        try term.waitFor("the F2 macro echoed and run") { screen in
+        try await term.waitFor("the F2 macro echoed and run") { screen in
             guard let echoed = screen.lastIndex(of: Self.prompt + " status") else { return false }
             return screen[echoed...].contains("FreeSWITCH (Version 1.11.1-release  64bit) is ready")
         }
@@ -70,16 +70,16 @@ struct ConsoleTerminalTests {
         // Ctrl-C cancels the command in flight; the session stays.
         try term.type("msleep 1500")
         try term.press("Enter")
-        try term.waitFor("the command in flight") { $0.suffix(2) == [Self.prompt + " msleep 1500", Self.prompt] }
+        try await term.waitFor("the command in flight") { $0.suffix(2) == [Self.prompt + " msleep 1500", Self.prompt] }
         try term.press("C-c")
-        try term.waitFor("the cancellation") { $0.contains("cancelled") }
+        try await term.waitFor("the cancellation") { $0.contains("cancelled") }
         try term.type("echo still here")
         try term.press("Enter")
-        try term.waitFor("a reply after the cancelled command") { $0.contains("still here") }
+        try await term.waitFor("a reply after the cancelled command") { $0.contains("still here") }
 
         try term.type("/exit")
         try term.press("Enter")
-        #expect(try term.waitForExit("/exit") == 0)
+        #expect(try await term.waitForExit("/exit") == 0)
 
         // History: written after every command, 0600, in the XDG state directory.
         let history = term.home + "/.local/state/fscli/history"
@@ -92,39 +92,39 @@ struct ConsoleTerminalTests {
         #expect(status.st_mode & 0o777 == 0o600)
     }
 
-    @Test func reconnectRestoresTheSessionAndExitStillExits() throws {
-        let first = try MockProcess()
+    @Test func reconnectRestoresTheSessionAndExitStillExits() async throws {
+        let first = try await MockProcess.start()
         let port = first.port
         let term = try TerminalHarness(["-R", "-P", String(port)])
         defer { term.close() }
-        try term.waitFor("the prompt") { $0.last == Self.prompt }
+        try await term.waitFor("the prompt") { $0.last == Self.prompt }
         try term.type("/event plain CHANNEL_CREATE")
         try term.press("Enter")
-        try term.waitFor("the subscription") { $0.contains("+OK event listener enabled plain") }
+        try await term.waitFor("the subscription") { $0.contains("+OK event listener enabled plain") }
         try term.type("/filter Unique-ID abc")
         try term.press("Enter")
-        try term.waitFor("the filter") { $0.contains("+OK filter added. [Unique-ID]=[abc]") }
+        try await term.waitFor("the filter") { $0.contains("+OK filter added. [Unique-ID]=[abc]") }
 
         // The switch goes away: shown at once, with its reason, without pressing Enter.
         first.stop()
-        try term.waitFor("the disconnect") { screen in
+        try await term.waitFor("the disconnect") { screen in
             screen.contains { $0.hasPrefix("disconnected:") && $0.contains("The system is being shut down.") }
         }
-        let second = try MockProcess(port: port)
+        let second = try await MockProcess.start(port: port)
         defer { second.stop() }
-        try term.waitFor("the reconnection line") { screen in
+        try await term.waitFor("the reconnection line") { screen in
             screen.contains { $0.hasPrefix("reconnected to 127.0.0.1:\(port)") && $0.contains("restored events plain CHANNEL_CREATE, 1 filter, log debug (7)") }
         }
         try term.type("/subs")
         try term.press("Enter")
-        try term.waitFor("the restored subscriptions") {
+        try await term.waitFor("the restored subscriptions") {
             $0.contains("events: plain CHANNEL_CREATE") && $0.contains("filters: Unique-ID abc") && $0.contains("log level: debug (7)")
         }
         // /reconnect drops the connection on purpose and restores the same session at once.
         try term.press("C-l")
         try term.type("/reconnect")
         try term.press("Enter")
-        try term.waitFor("the manual reconnection") { screen in
+        try await term.waitFor("the manual reconnection") { screen in
             guard let typed = screen.lastIndex(of: Self.prompt + " /reconnect") else { return false }
             return screen[typed...].contains { $0 == "reconnected to 127.0.0.1:\(port); restored events plain CHANNEL_CREATE, 1 filter, log debug (7)" }
                 && screen.last == Self.prompt
@@ -132,86 +132,86 @@ struct ConsoleTerminalTests {
         #expect(try !term.screen().contains { $0.hasPrefix("disconnected:") }, "a requested reconnect is not reported as a disconnect")
         try term.type("/exit")
         try term.press("Enter")
-        #expect(try term.waitForExit("/exit with -R") == 0)
+        #expect(try await term.waitForExit("/exit with -R") == 0)
     }
 
-    @Test func withoutReconnectADisconnectEndsTheSessionAtOnce() throws {
-        let mock = try MockProcess()
+    @Test func withoutReconnectADisconnectEndsTheSessionAtOnce() async throws {
+        let mock = try await MockProcess.start()
         let term = try TerminalHarness(["-P", String(mock.port)])
         defer { term.close() }
-        try term.waitFor("the prompt") { $0.last == Self.prompt }
+        try await term.waitFor("the prompt") { $0.last == Self.prompt }
         try term.type("half typed")
         mock.stop()
-        #expect(try term.waitForExit("the session to end on disconnect") == 3)
+        #expect(try await term.waitForExit("the session to end on disconnect") == 3)
         let screen = try term.screen()
         #expect(screen.contains { $0.hasPrefix("disconnected:") && $0.contains("The system is being shut down.") }, "\(screen)")
     }
 
-    @Test func controlDOnAnEmptyLineExits() throws {
+    @Test func controlDOnAnEmptyLineExits() async throws {
         let term = try TerminalHarness(["--mock", "-q"])
         defer { term.close() }
-        try term.waitFor("the prompt") { $0.last?.hasPrefix("freeswitch@") == true && $0.last?.hasSuffix(">") == true }
+        try await term.waitFor("the prompt") { $0.last?.hasPrefix("freeswitch@") == true && $0.last?.hasSuffix(">") == true }
         try term.press("C-d")
-        #expect(try term.waitForExit("Ctrl-D") == 0)
+        #expect(try await term.waitForExit("Ctrl-D") == 0)
     }
 
-    @Test func sigtermEndsTheSessionCleanly() throws {
+    @Test func sigtermEndsTheSessionCleanly() async throws {
         let term = try TerminalHarness(["--mock", "-q"])
         defer { term.close() }
-        try term.waitFor("the prompt") { $0.last?.hasSuffix(">") == true }
+        try await term.waitFor("the prompt") { $0.last?.hasSuffix(">") == true }
         try term.type("half typed")
         let pid = try #require(try term.fscliPID())
         #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: "/proc/\(pid)/comm")), as: UTF8.self).hasPrefix("fscli"))
         kill(pid, SIGTERM)
-        #expect(try term.waitForExit("SIGTERM") == 1)
+        #expect(try await term.waitForExit("SIGTERM") == 1)
         #expect(try term.screen().contains("terminated by signal \(SIGTERM)"))
     }
 
-    @Test func interruptOptionLetsControlCExit() throws {
+    @Test func interruptOptionLetsControlCExit() async throws {
         let term = try TerminalHarness(["--mock", "-q", "-i"])
         defer { term.close() }
-        try term.waitFor("the prompt") { $0.last?.hasSuffix(">") == true }
+        try await term.waitFor("the prompt") { $0.last?.hasSuffix(">") == true }
         try term.press("C-c")
-        #expect(try term.waitForExit("Ctrl-C with -i") == 1)
+        #expect(try await term.waitForExit("Ctrl-C with -i") == 1)
         #expect(try term.screen().contains("Interrupted."))
     }
 
-    @Test func aBusySwitchCannotHoldTabUp() throws {
-        let mock = try MockProcess()
+    @Test func aBusySwitchCannotHoldTabUp() async throws {
+        let mock = try await MockProcess.start()
         defer { mock.stop() }
         let term = try TerminalHarness(["-q", "-P", String(mock.port)])
         defer { term.close() }
-        try term.waitFor("the prompt") { $0.last == Self.prompt }
+        try await term.waitFor("the prompt") { $0.last == Self.prompt }
         // The switch runs msleep and reads nothing else meanwhile, so console_complete gets no answer.
         try term.type("msleep 4000")
         try term.press("Enter")
-        try term.waitFor("msleep in flight") { $0.suffix(2) == [Self.prompt + " msleep 4000", Self.prompt] }
+        try await term.waitFor("msleep in flight") { $0.suffix(2) == [Self.prompt + " msleep 4000", Self.prompt] }
         try term.type("uuid_ki")
         try term.press("Tab")
-        try term.waitFor("the local completion before msleep's reply") {
+        try await term.waitFor("the local completion before msleep's reply") {
             $0.last == Self.prompt + " uuid_kill" && $0.contains("usage: uuid_kill <uuid> [cause]") && !$0.contains("+OK")
         }
-        try term.waitFor("msleep's reply afterwards") { $0.contains("+OK") }
+        try await term.waitFor("msleep's reply afterwards") { $0.contains("+OK") }
     }
 
-    @Test func completionFallsBackWhenTheLoginMayNotComplete() throws {
+    @Test func completionFallsBackWhenTheLoginMayNotComplete() async throws {
         // A userauth login allowed only `status`: console_complete is refused, so Tab completes from
         // the built-in command list and shows the command's usage.
-        let mock = try MockProcess(["--user", "ops@e2e:pw:all:status"])
+        let mock = try await MockProcess.start(["--user", "ops@e2e:pw:all:status"])
         defer { mock.stop() }
         let term = try TerminalHarness(["-q", "-P", String(mock.port), "-u", "ops@e2e", "-p", "pw"])
         defer { term.close() }
-        try term.waitFor("the prompt") { $0.last?.hasPrefix("freeswitch@") == true }
+        try await term.waitFor("the prompt") { $0.last?.hasPrefix("freeswitch@") == true }
         let prompt = try #require(try term.screen().last)
         try term.type("uuid_ki")
         try term.press("Tab")
-        try term.waitFor("the local completion and its usage hint") {
+        try await term.waitFor("the local completion and its usage hint") {
             $0.last == prompt + " uuid_kill" && $0.contains("usage: uuid_kill <uuid> [cause]")
         }
         // Slash commands always complete locally.
         try term.press("C-u")
         try term.type("/nix")
         try term.press("Tab")
-        try term.waitFor("the slash command completed") { $0.last == prompt + " /nixevent" }
+        try await term.waitFor("the slash command completed") { $0.last == prompt + " /nixevent" }
     }
 }

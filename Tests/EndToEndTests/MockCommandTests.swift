@@ -26,7 +26,7 @@ import Testing
     }
 
     @Test func servesClientsAndSaysGoodbyeOnSIGTERM() async throws {
-        let (process, port, _) = try Self.startMock(["--switchname", "e2e-switch", "--password", "s3cret"])
+        let (process, port, _) = try await offPool { try Self.startMock(["--switchname", "e2e-switch", "--password", "s3cret"]) }
         defer { if process.isRunning { process.terminate() } }
         let connection = try await ESLConnection.connect(host: "127.0.0.1", port: port, password: "s3cret")
         #expect(try await connection.api("switchname").text == "e2e-switch")
@@ -36,12 +36,12 @@ import Testing
         for await notification in connection.notifications { last = notification }
         guard case .disconnected(let error) = last else { Issue.record("no disconnect: \(String(describing: last))"); return }
         #expect(error.serverText == ESLDisconnectNotice.shutdown)
-        process.waitUntilExit()
+        try await offPool { process.waitUntilExit() }
         #expect(process.terminationStatus == 0)
     }
 
     @Test func aclRejectsPeersOutsideTheList() async throws {
-        let (process, port, _) = try Self.startMock(["--acl", "10.0.0.0/8"])
+        let (process, port, _) = try await offPool { try Self.startMock(["--acl", "10.0.0.0/8"]) }
         defer { process.terminate() }
         let error = await #expect(throws: ESLClientError.self) {
             _ = try await ESLConnection.connect(host: "127.0.0.1", port: port, password: "ClueCon")
@@ -51,7 +51,7 @@ import Testing
     }
 
     @Test func wrongPasswordIsRefused() async throws {
-        let (process, port, _) = try Self.startMock([])
+        let (process, port, _) = try await offPool { try Self.startMock([]) }
         defer { process.terminate() }
         let error = await #expect(throws: ESLClientError.self) {
             _ = try await ESLConnection.connect(host: "127.0.0.1", port: port, password: "guess")

@@ -4,10 +4,10 @@ import Testing
 /// `fscli -x`: every command runs in order, replies are printed as the switch sent them, and the
 /// exit status says what happened (fs_cli exits 0 on -ERR and 255 on any connect failure).
 @Suite(.timeLimit(.minutes(1))) struct OneShotTests {
-    @Test func commandsRunInOrderAndSucceed() throws {
-        let mock = try MockProcess()
+    @Test func commandsRunInOrderAndSucceed() async throws {
+        let mock = try await MockProcess.start()
         defer { mock.stop() }
-        let result = try FscliRun.run(["-P", String(mock.port), "-x", "status", "-x", "echo one", "-x", "switchname"])
+        let result = try await FscliRun.run(["-P", String(mock.port), "-x", "status", "-x", "echo one", "-x", "switchname"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr == "")
         let status = try #require(result.stdout.range(of: "FreeSWITCH (Version 1.11.1-release  64bit) is ready\n"))
@@ -17,36 +17,36 @@ import Testing
         #expect(!result.stdout.contains("8192K\n\n"))
     }
 
-    @Test func anErrorReplyExitsOneAndTheRestStillRuns() throws {
-        let mock = try MockProcess()
+    @Test func anErrorReplyExitsOneAndTheRestStillRuns() async throws {
+        let mock = try await MockProcess.start()
         defer { mock.stop() }
-        let result = try FscliRun.run(["-P", String(mock.port), "-x", "no_such_command", "-x", "echo after"])
+        let result = try await FscliRun.run(["-P", String(mock.port), "-x", "no_such_command", "-x", "echo after"])
         #expect(result.status == 1)
         #expect(result.stdout == "-ERR no_such_command Command not found!\nafter\n")
     }
 
-    @Test func aSlowReplyTimesOutWithStatusFour() throws {
-        let mock = try MockProcess()
+    @Test func aSlowReplyTimesOutWithStatusFour() async throws {
+        let mock = try await MockProcess.start()
         defer { mock.stop() }
-        let result = try FscliRun.run(["-P", String(mock.port), "-t", "200", "-x", "msleep 20000", "-x", "echo never"])
+        let result = try await FscliRun.run(["-P", String(mock.port), "-t", "200", "-x", "msleep 20000", "-x", "echo never"])
         #expect(result.status == 4)
         #expect(result.stderr.contains("no reply"), "\(result.stderr)")
         #expect(result.stderr.contains("msleep 20000"), "\(result.stderr)")
         #expect(!result.stdout.contains("never"))
     }
 
-    @Test func backgroundJobOutputIsPrinted() throws {
-        let mock = try MockProcess()
+    @Test func backgroundJobOutputIsPrinted() async throws {
+        let mock = try await MockProcess.start()
         defer { mock.stop() }
-        let result = try FscliRun.run(["-P", String(mock.port), "-x", "bgapi echo from the job"])
+        let result = try await FscliRun.run(["-P", String(mock.port), "-x", "bgapi echo from the job"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "from the job\n")
     }
 
-    @Test func refusedConnectionExitsThreeAndSaysWhy() throws {
+    @Test func refusedConnectionExitsThreeAndSaysWhy() async throws {
         let reserved = try ReservedPort()
         let port = reserved.port
-        let result = try FscliRun.run(["-P", String(port), "-x", "status"])
+        let result = try await FscliRun.run(["-P", String(port), "-x", "status"])
         withExtendedLifetime(reserved) {}
         #expect(result.status == 3)
         #expect(result.stdout == "")
@@ -54,7 +54,7 @@ import Testing
         #expect(result.stderr.contains("127.0.0.1:\(port)"), "\(result.stderr)")
     }
 
-    @Test func retryKeepsTryingUntilTheSwitchIsUp() throws {
+    @Test func retryKeepsTryingUntilTheSwitchIsUp() async throws {
         var reserved: ReservedPort? = try ReservedPort()
         let port = reserved!.port
         let process = Process()
@@ -68,42 +68,48 @@ import Testing
         try process.run()
         defer { if process.isRunning { process.terminate() } }
         // The first attempt is refused; fscli says it will retry.
-        var seen = ""
-        while !seen.contains("retrying (2 of 121)") {
-            let chunk = err.fileHandleForReading.availableData
-            guard !chunk.isEmpty else { break }
-            seen += String(decoding: chunk, as: UTF8.self)
+        let seen = try await offPool {
+            var seen = ""
+            while !seen.contains("retrying (2 of 121)") {
+                let chunk = err.fileHandleForReading.availableData
+                guard !chunk.isEmpty else { break }
+                seen += String(decoding: chunk, as: UTF8.self)
+            }
+            return seen
         }
         #expect(seen.contains("connection refused"), "\(seen)")
         reserved = nil
-        let mock = try MockProcess(port: port)
+        let mock = try await MockProcess.start(port: port)
         defer { mock.stop() }
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let output = try await offPool {
+            let output = out.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return output
+        }
         #expect(process.terminationStatus == 0)
         #expect(String(decoding: output, as: UTF8.self) == "finally\n")
     }
 
-    @Test func wrongPasswordExitsThreeAndSaysWhy() throws {
-        let mock = try MockProcess()
+    @Test func wrongPasswordExitsThreeAndSaysWhy() async throws {
+        let mock = try await MockProcess.start()
         defer { mock.stop() }
         var environment = FscliRun.cleanEnvironment()
         environment["FSCLI_PASSWORD"] = "not-the-password"
-        let result = try FscliRun.run(["-P", String(mock.port), "-x", "status"], environment: environment)
+        let result = try await FscliRun.run(["-P", String(mock.port), "-x", "status"], environment: environment)
         #expect(result.status == 3)
         #expect(result.stderr.contains("refused the credentials"), "\(result.stderr)")
         #expect(!result.stderr.contains("not-the-password"), "the password is never printed")
     }
 
-    @Test func aclRejectionExitsThreeAndSaysWhy() throws {
-        let mock = try MockProcess(["--acl", "10.0.0.0/8"])
+    @Test func aclRejectionExitsThreeAndSaysWhy() async throws {
+        let mock = try await MockProcess.start(["--acl", "10.0.0.0/8"])
         defer { mock.stop() }
-        let result = try FscliRun.run(["-P", String(mock.port), "-x", "status"])
+        let result = try await FscliRun.run(["-P", String(mock.port), "-x", "status"])
         #expect(result.status == 3)
         #expect(result.stderr.contains("ACL"), "\(result.stderr)")
     }
 
-    @Test func aSilentServerFailsWithinTheConnectTimeout() throws {
+    @Test func aSilentServerFailsWithinTheConnectTimeout() async throws {
         // Accepts connections (the kernel does, from the backlog) but never sends the greeting.
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(listener) }
@@ -115,13 +121,13 @@ import Testing
         _ = listen(listener, 4)
         _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listener, $0, &length) } }
         let port = Int(UInt16(bigEndian: address.sin_port))
-        let result = try FscliRun.run(["-P", String(port), "-T", "300", "-x", "status"])
+        let result = try await FscliRun.run(["-P", String(port), "-T", "300", "-x", "status"])
         #expect(result.status == 3)
         #expect(result.stderr.contains("127.0.0.1:\(port)"), "\(result.stderr)")
     }
 
-    @Test func theEmbeddedSwitchAnswers() throws {
-        let result = try FscliRun.run(["--mock", "-x", "version"])
+    @Test func theEmbeddedSwitchAnswers() async throws {
+        let result = try await FscliRun.run(["--mock", "-x", "version"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("FreeSWITCH Version 1.11.1"), "\(result.stdout)")
     }

@@ -11,62 +11,62 @@ import Testing
         .appendingPathComponent("lineeditor-demo").path
 
     @Test(.enabled(if: tmux != nil, "tmux is not installed: the real-terminal test needs it"))
-    func typedLineSurvivesBackgroundOutput() throws {
+    func typedLineSurvivesBackgroundOutput() async throws {
         let session = try TmuxSession(tmux: Self.tmux!, demo: Self.demo)
         defer { session.close() }
 
-        try session.waitFor("the prompt") { $0.last == "demo>" }
+        try await session.waitFor("the prompt") { $0.last == "demo>" }
         try session.keys(literal: "hello wor")
-        try session.waitFor("the partial line") { $0.last == "demo> hello wor" }
+        try await session.waitFor("the partial line") { $0.last == "demo> hello wor" }
 
         // Another thread prints through the queue while the line is half typed.
         try session.feedBackground("one\ntwo\nthree\n")
-        try session.waitFor("background lines above the intact partial line") {
+        try await session.waitFor("background lines above the intact partial line") {
             $0 == ["bg: one", "bg: two", "bg: three", "demo> hello wor"]
         }
 
         try session.keys(literal: "ld")
         try session.keys("Enter")
-        try session.waitFor("the finished line") {
+        try await session.waitFor("the finished line") {
             $0 == ["bg: one", "bg: two", "bg: three", "demo> hello world", "got: hello world", "demo>"]
         }
 
         // Ctrl-C abandons the partial line; the session goes on.
         try session.keys(literal: "junk")
-        try session.waitFor("junk typed") { $0.last == "demo> junk" }
+        try await session.waitFor("junk typed") { $0.last == "demo> junk" }
         try session.keys("C-c")
-        try session.waitFor("the interrupted line") { $0.suffix(3) == ["demo> junk^C", "interrupted", "demo>"] }
+        try await session.waitFor("the interrupted line") { $0.suffix(3) == ["demo> junk^C", "interrupted", "demo>"] }
         try session.keys(literal: "ok")
         try session.keys("Enter")
-        try session.waitFor("a line after Ctrl-C") { $0.suffix(2) == ["got: ok", "demo>"] }
+        try await session.waitFor("a line after Ctrl-C") { $0.suffix(2) == ["got: ok", "demo>"] }
 
         // F5 (xterm sequence from tmux) reaches the Swift callback; the demo clears the line.
         try session.keys(literal: "abc")
-        try session.waitFor("abc typed") { $0.last == "demo> abc" }
+        try await session.waitFor("abc typed") { $0.last == "demo> abc" }
         try session.keys("F5")
-        try session.waitFor("the F5 macro event") { $0.suffix(2) == ["fkey: F5", "demo>"] }
+        try await session.waitFor("the F5 macro event") { $0.suffix(2) == ["fkey: F5", "demo>"] }
 
         // Ctrl-R finds the earlier command in history.
         try session.keys("C-r")
         try session.keys(literal: "hello w")
-        try session.waitFor("the reverse search") { $0.last?.contains("hello world") == true }
+        try await session.waitFor("the reverse search") { $0.last?.contains("hello world") == true }
         try session.keys("Enter")
-        try session.waitFor("the recalled line") { $0.suffix(2) == ["got: hello world", "demo>"] }
+        try await session.waitFor("the recalled line") { $0.suffix(2) == ["got: hello world", "demo>"] }
 
         // Tab asks the Swift completer: one match is inserted, several are listed.
         try session.keys(literal: "sof")
         try session.keys("Tab")
-        try session.waitFor("the completed word") { $0.last == "demo> sofia" }
+        try await session.waitFor("the completed word") { $0.last == "demo> sofia" }
         try session.keys("C-u")
         try session.keys(literal: "s")
         try session.keys("Tab")
-        try session.waitFor("the candidate list above the line") { $0.suffix(2) == ["sofia     show      shutdown  status", "demo> s"] }
+        try await session.waitFor("the candidate list above the line") { $0.suffix(2) == ["sofia     show      shutdown  status", "demo> s"] }
         try session.keys("C-u")
 
         // Ctrl-D on an empty line ends the program.
-        try session.waitFor("an empty line") { $0.last == "demo>" }
+        try await session.waitFor("an empty line") { $0.last == "demo>" }
         try session.keys("C-d")
-        try session.waitFor("the demo to exit") { _ in session.paneDead() }
+        try await session.waitFor("the demo to exit") { _ in session.paneDead() }
         let final = try session.screen()
         #expect(final.contains("bye"), "\(final)")
 
@@ -168,13 +168,14 @@ final class TmuxSession {
     }
 
     /// Polls the screen (every 20 ms, at most 10 s) until `condition` holds.
-    func waitFor(_ what: String, _ condition: ([String]) -> Bool) throws {
+    func waitFor(_ what: String, _ condition: ([String]) -> Bool) async throws {
         let deadline = Date().addingTimeInterval(10)
         var last: [String] = []
         while Date() < deadline {
             last = try screen()
             if condition(last) { return }
-            usleep(20_000)
+            // Sleeping here (not usleep) leaves the thread to other tests while the screen settles.
+            try await Task.sleep(for: .milliseconds(20))
         }
         throw TerminalTestError.timedOut(what, screen: last)
     }

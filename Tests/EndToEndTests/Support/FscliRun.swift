@@ -12,7 +12,12 @@ struct FscliRun {
         ["HOME": home, "PATH": "/usr/bin:/bin", "TERM": "dumb"]
     }
 
-    static func run(_ arguments: [String], input: String? = nil, environment: [String: String] = cleanEnvironment()) throws -> FscliRun {
+    /// Runs fscli to completion without blocking the cooperative pool.
+    static func run(_ arguments: [String], input: String? = nil, environment: [String: String] = cleanEnvironment()) async throws -> FscliRun {
+        try await offPool { try runBlocking(arguments, input: input, environment: environment) }
+    }
+
+    static func runBlocking(_ arguments: [String], input: String?, environment: [String: String]) throws -> FscliRun {
         let process = Process()
         process.executableURL = CommandLineTests.binary
         process.arguments = arguments

@@ -6,8 +6,12 @@ final class MockProcess: @unchecked Sendable {
     let process = Process()
     let port: Int
 
-    /// Starts the mock on `port` (0: a free one) and waits until it listens.
-    init(port: Int = 0, _ arguments: [String] = []) throws {
+    /// Starts the mock on `port` (0: a free one) and waits until it listens, off the cooperative pool.
+    static func start(port: Int = 0, _ arguments: [String] = []) async throws -> MockProcess {
+        try await offPool { try MockProcess(port: port, arguments) }
+    }
+
+    private init(port: Int, _ arguments: [String]) throws {
         process.executableURL = CommandLineTests.binary
         process.arguments = ["mock", "--listen-port", String(port), "--switchname", "e2e"] + arguments
         let err = Pipe()

@@ -94,21 +94,21 @@ final class TerminalHarness {
     }
 
     /// Polls the screen (every 20 ms, at most `seconds`) until `condition` holds.
-    func waitFor(_ what: String, seconds: Double = 10, _ condition: ([String]) -> Bool) throws {
+    func waitFor(_ what: String, seconds: Double = 10, _ condition: ([String]) -> Bool) async throws {
         let deadline = Date().addingTimeInterval(seconds)
         var last: [String] = []
         while Date() < deadline {
             last = try screen()
             if condition(last) { return }
-            usleep(20_000)
+            try await Task.sleep(for: .milliseconds(20))
         }
         throw HarnessError.timedOut(what, screen: last)
     }
 
     /// Waits for fscli to exit and returns its status.
-    func waitForExit(_ what: String) throws -> Int32 {
+    func waitForExit(_ what: String) async throws -> Int32 {
         var status: Int32?
-        try waitFor(what) { _ in
+        try await waitFor(what) { _ in
             status = exitStatus()
             return status != nil
         }
