@@ -20,9 +20,20 @@ public final class OutputQueue: @unchecked Sendable {
         public var prompt: String?
         /// Whether `requestStop()` was called (sticky: later drains report it again).
         public var stopRequested: Bool
+        /// Droppable texts refused since the previous drain because the queue was full (the
+        /// terminal is slower than the stream); the editor says so in one line.
+        public var dropped: Int = 0
 
-        public var isEmpty: Bool { texts.isEmpty && prompt == nil && !stopRequested }
+        public var isEmpty: Bool { texts.isEmpty && prompt == nil && !stopRequested && dropped == 0 }
+
+        /// The line that reports `dropped`, or nil when nothing was dropped.
+        public var droppedNotice: String? {
+            dropped == 0 ? nil : "[\(dropped) line\(dropped == 1 ? "" : "s") of logs and events dropped: the terminal is slower than the switch]"
+        }
     }
+
+    /// At most this many droppable texts wait for the terminal; more are counted, not kept.
+    public let droppableLimit: Int
 
     /// The read end of the wake-up pipe: poll it for POLLIN. Non-blocking, close-on-exec.
     public let wakeFD: Int32
@@ -33,9 +44,13 @@ public final class OutputQueue: @unchecked Sendable {
     private var prompt: String?
     private var stopRequested = false
     private var wakePending = false
+    private var droppableCount = 0
+    private var dropped = 0
 
-    public init() {
+    /// A queue holding at most `droppableLimit` droppable texts (logs and events) at a time.
+    public init(droppableLimit: Int = 20_000) {
         (wakeFD, signalFD) = NonBlockingPipe.make()
+        self.droppableLimit = droppableLimit
     }
 
     deinit {
@@ -44,8 +59,26 @@ public final class OutputQueue: @unchecked Sendable {
     }
 
     /// Queues text for printing above the prompt. Any thread.
-    public func enqueue(_ text: String) {
-        update { texts.append(text) }
+    ///
+    /// `droppable` text (a log line, an event) is refused and counted when the queue already holds
+    /// ``droppableLimit`` droppable texts, so a terminal slower than the stream costs lines, shown
+    /// as a count, rather than unbounded memory. Replies and messages are never dropped.
+    public func enqueue(_ text: String, droppable: Bool = false) {
+        lock.lock()
+        if droppable {
+            guard droppableCount < droppableLimit else {
+                // The queue is full, so a wake-up is already pending: the count will be shown.
+                dropped += 1
+                lock.unlock()
+                return
+            }
+            droppableCount += 1
+        }
+        texts.append(text)
+        let mustWake = !wakePending
+        wakePending = true
+        lock.unlock()
+        if mustWake { wake() }
     }
 
     /// Changes the prompt from any thread (e.g. after a reconnect).
@@ -66,10 +99,13 @@ public final class OutputQueue: @unchecked Sendable {
         while scratch.withUnsafeMutableBytes({ read(wakeFD, $0.baseAddress, $0.count) }) > 0 {}
         lock.lock()
         defer { lock.unlock() }
-        let batch = Batch(texts: texts, prompt: prompt, stopRequested: stopRequested)
-        texts.removeAll()
+        var batch = Batch(texts: texts, prompt: prompt, stopRequested: stopRequested)
+        batch.dropped = dropped
+        texts.removeAll(keepingCapacity: true)
         prompt = nil
         wakePending = false
+        droppableCount = 0
+        dropped = 0
         return batch
     }
 
@@ -80,9 +116,11 @@ public final class OutputQueue: @unchecked Sendable {
         let mustWake = !wakePending
         wakePending = true
         lock.unlock()
-        if mustWake {
-            var byte: UInt8 = 1
-            _ = write(signalFD, &byte, 1)
-        }
+        if mustWake { wake() }
+    }
+
+    private func wake() {
+        var byte: UInt8 = 1
+        _ = write(signalFD, &byte, 1)
     }
 }

@@ -55,7 +55,7 @@ public final class PlainLineReader: LineEditing {
             if ready.queue {
                 let batch = queue.drain()
                 if let newPrompt = batch.prompt { self.prompt = newPrompt }
-                if !batch.texts.isEmpty { printAbove(batch.texts.map(withTrailingNewline).joined()) }
+                if !batch.texts.isEmpty || batch.dropped > 0 { printAbove(printable(batch)) }
                 if batch.stopRequested { return }
                 if !inputEnded { showPrompt() }
             }

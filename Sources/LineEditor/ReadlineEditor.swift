@@ -151,7 +151,7 @@ public final class ReadlineEditor: LineEditing {
                 if ready.queue {
                     let batch = queue.drain()
                     if let newPrompt = batch.prompt { setPrompt(newPrompt) }
-                    if !batch.texts.isEmpty { printAbove(batch.texts.map(withTrailingNewline).joined()) }
+                    if !batch.texts.isEmpty || batch.dropped > 0 { printAbove(printable(batch)) }
                     if batch.stopRequested { return }
                 }
                 let signals = ready.interrupt ? interrupts.consume() : InterruptPipe.Received()

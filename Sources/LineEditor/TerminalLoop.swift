@@ -128,6 +128,18 @@ func writeAll(_ fd: Int32, _ text: String) {
     }
 }
 
+/// A batch's texts, each ending in a line end, then its dropped-lines notice, as one string.
+func printable(_ batch: OutputQueue.Batch) -> String {
+    var result = ""
+    result.reserveCapacity(batch.texts.reduce(0) { $0 + $1.utf8.count + 1 })
+    for text in batch.texts {
+        result += text
+        if !text.hasSuffix("\n") { result += "\n" }
+    }
+    if let notice = batch.droppedNotice { result += notice + "\n" }
+    return result
+}
+
 /// A trailing newline unless there already is one.
 func withTrailingNewline(_ text: String) -> String {
     text.hasSuffix("\n") ? text : text + "\n"

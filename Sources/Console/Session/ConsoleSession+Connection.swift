@@ -9,11 +9,19 @@ extension ConsoleSession {
         guard var connection = state.current.connection else { return }
         while true {
             var reason: ESLClientError?
+            var reportedDrops = 0
             for await notification in connection.notifications {
                 if case .disconnected(let error) = notification {
                     reason = error
                 } else {
                     show(notification)
+                }
+                // The client's buffer drops the oldest when this loop falls behind; say so.
+                let drops = connection.droppedCount
+                if drops > reportedDrops {
+                    let count = drops - reportedDrops
+                    say(palette.error("[\(count) log line\(count == 1 ? "" : "s") or events dropped: fscli fell behind the switch]"))
+                    reportedDrops = drops
                 }
             }
             let (exiting, requested) = state.withLock { state in
@@ -41,13 +49,13 @@ extension ConsoleSession {
         switch notification {
         case .log(let line):
             guard state.current.logFilters.shows(line), let text = logRenderer.render(line) else { return }
-            say(text)
+            queue.enqueue(text, droppable: true)
         case .event(let event):
             let (view, format) = state.withLock { state in
                 state.learn(from: event)
                 return (state.eventView, state.subscriptions.format)
             }
-            say(eventRenderer.render(event, view: view, format: format))
+            queue.enqueue(eventRenderer.render(event, view: view, format: format), droppable: true)
         case .undecodableEvent(let frame, let error):
             say(eventRenderer.renderUndecodable(frame, error))
         case .linger(let notice):
