@@ -33,7 +33,6 @@ if args.kind == "plain":
 
 lines = 0
 first = None
-tail = b""
 drop_reports = []
 while True:
     chunk = fscli.stdout.read1(1 << 20)
@@ -42,10 +41,12 @@ while True:
     if first is None:
         first = time.perf_counter()
     lines += chunk.count(b"\n")
-    text = tail + chunk
-    for match in re.finditer(rb"[^\n]*dropped[^\n]*", text):
-        drop_reports.append(match.group(0).decode(errors="replace"))
-    tail = text[-200:]
+    at = chunk.find(b"dropped")
+    while at >= 0:
+        start = chunk.rfind(b"\n", 0, at) + 1
+        end = chunk.find(b"\n", at)
+        drop_reports.append(chunk[start:end if end >= 0 else len(chunk)].decode(errors="replace"))
+        at = chunk.find(b"dropped", at + 7)
 last = time.perf_counter()
 os.close(keep_open_w)
 fscli.wait()

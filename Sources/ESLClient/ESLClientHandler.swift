@@ -18,8 +18,9 @@ final class ESLClientHandler: ChannelInboundHandler {
     private var machine: ESLClientStateMachine
     private var context: ChannelHandlerContext?
     private var waiters: [ESLClientStateMachine.RequestID: Waiter] = [:]
-    private let continuation: AsyncStream<ESLNotification>.Continuation
-    private let dropped: NIOLockedValueBox<Int>
+    private let notifications: NotificationQueue
+    /// Inside a read burst: notifications are handed over once, at channelReadComplete.
+    private var reading = false
     private let handshakeTimeout: Duration?
     private var handshakeTimer: Scheduled<Void>?
     /// Set when the local side decides why the connection ends (timeout, bad bytes), so the close
@@ -43,14 +44,12 @@ final class ESLClientHandler: ChannelInboundHandler {
         mode: ESLClientStateMachine.Mode,
         address: String?,
         handshakeTimeout: Duration?,
-        continuation: AsyncStream<ESLNotification>.Continuation,
-        dropped: NIOLockedValueBox<Int>
+        notifications: NotificationQueue
     ) {
         self.machine = ESLClientStateMachine(mode: mode)
         self.address = address
         self.handshakeTimeout = handshakeTimeout
-        self.continuation = continuation
-        self.dropped = dropped
+        self.notifications = notifications
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
@@ -83,8 +82,15 @@ final class ESLClientHandler: ChannelInboundHandler {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        reading = true
         let frame = unwrapInboundIn(data)
         run(machine.received(ESLMessage(frame: frame)))
+    }
+
+    func channelReadComplete(context: ChannelHandlerContext) {
+        reading = false
+        notifications.flush()
+        context.fireChannelReadComplete()
     }
 
     func channelInactive(context: ChannelHandlerContext) {
@@ -191,8 +197,7 @@ final class ESLClientHandler: ChannelInboundHandler {
             waiters.removeAll()
             for (_, job) in jobs { job.fail(error) }
             jobs.removeAll()
-            yield(.disconnected(error))
-            continuation.finish()
+            notifications.finish(with: .disconnected(error))
             context?.close(promise: nil)
         }
     }
@@ -225,8 +230,7 @@ final class ESLClientHandler: ChannelInboundHandler {
     }
 
     private func yield(_ notification: ESLNotification) {
-        if case .dropped = continuation.yield(notification) {
-            dropped.withLockedValue { $0 += 1 }
-        }
+        notifications.append(notification)
+        if !reading { notifications.flush() }
     }
 }

@@ -16,7 +16,6 @@ import NIOPosix
 public final class ESLConnection: Sendable {
     let channel: any Channel
     let handler: NIOLoopBound<ESLClientHandler>
-    private let dropped: NIOLockedValueBox<Int>
     let configuration: Configuration
 
     /// The switch's address as connected (`127.0.0.1:8021`).
@@ -25,18 +24,17 @@ public final class ESLConnection: Sendable {
     /// Events, log lines and the final disconnect, in arrival order (see ``ESLNotifications``).
     public let notifications: ESLNotifications
 
-    init(channel: any Channel, handler: NIOLoopBound<ESLClientHandler>, notifications: ESLNotifications, dropped: NIOLockedValueBox<Int>, address: String, configuration: Configuration) {
+    init(channel: any Channel, handler: NIOLoopBound<ESLClientHandler>, notifications: ESLNotifications, address: String, configuration: Configuration) {
         self.channel = channel
         self.handler = handler
         self.notifications = notifications
-        self.dropped = dropped
         self.address = address
         self.configuration = configuration
     }
 
     /// How many events and log lines were dropped because ``notifications`` was not read fast enough.
     public var droppedCount: Int {
-        dropped.withLockedValue { $0 }
+        notifications.queue.droppedCount
     }
 
     /// Whether the connection is still open.
@@ -59,10 +57,7 @@ public final class ESLConnection: Sendable {
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     ) async throws(ESLClientError) -> ESLConnection {
         let address = AddressText.format(host: host, port: port)
-        let (stream, continuation) = AsyncStream.makeStream(
-            of: ESLNotification.self,
-            bufferingPolicy: .bufferingNewest(max(1, configuration.notificationBufferSize)))
-        let dropped = NIOLockedValueBox(0)
+        let queue = NotificationQueue(limit: configuration.notificationBufferSize)
         // Filled by the channel initializer: looking the handler up in the pipeline later would
         // race with a switch that closes the connection at once.
         let installed = NIOLockedValueBox<(NIOLoopBound<ESLClientHandler>, EventLoopFuture<Void>)?>(nil)
@@ -75,8 +70,7 @@ public final class ESLConnection: Sendable {
                         mode: .inbound(password: password, user: user),
                         address: address,
                         handshakeTimeout: configuration.handshakeTimeout,
-                        continuation: continuation,
-                        dropped: dropped)
+                        notifications: queue)
                     try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(ESLFrameDecoder(limits: configuration.limits)))
                     try channel.pipeline.syncOperations.addHandler(handler)
                     installed.withLockedValue { $0 = (NIOLoopBound(handler, eventLoop: channel.eventLoop), handler.handshake!.futureResult) }
@@ -91,7 +85,6 @@ public final class ESLConnection: Sendable {
                 channel = try await bootstrap.connect(host: host, port: port).get()
             }
         } catch {
-            continuation.finish()
             throw ConnectErrorMapping.map(error, host: host, port: port, timeout: configuration.connectTimeout)
         }
         guard let (handler, handshake) = installed.withLockedValue({ $0 }) else {
@@ -104,7 +97,7 @@ public final class ESLConnection: Sendable {
             channel.close(promise: nil)
             throw error as? ESLClientError ?? ESLClientError(.connectionClosed, "the connection to \(address) failed: \(error)", address: address)
         }
-        return ESLConnection(channel: channel, handler: handler, notifications: ESLNotifications(stream: stream), dropped: dropped, address: address, configuration: configuration)
+        return ESLConnection(channel: channel, handler: handler, notifications: ESLNotifications(queue: queue), address: address, configuration: configuration)
     }
 
     // MARK: Requests

@@ -43,18 +43,14 @@ public final class ESLOutboundListener: Sendable {
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     let address = channel.remoteAddress.map { AddressText.format(host: $0.ipAddress ?? "?", port: $0.port ?? 0) } ?? "switch"
-                    let (stream, continuation) = AsyncStream.makeStream(
-                        of: ESLNotification.self,
-                        bufferingPolicy: .bufferingNewest(max(1, configuration.notificationBufferSize)))
-                    let dropped = NIOLockedValueBox(0)
-                    let handler = ESLClientHandler(mode: .outbound, address: address, handshakeTimeout: nil, continuation: continuation, dropped: dropped)
+                    let queue = NotificationQueue(limit: configuration.notificationBufferSize)
+                    let handler = ESLClientHandler(mode: .outbound, address: address, handshakeTimeout: nil, notifications: queue)
                     try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(ESLFrameDecoder(limits: configuration.limits)))
                     try channel.pipeline.syncOperations.addHandler(handler)
                     let connection = ESLConnection(
                         channel: channel,
                         handler: NIOLoopBound(handler, eventLoop: channel.eventLoop),
-                        notifications: ESLNotifications(stream: stream),
-                        dropped: dropped,
+                        notifications: ESLNotifications(queue: queue),
                         address: address,
                         configuration: configuration)
                     accepted.yield(connection)

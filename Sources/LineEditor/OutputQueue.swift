@@ -32,7 +32,7 @@ public final class OutputQueue: @unchecked Sendable {
         }
     }
 
-    /// At most this many droppable texts wait for the terminal; more are counted, not kept.
+    /// At most about this many droppable lines wait for the terminal; more are counted, not kept.
     public let droppableLimit: Int
 
     /// The read end of the wake-up pipe: poll it for POLLIN. Non-blocking, close-on-exec.
@@ -47,7 +47,7 @@ public final class OutputQueue: @unchecked Sendable {
     private var droppableCount = 0
     private var dropped = 0
 
-    /// A queue holding at most `droppableLimit` droppable texts (logs and events) at a time.
+    /// A queue holding at most about `droppableLimit` droppable lines (logs and events) at a time.
     public init(droppableLimit: Int = 20_000) {
         (wakeFD, signalFD) = NonBlockingPipe.make()
         self.droppableLimit = droppableLimit
@@ -63,16 +63,17 @@ public final class OutputQueue: @unchecked Sendable {
     /// `droppable` text (a log line, an event) is refused and counted when the queue already holds
     /// ``droppableLimit`` droppable texts, so a terminal slower than the stream costs lines, shown
     /// as a count, rather than unbounded memory. Replies and messages are never dropped.
-    public func enqueue(_ text: String, droppable: Bool = false) {
+    /// `lines` is how many lines `text` holds, for counting (a burst of log lines can be one text).
+    public func enqueue(_ text: String, droppable: Bool = false, lines: Int = 1) {
         lock.lock()
         if droppable {
             guard droppableCount < droppableLimit else {
                 // The queue is full, so a wake-up is already pending: the count will be shown.
-                dropped += 1
+                dropped += lines
                 lock.unlock()
                 return
             }
-            droppableCount += 1
+            droppableCount += lines
         }
         texts.append(text)
         let mustWake = !wakePending

@@ -24,13 +24,20 @@ public struct EventRenderer: Sendable {
 
     /// `14:46:10.101 CHANNEL_ANSWER 1a2b3c4d CS_EXECUTE ANSWERED 1000 → 9196`: one line.
     public func compact(_ event: ESLEvent) -> String {
-        let name = event.name ?? "?"
+        let summary = EventSummary(event)
+        let name = summary.name
         var title = name
-        if let subclass = event.subclass, !subclass.isEmpty { title += " " + subclass }
-        var parts = [EventSummary.time(of: event), palette.paint(title, EventSummary.colour(forEventNamed: name))]
-        if let uuid = event["Unique-ID"], !uuid.isEmpty { parts.append(String(uuid.prefix(8))) }
-        parts += EventSummary.fields(of: event)
-        return parts.filter { !$0.isEmpty }.joined(separator: " ")
+        if let subclass = summary.subclass, !subclass.isEmpty { title += " " + subclass }
+        var line = summary.time
+        func add(_ part: String) {
+            guard !part.isEmpty else { return }
+            if !line.isEmpty { line += " " }
+            line += part
+        }
+        add(palette.paint(title, EventSummary.colour(forEventNamed: name)))
+        if let uuid = summary.uniqueID, !uuid.isEmpty { add(String(uuid.prefix(8))) }
+        for field in summary.fields { add(field) }
+        return line
     }
 
     /// A title line, every header once with the names aligned, then the body after a blank line.

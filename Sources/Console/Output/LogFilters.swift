@@ -17,6 +17,27 @@ public struct LogFilters: Sendable, Equatable {
         self.pattern = pattern
     }
 
+    /// ``shows(_:)`` with the pattern compiled once, for filtering many lines.
+    public func matcher() -> (ESLLogLine) -> Bool {
+        let prefix = uuid.flatMap { $0.isEmpty ? nil : $0.lowercased() }
+        let test: ((String) -> Bool)?
+        switch pattern {
+        case .text(let needle): test = { $0.contains(needle) }
+        case .regex(let source):
+            let regex = try? Regex(source)
+            test = { text in regex.map { text.contains($0) } ?? false }
+        case nil: test = nil
+        }
+        return { line in
+            if let prefix {
+                let channel = line.userData
+                if !channel.isEmpty && !channel.lowercased().hasPrefix(prefix) { return false }
+            }
+            if let test, !test(line.text) { return false }
+            return true
+        }
+    }
+
     /// Whether `line` is shown.
     public func shows(_ line: ESLLogLine) -> Bool {
         if let uuid, !uuid.isEmpty {

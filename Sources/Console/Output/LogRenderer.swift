@@ -14,6 +14,16 @@ public struct LogRenderer: Sendable {
         self.uuidPrefixLength = uuidPrefixLength
     }
 
+    /// Appends the text for `line` and one line end to `output`; false (nothing appended) for
+    /// fs_cli's skipped bare `"\n"` bodies. The fast path for floods: no intermediate strings.
+    @discardableResult
+    public func append(_ line: ESLLogLine, to output: inout String) -> Bool {
+        guard let text = render(line) else { return false }
+        output += text
+        output += "\n"
+        return true
+    }
+
     /// The text for `line` without its final line end; nil for fs_cli's skipped bare `"\n"` bodies.
     public func render(_ line: ESLLogLine) -> String? {
         var text = line.text

@@ -10,12 +10,9 @@ extension ConsoleSession {
         while true {
             var reason: ESLClientError?
             var reportedDrops = 0
-            for await notification in connection.notifications {
-                if case .disconnected(let error) = notification {
-                    reason = error
-                } else {
-                    show(notification)
-                }
+            for await batch in connection.notifications.batches {
+                if case .disconnected(let error)? = batch.last { reason = error }
+                show(batch)
                 // The client's buffer drops the oldest when this loop falls behind; say so.
                 let drops = connection.droppedCount
                 if drops > reportedDrops {
@@ -44,27 +41,40 @@ extension ConsoleSession {
         }
     }
 
-    /// Shows one log line, event or other frame.
-    private func show(_ notification: ESLNotification) {
-        switch notification {
-        case .log(let line):
-            guard state.current.logFilters.shows(line), let text = logRenderer.render(line) else { return }
-            queue.enqueue(text, droppable: true)
-        case .event(let event):
-            let (view, format) = state.withLock { state in
-                state.learn(from: event)
-                return (state.eventView, state.subscriptions.format)
-            }
-            queue.enqueue(eventRenderer.render(event, view: view, format: format), droppable: true)
-        case .undecodableEvent(let frame, let error):
-            say(eventRenderer.renderUndecodable(frame, error))
-        case .linger(let notice):
-            say(palette.notice("the switch lingers: \(notice.message.trimmingBlanks)"))
-        case .other(let frame):
-            say(palette.notice("unexpected \(frame.contentType ?? "frame without Content-Type"):") + "\n" + (frame.bodyString ?? ""))
-        case .disconnected:
-            break
+    /// Shows a burst of log lines, events and other frames as one text: the state is read once,
+    /// the output queue locked once, however many lines the burst holds.
+    private func show(_ batch: [ESLNotification]) {
+        let (filters, view, format) = state.withLock { state in
+            for case .event(let event) in batch { state.learn(from: event) }
+            return (state.logFilters, state.eventView, state.subscriptions.format)
         }
+        let shows = filters.matcher()
+        var output = ""
+        var lines = 0
+        for notification in batch {
+            switch notification {
+            case .log(let line):
+                guard shows(line), logRenderer.append(line, to: &output) else { continue }
+                lines += 1
+            case .event(let event):
+                output += eventRenderer.render(event, view: view, format: format)
+                output += "\n"
+                lines += 1
+            case .undecodableEvent(let frame, let error):
+                output += eventRenderer.renderUndecodable(frame, error) + "\n"
+                lines += 1
+            case .linger(let notice):
+                output += palette.notice("the switch lingers: \(notice.message.trimmingBlanks)") + "\n"
+                lines += 1
+            case .other(let frame):
+                output += palette.notice("unexpected \(frame.contentType ?? "frame without Content-Type"):") + "\n"
+                output += (frame.bodyString ?? "") + "\n"
+                lines += 1
+            case .disconnected:
+                break
+            }
+        }
+        if lines > 0 { queue.enqueue(output, droppable: true, lines: lines) }
     }
 
     /// `/reconnect`: closes the connection and waits until the reader has connected again.

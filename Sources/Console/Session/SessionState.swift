@@ -37,16 +37,23 @@ struct SessionState: Sendable {
     static let maxHeaderNames = 2_000
     static let maxChannels = 10_000
 
+    /// Event names whose headers were learnt: events of one kind carry much the same headers, and
+    /// reading every header of every event would cost more than showing it.
+    var learntEventNames = Set<String>()
+
     /// Learns header names and channel UUIDs from an event, for completion.
     mutating func learn(from event: ESLEvent) {
-        if headerNames.count < Self.maxHeaderNames {
+        let name = event.name ?? ""
+        if headerNames.count < Self.maxHeaderNames, learntEventNames.count < Self.maxHeaderNames,
+           learntEventNames.insert(name == "CUSTOM" ? name + (event.subclass ?? "") : name).inserted {
             for header in event.headers { headerNames.insert(header.name) }
         }
-        if let profile = event["profile-name"] ?? event["Profile-Name"], !profile.isEmpty, profileNames.count < Self.maxHeaderNames {
+        // sofia's CUSTOM events (sofia::register, …) name their profile.
+        if name == "CUSTOM", let profile = event["profile-name"], !profile.isEmpty, profileNames.count < Self.maxHeaderNames {
             profileNames.insert(profile)
         }
-        guard let uuid = event["Unique-ID"], !uuid.isEmpty else { return }
-        switch event.name {
+        guard name.hasPrefix("CHANNEL_"), let uuid = event["Unique-ID"], !uuid.isEmpty else { return }
+        switch name {
         case "CHANNEL_DESTROY":
             channelUUIDs.remove(uuid)
         case "CHANNEL_CREATE", "CHANNEL_PARK", "CHANNEL_ANSWER", "CHANNEL_STATE", "CHANNEL_CALLSTATE":

@@ -26,6 +26,9 @@ struct SwitchLink: Sendable {
         configuration.connectTimeout = bound
         configuration.handshakeTimeout = bound
         configuration.requestTimeout = settings.requestTimeout
+        // A console shows a stream as it comes; a deep backlog would only delay it and cost memory
+        // (1,000 plain events are about 5 MB). Falling further behind is counted and shown.
+        configuration.notificationBufferSize = 1_000
         return configuration
     }
 
