@@ -29,6 +29,7 @@ extension ConsoleSession {
                 defer { state.reconnectRequested = false }
                 return (state.isExiting, state.reconnectRequested)
             }
+            updateStatusLine()
             if exiting || Task.isCancelled { return }
             if !requested {
                 let why = reason?.message ?? "the connection to \(link.address) ended"
@@ -39,7 +40,11 @@ extension ConsoleSession {
                 queue.requestStop()
                 return
             }
+            state.withLock { $0.isReconnecting = true }
+            updateStatusLine()
             guard let next = await reconnect(immediately: requested) else { return }
+            state.withLock { $0.isReconnecting = false }
+            updateStatusLine()
             connection = next
         }
     }
@@ -51,6 +56,7 @@ extension ConsoleSession {
             guard state.current.logFilters.shows(line), let text = logRenderer.render(line) else { return }
             queue.enqueue(text, droppable: true)
         case .event(let event):
+            eventCount.withLock { $0 += 1 }
             let (view, format) = state.withLock { state in
                 state.learn(from: event)
                 return (state.eventView, state.subscriptions.format)
