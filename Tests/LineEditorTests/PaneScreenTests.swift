@@ -43,7 +43,7 @@ import Testing
     }
 
     @Test func pageUpScrollsBackAndSaysSoAndNewOutputReturns() {
-        var screen = PaneScreen(rows: 10, columns: 20)  // an 8-row pane, pages of 7
+        var screen = PaneScreen(rows: 10, columns: 80)  // an 8-row pane, pages of 7
         _ = screen.setStatus("host")
         _ = screen.print((1...30).map { "line \($0)" }.joined(separator: "\n"))
         #expect(screen.visibleLines().lines == (23...30).map { "line \($0)" })

@@ -58,6 +58,7 @@ public struct PaneScreen: Sendable {
         if text.hasPrefix(Self.clearScreen) {
             return clearPane() + print(String(text.dropFirst(Self.clearScreen.count).drop { $0 == "\n" }))
         }
+        guard !text.isEmpty else { return "" }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if text.hasSuffix("\n") { lines.removeLast() }
         guard !lines.isEmpty else { return "" }
@@ -117,7 +118,7 @@ public struct PaneScreen: Sendable {
     }
 
     /// The lines of the view, oldest first, and the row the first starts on.
-    func visibleLines() -> (lines: [String], firstRow: Int) {
+    public func visibleLines() -> (lines: [String], firstRow: Int) {
         let end = buffer.count - scrolledBack
         var lines: [String] = []
         var used = 0
