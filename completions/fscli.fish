@@ -70,6 +70,7 @@ complete -c fscli -n $root -s n -l no-color -d 'No colour (same as --color never
 complete -c fscli -n $root -l color -x -a 'auto always never' -d 'When to colour output'
 complete -c fscli -n $root -s s -l set-log-uuid -x -d 'Show only logs for this call'
 complete -c fscli -n $root -s Q -l no-history-file -d 'Neither load nor save command history'
+complete -c fscli -n $root -l no-pane -d 'Print inline: no log pane or status line'
 complete -c fscli -n $root -l mock -d 'Talk to a built-in simulated switch'
 complete -c fscli -n $root -l list-profiles -d 'List the configured profiles, then exit'
 complete -c fscli -n $root -l version -d 'Show the version'

@@ -23,8 +23,10 @@ public final class OutputQueue: @unchecked Sendable {
         /// Droppable texts refused since the previous drain because the queue was full (the
         /// terminal is slower than the stream); the editor says so in one line.
         public var dropped: Int = 0
+        /// The last status text set since the previous drain, if any (the pane's status row).
+        public var status: String?
 
-        public var isEmpty: Bool { texts.isEmpty && prompt == nil && !stopRequested && dropped == 0 }
+        public var isEmpty: Bool { texts.isEmpty && prompt == nil && !stopRequested && dropped == 0 && status == nil }
 
         /// The line that reports `dropped`, or nil when nothing was dropped.
         public var droppedNotice: String? {
@@ -46,6 +48,8 @@ public final class OutputQueue: @unchecked Sendable {
     private var wakePending = false
     private var droppableCount = 0
     private var dropped = 0
+    private var droppedSoFar = 0
+    private var status: String?
 
     /// A queue holding at most about `droppableLimit` droppable lines (logs and events) at a time.
     public init(droppableLimit: Int = 20_000) {
@@ -70,6 +74,7 @@ public final class OutputQueue: @unchecked Sendable {
             guard droppableCount < droppableLimit else {
                 // The queue is full, so a wake-up is already pending: the count will be shown.
                 dropped += lines
+                droppedSoFar += lines
                 lock.unlock()
                 return
             }
@@ -87,6 +92,18 @@ public final class OutputQueue: @unchecked Sendable {
         update { self.prompt = prompt }
     }
 
+    /// Sets the status line's text from any thread; an editor without a status line ignores it.
+    public func setStatus(_ status: String) {
+        update { self.status = status }
+    }
+
+    /// Droppable texts refused since the queue was made (the session's running total). Any thread.
+    public var droppedTotal: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return droppedSoFar
+    }
+
     /// Asks the terminal thread's loop to return (e.g. the connection closed). Any thread.
     public func requestStop() {
         update { stopRequested = true }
@@ -102,8 +119,10 @@ public final class OutputQueue: @unchecked Sendable {
         defer { lock.unlock() }
         var batch = Batch(texts: texts, prompt: prompt, stopRequested: stopRequested)
         batch.dropped = dropped
+        batch.status = status
         texts.removeAll(keepingCapacity: true)
         prompt = nil
+        status = nil
         wakePending = false
         droppableCount = 0
         dropped = 0

@@ -64,6 +64,21 @@ private func f10(_: Int32, _: Int32) -> Int32 { functionKey(10) }
 private func f11(_: Int32, _: Int32) -> Int32 { functionKey(11) }
 private func f12(_: Int32, _: Int32) -> Int32 { functionKey(12) }
 
+private func pageUp(_: Int32, _: Int32) -> Int32 {
+    currentEditor()?.handlePage(up: true)
+    return 0
+}
+
+private func pageDown(_: Int32, _: Int32) -> Int32 {
+    currentEditor()?.handlePage(up: false)
+    return 0
+}
+
+private func clearScreen(_ count: Int32, _ key: Int32) -> Int32 {
+    guard let editor = currentEditor(), editor.handleClearScreen() else { return rl_clear_screen(count, key) }
+    return 0
+}
+
 private typealias KeyCommand = @convention(c) (Int32, Int32) -> Int32
 
 // MARK: - The editor
@@ -72,6 +87,10 @@ private typealias KeyCommand = @convention(c) (Int32, Int32) -> Int32
 /// `~/.inputrc`, Tab bound to the console's completer, F1–F12 reported as events.
 ///
 /// Prompts with colour escapes must wrap them in `\u{1}`…`\u{2}` so readline measures them right.
+///
+/// In pane mode the screen is split (``PaneScreen``): output scrolls in a region above, a status
+/// line (``OutputQueue/setStatus(_:)``) and the input line stay put at the bottom, PageUp and
+/// PageDown page through the last 10,000 lines.
 public final class ReadlineEditor: LineEditing {
     public let isInteractive = true
     public var completer: Completer?
@@ -88,9 +107,16 @@ public final class ReadlineEditor: LineEditing {
     /// Key bindings are process-wide; made once, on the terminal thread.
     nonisolated(unsafe) private static var configured = false
 
+    /// Whether `run` splits the screen into pane, status line and input line.
+    public let usesPane: Bool
+    /// The split screen while `run` is going in pane mode.
+    private var pane: PaneScreen?
+
     /// `history` nil keeps history in memory only (-Q). Its entries are loaded into readline here.
-    public init(history: HistoryFile?, applicationName: String = "fscli") {
+    /// `pane` splits the screen while `run` is going (stdout must be a terminal).
+    public init(history: HistoryFile?, applicationName: String = "fscli", pane: Bool = false) {
         self.history = history
+        self.usesPane = pane
         Self.configureOnce(applicationName: applicationName)
         using_history()
         clear_history()
@@ -104,7 +130,8 @@ public final class ReadlineEditor: LineEditing {
         configured = true
         // A static name outlives every readline call (rl_readline_name is not copied).
         fscli_rl_set_readline_name(strdup(applicationName))
-        fscli_rl_set_catch_signals(0)  // SIGINT is ours (InterruptPipe); readline keeps SIGWINCH
+        fscli_rl_set_catch_signals(0)  // SIGINT and SIGWINCH are ours (InterruptPipe)
+        fscli_rl_set_catch_sigwinch(0)
         fscli_rl_set_change_environment(0)
         rl_initialize()
         _ = rl_bind_key(9, completeTrampoline)
@@ -127,6 +154,9 @@ public final class ReadlineEditor: LineEditing {
         for (index, keys) in sequences.enumerated() {
             for key in keys { _ = rl_bind_keyseq(key, functionKeyCommands[index]) }
         }
+        for key in ["\u{1b}[5~", "\u{1b}[[5~"] { _ = rl_bind_keyseq(key, pageUp) }
+        for key in ["\u{1b}[6~", "\u{1b}[[6~"] { _ = rl_bind_keyseq(key, pageDown) }
+        _ = rl_bind_key(12, clearScreen)  // Ctrl-L
     }
 
     // MARK: LineEditing
@@ -136,14 +166,19 @@ public final class ReadlineEditor: LineEditing {
         withoutActuallyEscaping(onEvent) { onEvent in
             handler = onEvent
             activeEditor = ActiveEditor(editor: self, thread: pthread_self())
-            let interrupts = InterruptPipe()
+            let interrupts = InterruptPipe(watchResize: true)
             defer {
                 uninstall()
+                if let pane {
+                    fscli_rl_write(pane.finish())
+                    self.pane = nil
+                }
                 interrupts.remove()
                 activeEditor = nil
                 handler = nil
             }
             self.prompt = prompt
+            if usesPane { startPane() }
             rl_callback_handler_install(prompt, lineTrampoline)
             installed = true
             while installed {
@@ -151,6 +186,7 @@ public final class ReadlineEditor: LineEditing {
                 if ready.queue {
                     let batch = queue.drain()
                     if let newPrompt = batch.prompt { setPrompt(newPrompt) }
+                    if let status = batch.status, pane != nil { fscli_rl_write(pane!.setStatus(status)) }
                     if !batch.texts.isEmpty || batch.dropped > 0 { printAbove(printable(batch)) }
                     if batch.stopRequested { return }
                 }
@@ -160,6 +196,7 @@ public final class ReadlineEditor: LineEditing {
                     _ = onEvent(.terminated(signal: signal))
                     return
                 }
+                if signals.resized { handleResize() }
                 if signals.interrupt && installed { handleInterrupt() }
                 guard installed else { return }
                 if ready.input {
@@ -181,6 +218,11 @@ public final class ReadlineEditor: LineEditing {
     }
 
     public func printAbove(_ text: String) {
+        if pane != nil {
+            // The pane is drawn around the input row, which is left as it is.
+            fscli_rl_write(pane!.print(text))
+            return
+        }
         let text = withTrailingNewline(text)
         guard installed, !insideLineHandler else {
             // No prompt on screen (inside the line handler readline redraws it afterwards).
@@ -214,12 +256,33 @@ public final class ReadlineEditor: LineEditing {
             return
         }
         record(line)
+        if pane != nil {
+            // readline's line feed cannot leave the last row (it is below the scroll region): clear
+            // the row and keep the line in the pane, as a terminal without the pane would.
+            fscli_rl_write("\r" + PaneLayout.clearRow)
+            fscli_rl_write(pane!.print(prompt.withoutReadlineMarkers + line))
+        }
         if handler(.line(line)) == .stop { uninstall() }
     }
 
     fileprivate func handleFunctionKey(_ number: Int) {
         guard let handler else { return }
         if handler(.functionKey(number)) == .stop { uninstall() }
+    }
+
+    fileprivate func handlePage(up: Bool) {
+        guard pane != nil else {
+            rl_ding()
+            return
+        }
+        fscli_rl_write(pane!.page(up: up))
+    }
+
+    /// Ctrl-L in pane mode clears the pane only; false leaves it to readline.
+    fileprivate func handleClearScreen() -> Bool {
+        guard let pane else { return false }
+        fscli_rl_write(pane.clearPane())
+        return true
     }
 
     fileprivate func handleTab() {
@@ -245,9 +308,15 @@ public final class ReadlineEditor: LineEditing {
         guard let handler else { return }
         // Abandon the partial line like a shell: leave it visible with ^C, start a fresh prompt.
         rl_callback_sigcleanup()  // ends an incremental search or a pending key sequence
-        fscli_rl_set_point(fscli_rl_end())
-        rl_redisplay()
-        fscli_rl_write("^C\n")
+        if pane != nil {
+            let line = fscli_rl_line_buffer().map { String(cString: $0) } ?? ""
+            fscli_rl_write("\r" + PaneLayout.clearRow)
+            fscli_rl_write(pane!.print(prompt.withoutReadlineMarkers + line + "^C"))
+        } else {
+            fscli_rl_set_point(fscli_rl_end())
+            rl_redisplay()
+            fscli_rl_write("^C\n")
+        }
         rl_replace_line("", 1)
         rl_free_line_state()
         _ = history_set_pos(history_length_value())
@@ -259,6 +328,26 @@ public final class ReadlineEditor: LineEditing {
             uninstall()
             return
         }
+        rl_on_new_line()
+        rl_forced_update_display()
+    }
+
+    private func startPane() {
+        let size = TerminalSize.of(STDOUT_FILENO) ?? TerminalSize(rows: 24, columns: 80)
+        pane = PaneScreen(rows: size.rows, columns: size.columns)
+        rl_set_screen_size(Int32(size.rows), Int32(size.columns))
+        fscli_rl_write(pane!.start())
+    }
+
+    /// SIGWINCH: readline learns the new size; the pane is laid out again around the input line.
+    private func handleResize() {
+        guard pane != nil, let size = TerminalSize.of(STDOUT_FILENO) else {
+            rl_resize_terminal()
+            return
+        }
+        rl_set_screen_size(Int32(size.rows), Int32(size.columns))
+        fscli_rl_write(pane!.resize(rows: size.rows, columns: size.columns))
+        guard installed, !insideLineHandler else { return }
         rl_on_new_line()
         rl_forced_update_display()
     }
@@ -314,6 +403,11 @@ private func history_length_value() -> Int32 {
 }
 
 extension String {
+    /// The prompt as printed: readline's `\u{1}`/`\u{2}` width markers removed.
+    fileprivate var withoutReadlineMarkers: String {
+        filter { $0 != "\u{1}" && $0 != "\u{2}" }
+    }
+
     fileprivate func replacingTrailingSpaces() -> String {
         var copy = self
         while copy.last == " " { copy.removeLast() }

@@ -21,6 +21,8 @@ final class InterruptPipe {
         var interrupt = false
         /// SIGTERM or SIGHUP, if one arrived.
         var termination: Int32?
+        /// SIGWINCH: the terminal changed size (watched only when asked for).
+        var resized = false
     }
 
     let readFD: Int32
@@ -28,7 +30,8 @@ final class InterruptPipe {
     private var previous: [Int32: sigaction] = [:]
     private var previousMask = sigset_t()
 
-    init() {
+    /// `watchResize` adds SIGWINCH (the caller then tells readline about new sizes itself).
+    init(watchResize: Bool = false) {
         (readFD, writeFD) = NonBlockingPipe.make()
         interruptWriteFD = writeFD
         var action = sigaction()
@@ -47,7 +50,7 @@ final class InterruptPipe {
         action.sa_flags = SA_RESTART
         var unblock = sigset_t()
         sigemptyset(&unblock)
-        for signal in watchedSignals {
+        for signal in watchedSignals + (watchResize ? [SIGWINCH] : []) {
             var old = sigaction()
             sigaction(signal, &action, &old)
             previous[signal] = old
@@ -66,7 +69,11 @@ final class InterruptPipe {
             let count = scratch.withUnsafeMutableBytes { read(readFD, $0.baseAddress, $0.count) }
             guard count > 0 else { break }
             for byte in scratch[0..<count] {
-                if Int32(byte) == SIGINT { received.interrupt = true } else { received.termination = Int32(byte) }
+                switch Int32(byte) {
+                case SIGINT: received.interrupt = true
+                case SIGWINCH: received.resized = true
+                default: received.termination = Int32(byte)
+                }
             }
         }
         return received

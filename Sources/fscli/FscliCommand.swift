@@ -89,6 +89,9 @@ struct FscliCommand: AsyncParsableCommand {
     @Flag(name: [.customShort("Q"), .customLong("no-history-file")], help: "Neither load nor save command history.")
     var noHistoryFile = false
 
+    @Flag(name: .customLong("no-pane"), help: "Print inline: no split screen with a log pane and status line.")
+    var noPane = false
+
     @Flag(name: .customLong("mock"), help: "Talk to a built-in simulated switch.")
     var mock = false
 
@@ -120,6 +123,7 @@ struct FscliCommand: AsyncParsableCommand {
         options.color = color
         options.setLogUUID = setLogUUID
         options.noHistoryFile = noHistoryFile
+        options.noPane = noPane
         options.mock = mock
         return options
     }

@@ -17,6 +17,7 @@ import Testing
         log-uuid-length => 12
         batchmode => yes
         no-history-file => enabled
+        no-pane => on
         prompt-string => %p@%s
         prompt-color => Blue
         input-text-color => bold-green
@@ -50,6 +51,7 @@ import Testing
         #expect(s.logUUIDPrefixLength == 12)
         #expect(s.batchMode)
         #expect(s.noHistoryFile)
+        #expect(s.noPane)
         #expect(s.promptString == "%p@%s")
         #expect(s.promptColor == .blue)
         #expect(s.inputTextColor == .boldGreen)

@@ -62,11 +62,11 @@ import Testing
             $0.host = "h"; $0.port = 3; $0.user = "u@d"; $0.password = "p"; $0.interrupt = true
             $0.execute = ["status", "version"]; $0.logLevel = "debug"; $0.logUUID = true; $0.logUUIDShort = true
             $0.retry = 2; $0.reconnect = true; $0.debug = 7; $0.batchMode = true; $0.noColor = true
-            $0.setLogUUID = "abc"; $0.noHistoryFile = true; $0.mock = true
+            $0.setLogUUID = "abc"; $0.noHistoryFile = true; $0.mock = true; $0.noPane = true
         }
         let s = try FixtureEnvironment().resolve(options).settings
         #expect(s.host == "h" && s.port == 3 && s.user == "u@d" && s.password == "p")
-        #expect(s.interruptExits && s.reconnect && s.batchMode && s.noHistoryFile && s.useMock)
+        #expect(s.interruptExits && s.reconnect && s.batchMode && s.noHistoryFile && s.useMock && s.noPane)
         #expect(s.commands == ["status", "version"])
         #expect(s.logLevel == "debug" && s.logUUIDPrefixLength == 8 && s.initialUUIDFilter == "abc")
         #expect(s.connectAttempts == 241)

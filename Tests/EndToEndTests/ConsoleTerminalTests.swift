@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// The console as an operator uses it: the real binary in a real pseudo-terminal (tmux), talking to
-/// `fscli mock` over a real socket.
+/// `fscli mock` over a real socket. These run with `--no-pane` (output inline above the prompt);
+/// PaneTerminalTests covers the split screen.
 @Suite(.serialized, .timeLimit(.minutes(2)), .enabled(if: TerminalHarness.tmux != nil, "tmux is not installed"))
 struct ConsoleTerminalTests {
     static let prompt = "freeswitch@e2e>"
@@ -10,7 +11,7 @@ struct ConsoleTerminalTests {
     @Test func typeCompleteRunAndWatchEventsWhileTyping() async throws {
         let mock = try await MockProcess.start(["--heartbeat", "1"])
         defer { mock.stop() }
-        let term = try TerminalHarness(["-P", String(mock.port)])
+        let term = try TerminalHarness(["--no-pane", "-P", String(mock.port)])
         defer { term.close() }
 
         try await term.waitFor("the prompt after start-up") { $0.last == Self.prompt }
@@ -95,7 +96,7 @@ struct ConsoleTerminalTests {
     @Test func reconnectRestoresTheSessionAndExitStillExits() async throws {
         let first = try await MockProcess.start()
         let port = first.port
-        let term = try TerminalHarness(["-R", "-P", String(port)])
+        let term = try TerminalHarness(["--no-pane", "-R", "-P", String(port)])
         defer { term.close() }
         try await term.waitFor("the prompt") { $0.last == Self.prompt }
         try term.type("/event plain CHANNEL_CREATE")
@@ -137,7 +138,7 @@ struct ConsoleTerminalTests {
 
     @Test func withoutReconnectADisconnectEndsTheSessionAtOnce() async throws {
         let mock = try await MockProcess.start()
-        let term = try TerminalHarness(["-P", String(mock.port)])
+        let term = try TerminalHarness(["--no-pane", "-P", String(mock.port)])
         defer { term.close() }
         try await term.waitFor("the prompt") { $0.last == Self.prompt }
         try term.type("half typed")
@@ -148,7 +149,7 @@ struct ConsoleTerminalTests {
     }
 
     @Test func controlDOnAnEmptyLineExits() async throws {
-        let term = try TerminalHarness(["--mock", "-q"])
+        let term = try TerminalHarness(["--no-pane", "--mock", "-q"])
         defer { term.close() }
         try await term.waitFor("the prompt") { $0.last?.hasPrefix("freeswitch@") == true && $0.last?.hasSuffix(">") == true }
         try term.press("C-d")
@@ -156,7 +157,7 @@ struct ConsoleTerminalTests {
     }
 
     @Test func sigtermEndsTheSessionCleanly() async throws {
-        let term = try TerminalHarness(["--mock", "-q"])
+        let term = try TerminalHarness(["--no-pane", "--mock", "-q"])
         defer { term.close() }
         try await term.waitFor("the prompt") { $0.last?.hasSuffix(">") == true }
         try term.type("half typed")
@@ -168,7 +169,7 @@ struct ConsoleTerminalTests {
     }
 
     @Test func interruptOptionLetsControlCExit() async throws {
-        let term = try TerminalHarness(["--mock", "-q", "-i"])
+        let term = try TerminalHarness(["--no-pane", "--mock", "-q", "-i"])
         defer { term.close() }
         try await term.waitFor("the prompt") { $0.last?.hasSuffix(">") == true }
         try term.press("C-c")
@@ -179,7 +180,7 @@ struct ConsoleTerminalTests {
     @Test func aBusySwitchCannotHoldTabUp() async throws {
         let mock = try await MockProcess.start()
         defer { mock.stop() }
-        let term = try TerminalHarness(["-q", "-P", String(mock.port)])
+        let term = try TerminalHarness(["--no-pane", "-q", "-P", String(mock.port)])
         defer { term.close() }
         try await term.waitFor("the prompt") { $0.last == Self.prompt }
         // The switch runs msleep and reads nothing else meanwhile, so console_complete gets no answer.
@@ -199,7 +200,7 @@ struct ConsoleTerminalTests {
         // the built-in command list and shows the command's usage.
         let mock = try await MockProcess.start(["--user", "ops@e2e:pw:all:status"])
         defer { mock.stop() }
-        let term = try TerminalHarness(["-q", "-P", String(mock.port), "-u", "ops@e2e", "-p", "pw"])
+        let term = try TerminalHarness(["--no-pane", "-q", "-P", String(mock.port), "-u", "ops@e2e", "-p", "pw"])
         defer { term.close() }
         try await term.waitFor("the prompt") { $0.last?.hasPrefix("freeswitch@") == true }
         let prompt = try #require(try term.screen().last)

@@ -79,7 +79,7 @@ import Testing
         }
         #expect(seen.contains("connection refused"), "\(seen)")
         reserved = nil
-        let mock = try await MockProcess.start(port: port)
+        let mock = try await Self.startMock(onFreedPort: port)
         defer { mock.stop() }
         let output = try await offPool {
             let output = out.fileHandleForReading.readDataToEndOfFile()
@@ -88,6 +88,20 @@ import Testing
         }
         #expect(process.terminationStatus == 0)
         #expect(String(decoding: output, as: UTF8.self) == "finally\n")
+    }
+
+    /// Starts the mock on a port just released. The kernel may briefly refuse to hand it out again
+    /// (the test suite opens many connections at once), so binding is tried a few times.
+    static func startMock(onFreedPort port: Int) async throws -> MockProcess {
+        var attempt = 0
+        while true {
+            do {
+                return try await MockProcess.start(port: port)
+            } catch let error as MockProcessError where attempt < 20 && "\(error)".contains("in use") {
+                attempt += 1
+                try await Task.sleep(for: .milliseconds(50))
+            }
+        }
     }
 
     @Test func wrongPasswordExitsThreeAndSaysWhy() async throws {

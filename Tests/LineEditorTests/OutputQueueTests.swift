@@ -58,3 +58,21 @@ import Testing
         }
     }
 }
+
+@Suite struct OutputQueueStatusTests {
+    @Test func theLastStatusIsCarriedOnceAndDropsAreTotalled() {
+        let queue = OutputQueue(droppableLimit: 1)
+        queue.setStatus("one")
+        queue.setStatus("two")
+        queue.enqueue("a", droppable: true)
+        queue.enqueue("b", droppable: true)
+        let batch = queue.drain()
+        #expect(batch.status == "two")
+        #expect(batch.dropped == 1)
+        #expect(queue.drain().status == nil)
+        queue.enqueue("c", droppable: true)
+        queue.enqueue("d", droppable: true)
+        _ = queue.drain()
+        #expect(queue.droppedTotal == 2)
+    }
+}

@@ -167,9 +167,10 @@ final class TmuxSession {
         (try? run(["display-message", "-p", "-t", "t", "#{pane_dead}"]))?.hasPrefix("1") == true
     }
 
-    /// Polls the screen (every 20 ms, at most 10 s) until `condition` holds.
+    /// Polls the screen (every 20 ms, at most 30 s: a loaded 2-core machine can be slow) until
+    /// `condition` holds.
     func waitFor(_ what: String, _ condition: ([String]) -> Bool) async throws {
-        let deadline = Date().addingTimeInterval(10)
+        let deadline = Date().addingTimeInterval(30)
         var last: [String] = []
         while Date() < deadline {
             last = try screen()

@@ -22,6 +22,12 @@ public struct ConsoleRunner: Sendable {
         !settings.batchMode && isatty(STDIN_FILENO) == 1 && environment["TERM"] != "dumb"
     }
 
+    /// Whether the screen is split into a log pane, a status line and the input line: interactive,
+    /// output to a terminal too, and not `--no-pane`.
+    var usesPane: Bool {
+        isInteractive && isatty(STDOUT_FILENO) == 1 && !settings.noPane
+    }
+
     /// Runs to the end and returns the exit status.
     public func run() async -> ExitStatus {
         if !settings.commands.isEmpty { return await OneShotRun(settings: settings).run() }
@@ -71,8 +77,10 @@ public struct ConsoleRunner: Sendable {
         }
         if let historyProblem { session.say(palette.error(historyProblem)) }
         session.start(logCommand: SwitchLink(settings: settings).startupLogCommand)
+        let pane = usesPane
+        if pane { session.startStatusLine() }
 
-        let loop = TerminalSession(session: session, interactive: interactive, history: history)
+        let loop = TerminalSession(session: session, interactive: interactive, pane: pane, history: history)
         await loop.run()
         await session.finish()
         // Whatever was queued after the loop stopped (the last lines before a disconnect).

@@ -26,6 +26,7 @@ extension ConsoleSession {
                 defer { state.reconnectRequested = false }
                 return (state.isExiting, state.reconnectRequested)
             }
+            updateStatusLine()
             if exiting || Task.isCancelled { return }
             if !requested {
                 let why = reason?.message ?? "the connection to \(link.address) ended"
@@ -36,7 +37,11 @@ extension ConsoleSession {
                 queue.requestStop()
                 return
             }
+            state.withLock { $0.isReconnecting = true }
+            updateStatusLine()
             guard let next = await reconnect(immediately: requested) else { return }
+            state.withLock { $0.isReconnecting = false }
+            updateStatusLine()
             connection = next
         }
     }
@@ -44,6 +49,8 @@ extension ConsoleSession {
     /// Shows a burst of log lines, events and other frames as one text: the state is read once,
     /// the output queue locked once, however many lines the burst holds.
     private func show(_ batch: [ESLNotification]) {
+        let events = batch.count { if case .event = $0 { true } else { false } }
+        if events > 0 { eventCount.withLock { $0 += events } }
         let (filters, view, format) = state.withLock { state in
             for case .event(let event) in batch { state.learn(from: event) }
             return (state.logFilters, state.eventView, state.subscriptions.format)

@@ -29,6 +29,12 @@ final class ConsoleSession: Sendable {
     private let tasks = Locked<[Task<Void, Never>]>([])
     /// Signalled each time a new connection is in place (for `/reconnect`).
     let connectionChanges = Locked<[CheckedContinuation<Void, Never>]>([])
+    /// Events received this session (the status line's events/s).
+    let eventCount = Locked(0)
+    /// The last events/s sample.
+    let statusRate = Locked(0)
+    /// Whether the pane's status line is in use.
+    let statusLineEnabled = Locked(false)
 
     enum Job: Sendable {
         case line(String)
@@ -57,6 +63,11 @@ final class ConsoleSession: Sendable {
         let worker = Task { await self.runWorker(logCommand: logCommand) }
         let reader = Task { await self.superviseConnections() }
         tasks.withLock { $0 += [worker, reader] }
+    }
+
+    /// Keeps `task` to cancel when the session finishes.
+    func track(_ task: Task<Void, Never>) {
+        tasks.withLock { $0.append(task) }
     }
 
     /// Queues a line typed (or read) for the worker.
@@ -172,6 +183,7 @@ final class ConsoleSession: Sendable {
             if ESLSubscriptions.changes(command) {
                 let subscriptions = await connection.subscriptions()
                 state.withLock { $0.subscriptions = subscriptions }
+                updateStatusLine()
             }
         } catch {
             fail(error)

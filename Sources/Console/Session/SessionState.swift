@@ -26,6 +26,8 @@ struct SessionState: Sendable {
     var history: [String] = []
     /// The session is ending: a disconnect is expected, not reported.
     var isExiting = false
+    /// Between losing the connection and the next one (`-R` or `/reconnect`).
+    var isReconnecting = false
     /// `/reconnect` closed the connection on purpose.
     var reconnectRequested = false
     /// The switch answered console_complete with an error (no such API, not permitted): complete

@@ -6,13 +6,16 @@ import LineEditor
 final class TerminalSession: @unchecked Sendable {
     private let session: ConsoleSession
     private let interactive: Bool
+    private let pane: Bool
     private let history: HistoryFile?
     // Touched only on the terminal thread.
     private var functionKeys: FunctionKeyState
 
-    init(session: ConsoleSession, interactive: Bool, history: HistoryFile?) {
+    /// `pane` splits an interactive terminal (log pane, status line, input line).
+    init(session: ConsoleSession, interactive: Bool, pane: Bool, history: HistoryFile?) {
         self.session = session
         self.interactive = interactive
+        self.pane = interactive && pane
         self.history = history
         self.functionKeys = FunctionKeyState(keys: session.settings.functionKeys)
     }
@@ -30,7 +33,7 @@ final class TerminalSession: @unchecked Sendable {
     }
 
     private func loop() {
-        let editor: any LineEditing = interactive ? ReadlineEditor(history: history) : PlainLineReader()
+        let editor: any LineEditing = interactive ? ReadlineEditor(history: history, pane: pane) : PlainLineReader()
         if interactive {
             editor.completer = { [session] request in session.complete(request) }
         }

@@ -47,6 +47,8 @@ public struct ConsoleOptions: Sendable, Equatable {
     public var setLogUUID: String?
     /// `-Q/--no-history-file`.
     public var noHistoryFile: Bool = false
+    /// `--no-pane`: print inline, without the split screen and its status line.
+    public var noPane: Bool = false
     /// `--mock`: talk to a built-in simulated switch instead of connecting.
     public var mock: Bool = false
 

@@ -2,7 +2,7 @@ extension ConsoleSettings {
     /// Applies one configuration line; returns why it was ignored, if it was.
     ///
     /// Keys are fs_cli's (`read_config()`), case-insensitive, plus the keys the FreeSWITCH docs list but
-    /// fs_cli ignores (`interrupt`, `retry`, `reconnect`, `no-color`) and fscli's `color`.
+    /// fs_cli ignores (`interrupt`, `retry`, `reconnect`, `no-color`) and fscli's `color` and `no-pane`.
     mutating func apply(_ setting: ProfileCatalog.Setting) -> ConfigProblem? {
         let key = setting.key.lowercased()
         let value = setting.value
@@ -36,6 +36,7 @@ extension ConsoleSettings {
             logUUIDLength = length
         case "batchmode": batchMode = Self.eslTrue(value)
         case "no-history-file": noHistoryFile = Self.eslTrue(value)
+        case "no-pane": noPane = Self.eslTrue(value)
         case "prompt-string": promptString = value.isEmpty ? nil : value
         case "prompt-color", "input-text-color", "output-text-color":
             guard let color = TerminalColor(configValue: value) else {

@@ -46,6 +46,8 @@ public struct ConsoleSettings: Sendable, Equatable {
     public var requestTimeout: Duration?
     /// Neither load nor save history (`no-history-file`, `-Q`).
     public var noHistoryFile = false
+    /// Inline printing instead of the split screen (log pane, status line, input line) (`no-pane`, `--no-pane`).
+    public var noPane = false
     /// Plain line reading, no editing or colour (`batchmode`, `-b`).
     public var batchMode = false
     /// Connection attempts in all, 1 s apart: 1, plus 120 per `-r` (`retry` in config counts as one `-r`).

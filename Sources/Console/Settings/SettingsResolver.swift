@@ -96,6 +96,7 @@ public struct SettingsResolver: Sendable {
         if let uuid = options.setLogUUID { settings.initialUUIDFilter = uuid }
         if options.batchMode { settings.batchMode = true }
         if options.noHistoryFile { settings.noHistoryFile = true }
+        if options.noPane { settings.noPane = true }
         if options.retry > 0 { settings.connectAttempts = 1 + options.retry * ConsoleSettings.attemptsPerRetry }
         if options.reconnect { settings.reconnect = true }
         if options.interrupt { settings.interruptExits = true }

@@ -93,8 +93,9 @@ final class TerminalHarness {
         return children.split(separator: " ").first.flatMap { Int32($0) }
     }
 
-    /// Polls the screen (every 20 ms, at most `seconds`) until `condition` holds.
-    func waitFor(_ what: String, seconds: Double = 10, _ condition: ([String]) -> Bool) async throws {
+    /// Polls the screen (every 20 ms, at most `seconds`; a loaded 2-core machine can be slow) until
+    /// `condition` holds.
+    func waitFor(_ what: String, seconds: Double = 30, _ condition: ([String]) -> Bool) async throws {
         let deadline = Date().addingTimeInterval(seconds)
         var last: [String] = []
         while Date() < deadline {

@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+
+/// The split screen in a real terminal (tmux, 120×40): output scrolls in a pane above, the status
+/// line and the input line stay on the last two rows.
+@Suite(.serialized, .timeLimit(.minutes(2)), .enabled(if: TerminalHarness.tmux != nil, "tmux is not installed"))
+struct PaneTerminalTests {
+    static let prompt = ConsoleTerminalTests.prompt
+
+    @Test func statusAndInputStayPutWhileOutputScrollsPagesAndResizes() async throws {
+        let mock = try await MockProcess.start()
+        defer { mock.stop() }
+        let term = try TerminalHarness(["-P", String(mock.port)])
+        defer { term.close() }
+        let address = "127.0.0.1:\(mock.port) e2e"
+
+        // Row 39 is the status line (reverse video), row 40 the input line.
+        try await term.waitFor("the status line and the prompt") { screen in
+            screen.count == 40 && screen[39] == Self.prompt
+                && screen[38].hasPrefix(address + " | connected | no events, log debug (7) | ")
+        }
+        let coloured = try term.screen(colors: true)
+        #expect(coloured[38].contains("\u{1b}[7m" + address), "\(coloured[38])")
+
+        // 7 × 170 = 1,190 lines, queued behind an msleep so they arrive while a line is half typed
+        // (the typed lines are shown in the pane at once, their replies afterwards).
+        try term.type("msleep 700")
+        try term.press("Enter")
+        for _ in 0..<7 {
+            try term.type("show api")
+            try term.press("Enter")
+        }
+        try term.type("echo all printed")
+        try term.press("Enter")
+        try term.type("half typed")
+        try await term.waitFor("1,190 lines above the intact half-typed line", seconds: 20) { screen in
+            screen.count == 40 && screen[39] == Self.prompt + " half typed" && screen[38].hasPrefix(address)
+                && screen[37] == "all printed" && screen[36] == "167 total." && screen[35] == "" && screen[34].hasPrefix("xml_wrap,")
+        }
+        let bottom = try term.screen()
+
+        // PageUp: older lines, and the status says so; PageDown returns.
+        try term.press("PPage")
+        try await term.waitFor("the view a page back") { screen in
+            screen.count == 40 && screen[38].hasPrefix("-- scrolled back 37 lines, PageDown to return --  " + address)
+                && screen[39] == Self.prompt + " half typed" && !screen.contains("167 total.")
+                && screen[37] == bottom[0]
+        }
+        try term.press("PPage")
+        try await term.waitFor("two pages back") { $0.count == 40 && $0[38].hasPrefix("-- scrolled back 74 lines") }
+        try term.press("NPage")
+        try term.press("NPage")
+        try await term.waitFor("back at the bottom") { screen in
+            screen == bottom
+        }
+        // All of it is kept: 30 pages back is 1,110 lines, the first show api's lines.
+        try term.run(["send-keys", "-t", "t"] + Array(repeating: "PPage", count: 30))
+        try await term.waitFor("1,110 lines back") { screen in
+            screen.count == 40 && screen[38].hasPrefix("-- scrolled back 1110 lines")
+                && screen[39] == Self.prompt + " half typed" && screen.contains { $0.hasSuffix(",mod_commands") }
+        }
+        // New output returns the view to the bottom.
+        try term.run(["send-keys", "-t", "t", "C-a", "C-k"])
+        try term.type("echo from the bottom")
+        try term.press("Enter")
+        try await term.waitFor("new output at the bottom") { screen in
+            screen.count == 40 && screen[37] == "from the bottom" && screen[38].hasPrefix(address)
+        }
+        try term.type("half typed")
+
+        // A resize lays everything out again: status on the new second-to-last row.
+        try term.run(["resize-window", "-t", "t", "-x", "100", "-y", "30"])
+        try await term.waitFor("the layout at 100×30") { screen in
+            screen.count == 30 && screen[29] == Self.prompt + " half typed" && screen[28].hasPrefix(address + " | connected")
+                && screen[27] == "from the bottom" && screen.allSatisfy { $0.count <= 100 }
+        }
+
+        // Enter shows the typed line in the pane, as a terminal without the pane would.
+        try term.press("C-u")
+        try term.type("echo after resize")
+        try term.press("Enter")
+        try await term.waitFor("the reply in the pane") { screen in
+            screen.count == 30 && screen[29] == Self.prompt
+                && screen.suffix(4).prefix(2) == [Self.prompt + " echo after resize", "after resize"]
+        }
+
+        try term.type("/exit")
+        try term.press("Enter")
+        #expect(try await term.waitForExit("/exit") == 0)
+        // The terminal is whole again: the shell's line comes after fscli's last lines, no status row left.
+        let end = try term.screen()
+        #expect(!end.contains { $0.contains(" | connected | ") }, "\(end)")
+    }
+
+    @Test func statusCountsEventsPerSecond() async throws {
+        let mock = try await MockProcess.start(["--heartbeat", "1"])
+        defer { mock.stop() }
+        let term = try TerminalHarness(["-q", "-P", String(mock.port)])
+        defer { term.close() }
+        try await term.waitFor("the prompt") { $0.count == 40 && $0[39] == Self.prompt }
+        try term.type("/event plain HEARTBEAT")
+        try term.press("Enter")
+        try await term.waitFor("events per second in the status line") { screen in
+            screen.count == 40 && screen[38].contains("| connected | events plain HEARTBEAT, no log | 1 event/s | 0 dropped")
+        }
+        try term.press("C-d")
+        #expect(try await term.waitForExit("Ctrl-D") == 0)
+    }
+
+    @Test func noPanePrintsInline() async throws {
+        let mock = try await MockProcess.start()
+        defer { mock.stop() }
+        let term = try TerminalHarness(["--no-pane", "-P", String(mock.port)])
+        defer { term.close() }
+        try await term.waitFor("the prompt") { $0.last == Self.prompt }
+        try term.type("echo inline")
+        try term.press("Enter")
+        try await term.waitFor("the reply inline, under the typed line") { screen in
+            screen.suffix(3) == [Self.prompt + " echo inline", "inline", Self.prompt]
+        }
+        let screen = try term.screen()
+        #expect(screen.count < 40, "no status line on row 39: \(screen)")
+        #expect(!screen.contains { $0.contains(" | connected | ") })
+        try term.press("C-d")
+        #expect(try await term.waitForExit("Ctrl-D") == 0)
+    }
+}
