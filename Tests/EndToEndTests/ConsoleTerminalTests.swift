@@ -136,6 +136,34 @@ struct ConsoleTerminalTests {
         #expect(try await term.waitForExit("/exit with -R") == 0)
     }
 
+    @Test func logLinesAreColouredByLevelUnlessColourIsOff() async throws {
+        let mock = try await MockProcess.start()
+        defer { mock.stop() }
+        // fs_cli's table: ERR red, WARNING magenta, NOTICE cyan, INFO green, DEBUG yellow.
+        let levels = [("err", "31"), ("warning", "35"), ("notice", "36"), ("info", "32"), ("debug", "33")]
+        for colour in [true, false] {
+            let term = try TerminalHarness(["--no-pane", "-P", String(mock.port)] + (colour ? [] : ["--color", "never"]))
+            defer { term.close() }
+            try await term.waitFor("the prompt") { $0.last == Self.prompt }
+            for (level, _) in levels {
+                try term.type("log \(level) colour-check-\(level)")
+                try term.press("Enter")
+            }
+            try await term.waitFor("the five log lines") { screen in
+                levels.allSatisfy { level, _ in screen.contains { $0.hasSuffix("colour-check-\(level)") && $0.contains("[") } }
+            }
+            let screen = try term.screen(colors: true)
+            for (level, code) in levels {
+                let line = try #require(screen.last { $0.contains("colour-check-\(level)") && !$0.contains("freeswitch@") })
+                if colour {
+                    #expect(line.hasPrefix("\u{1B}[\(code)m"), "\(level): \(line.debugDescription)")
+                } else {
+                    #expect(!line.contains("\u{1B}["), "\(level): \(line.debugDescription)")
+                }
+            }
+        }
+    }
+
     @Test func withoutReconnectADisconnectEndsTheSessionAtOnce() async throws {
         let mock = try await MockProcess.start()
         let term = try TerminalHarness(["--no-pane", "-P", String(mock.port)])
