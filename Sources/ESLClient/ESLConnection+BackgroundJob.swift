@@ -13,8 +13,9 @@ extension ESLConnection {
     ///
     /// Throws ``ESLClientError/Code/commandFailed`` if the switch refuses the bgapi itself, and
     /// ``ESLClientError/Code/requestTimeout`` if reply and event together take longer than `timeout`.
-    /// `accepted`, if given, is called with the switch's `+OK Job-UUID` reply as soon as it arrives,
-    /// so a caller can show that the job started while it runs.
+    /// `accepted`, if given, is called with the switch's `+OK Job-UUID` reply as soon as it is read
+    /// (on the connection's event loop, before any later frame), so a caller can show that the job
+    /// started while it runs.
     public func bgapi(
         _ command: String, _ arguments: String? = nil, jobUUID: String? = nil, timeout: Duration? = nil,
         accepted: (@Sendable (ESLCommandReply) -> Void)? = nil
@@ -27,6 +28,13 @@ extension ESLConnection {
         let replyPromise = eventLoop.makePromise(of: ESLClientStateMachine.Reply.self)
         let bgapi = ESLCommand.bgapi(command, arguments, jobUUID: jobUUID)
         let handler = self.handler
+        if let accepted {
+            // Called on the event loop as the reply is read, so it comes before anything the switch
+            // sends after it (the job's own BACKGROUND_JOB event included).
+            replyPromise.futureResult.whenSuccess { reply in
+                if case .command(let commandReply) = reply, !commandReply.isError { accepted(commandReply) }
+            }
+        }
 
         // Everything is queued in one event-loop turn so that the subscription and filter commands
         // reach the switch before the bgapi, and no concurrent bgapi can interleave.
@@ -70,8 +78,6 @@ extension ESLConnection {
         let reply = try await wait(for: replyPromise, timeout: Self.remaining(until: deadline), what: bgapi.description)
         if case .command(let commandReply) = reply, commandReply.isError {
             jobPromise.fail(ESLClientError(.commandFailed, "bgapi \(command) was refused: \(commandReply.text)", address: address, serverText: commandReply.text))
-        } else if case .command(let commandReply) = reply {
-            accepted?(commandReply)
         }
         let event = try await wait(for: jobPromise, timeout: Self.remaining(until: deadline), what: "the result of \(bgapi.description)")
         return ESLBackgroundJob(jobUUID: jobUUID, event: event)
