@@ -32,16 +32,8 @@ public struct ConsoleRunner: Sendable {
     public func run() async -> ExitStatus {
         if !settings.commands.isEmpty { return await OneShotRun(settings: settings).run() }
         let link = SwitchLink(settings: settings)
-        let connection: ESLConnection
+        guard let connection = await link.connectReportingToStderr() else { return .connectionFailed }
         let identity: SwitchLink.Identity
-        do {
-            connection = try await link.connect { error, attempt in
-                StandardStreams.error("\(error.message); retrying (\(attempt + 1) of \(settings.connectAttempts))")
-            }
-        } catch {
-            StandardStreams.error(error.message)
-            return .connectionFailed
-        }
         do {
             identity = try await link.identify(connection)
         } catch {

@@ -12,14 +12,7 @@ struct OneShotRun: Sendable {
     let settings: ConsoleSettings
 
     func run() async -> ExitStatus {
-        let link = SwitchLink(settings: settings)
-        let connection: ESLConnection
-        do {
-            connection = try await link.connect { error, attempt in
-                StandardStreams.error("\(error.message); retrying (\(attempt + 1) of \(settings.connectAttempts))")
-            }
-        } catch {
-            StandardStreams.error(error.message)
+        guard let connection = await SwitchLink(settings: settings).connectReportingToStderr() else {
             return .connectionFailed
         }
         var status = ExitStatusTracker()

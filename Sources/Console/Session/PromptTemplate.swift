@@ -4,11 +4,17 @@
 public struct PromptTemplate: Sendable, Equatable {
     /// What the escapes expand to.
     public struct Values: Sendable, Equatable {
+        /// `%s`: `api switchname`.
         public var switchName: String
+        /// `%h`: this machine's name.
         public var localHostname: String
+        /// `%H`: `api hostname`.
         public var switchHostname: String
+        /// `%p`: the profile.
         public var profile: String
+        /// `%o`: the configured host.
         public var host: String
+        /// `%P`: the port.
         public var port: Int
 
         /// Creates the values.

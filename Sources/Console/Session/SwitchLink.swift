@@ -60,6 +60,19 @@ struct SwitchLink: Sendable {
         }
     }
 
+    /// ``connect(onRetry:)`` for a run that has no screen yet: each retry and the final failure are
+    /// written to stderr; nil when it could not connect (exit status 3).
+    func connectReportingToStderr() async -> ESLConnection? {
+        do {
+            return try await connect { error, attempt in
+                StandardStreams.error("\(error.message); retrying (\(attempt + 1) of \(settings.connectAttempts))")
+            }
+        } catch {
+            StandardStreams.error(error.message)
+            return nil
+        }
+    }
+
     /// fs_cli's start-up: `api switchname`, `api hostname`. (The `log` command is sent by the caller,
     /// which prints its reply.)
     func identify(_ connection: ESLConnection) async throws(ESLClientError) -> Identity {
