@@ -12,6 +12,41 @@ struct OneShotRun: Sendable {
     let settings: ConsoleSettings
 
     func run() async -> ExitStatus {
+        // bgapi needs the job's event, so the full client; plain commands take the blocking one,
+        // which starts no event loop and no threads (this path is timed: Benchmarks/oneshot.py).
+        let needsEvents = settings.commands.contains { if case .bgapi = InputParser.parse($0) { true } else { false } }
+        return needsEvents ? await runWithEvents() : runBlocking()
+    }
+
+    private func runBlocking() -> ExitStatus {
+        let link = SwitchLink(settings: settings)
+        let configuration = link.configuration
+        let connection: ESLBlockingConnection
+        do {
+            connection = try link.connectBlocking { error, attempt in
+                StandardStreams.error("\(error.message); retrying (\(attempt + 1) of \(settings.connectAttempts))")
+            }
+        } catch {
+            StandardStreams.error(error.message)
+            return .connectionFailed
+        }
+        defer { connection.close() }
+        var status = ExitStatusTracker()
+        for command in settings.commands {
+            do {
+                let reply = ReplyText(try connection.send(Self.apiCommand(command), timeout: configuration.requestTimeout))
+                StandardStreams.out(reply.text)
+                if reply.isError { status.record(.commandFailed) }
+            } catch {
+                StandardStreams.error(error.message)
+                status.record(error.code == .requestTimeout ? .timedOut : .connectionFailed)
+                break
+            }
+        }
+        return status.status(interactive: false)
+    }
+
+    private func runWithEvents() async -> ExitStatus {
         guard let connection = await SwitchLink(settings: settings).connectReportingToStderr() else {
             return .connectionFailed
         }
@@ -36,7 +71,11 @@ struct OneShotRun: Sendable {
             let job = try await connection.bgapi(line)
             return ReplyText(text: ReplyText.terminated(job.output), isError: job.isError)
         }
-        let api = ESLCommand(line: "api \(command)", headers: [("console_execute", "true")], replyKind: .apiResponse)
-        return ReplyText(try await connection.send(api))
+        return ReplyText(try await connection.send(Self.apiCommand(command)))
+    }
+
+    /// `api <command>` with `console_execute: true`, as fs_cli sends `-x` commands.
+    private static func apiCommand(_ command: String) -> ESLCommand {
+        ESLCommand(line: "api \(command)", headers: [("console_execute", "true")], replyKind: .apiResponse)
     }
 }

@@ -1,5 +1,10 @@
 import ESLClient
 import ESLProtocol
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// How the console reaches the switch: the connection settings, the attempts (`-r`), and the
 /// start-up exchange fs_cli performs (fs-cli-behaviour.md §5).
@@ -55,6 +60,24 @@ struct SwitchLink: Sendable {
                 } catch {
                     throw ESLClientError(.cancelled, "connecting to \(address) was cancelled")
                 }
+                attempt += 1
+            }
+        }
+    }
+
+    /// ``connect(onRetry:)`` with the blocking client (`-x`): the same attempts, timeouts and errors.
+    func connectBlocking(onRetry: (ESLClientError, Int) -> Void) throws(ESLClientError) -> ESLBlockingConnection {
+        var attempt = 1
+        while true {
+            do {
+                return try ESLBlockingConnection.connect(
+                    host: settings.host, port: settings.port, password: settings.password, user: settings.user,
+                    connectTimeout: configuration.connectTimeout, handshakeTimeout: configuration.handshakeTimeout)
+            } catch {
+                let permanent = error.code == .authenticationFailed || error.code == .aclRejected
+                guard attempt < settings.connectAttempts, !permanent else { throw error }
+                onRetry(error, attempt)
+                usleep(1_000_000)
                 attempt += 1
             }
         }
