@@ -2,7 +2,8 @@
 """Whole-process wall time of `fscli -x status` against a local `fscli mock` (issue 4's benchmark).
 
 Usage: python3 Benchmarks/oneshot.py [path/to/fscli] [runs]
-Default binary: .build/release/fscli (build it as shipped: `swift build -c release --static-swift-stdlib`).
+Default binary: .build/release/fscli (build it as shipped:
+`swift build -c release --static-swift-stdlib -Xlinker -no-pie`).
 Prints median, p10, p90 and mean in milliseconds for:
   - /bin/true              the cost of fork+exec on this machine (the floor)
   - fscli --version        fscli's own process start-up and exit
