@@ -33,25 +33,31 @@ enum ConnectErrorMapping {
             return ESLClientError(.connectTimeout, "connecting to \(address) timed out after \(ESLConnection.format(timeout)); is the host up and the port open?", address: address)
         }
         if let error = error as? IOError {
-            switch error.errnoCode {
-            case ECONNREFUSED:
-                return ESLClientError(.connectionRefused, "connection refused by \(address): is FreeSWITCH running with mod_event_socket listening there?", address: address)
-            case ENETUNREACH, EHOSTUNREACH, EADDRNOTAVAIL:
-                return ESLClientError(.unreachable, "\(address) is unreachable: \(error.description)", address: address)
-            case ETIMEDOUT:
-                return ESLClientError(.connectTimeout, "connecting to \(address) timed out", address: address)
-            default:
-                return ESLClientError(.connectionClosed, "cannot connect to \(address): \(error.description)", address: address)
-            }
+            return map(errno: error.errnoCode, description: error.description, address: address, timeout: nil)
         }
         return ESLClientError(.connectionClosed, "cannot connect to \(address): \(error)", address: address)
+    }
+
+    /// A failed connect(2) as an error a person can act on; `timeout` names the limit that ran out.
+    static func map(errno code: Int32, description: String, address: String, timeout: Duration?) -> ESLClientError {
+        switch code {
+        case ECONNREFUSED:
+            ESLClientError(.connectionRefused, "connection refused by \(address): is FreeSWITCH running with mod_event_socket listening there?", address: address)
+        case ENETUNREACH, EHOSTUNREACH, EADDRNOTAVAIL:
+            ESLClientError(.unreachable, "\(address) is unreachable: \(description)", address: address)
+        case ETIMEDOUT:
+            ESLClientError(.connectTimeout, "connecting to \(address) timed out" + (timeout.map { " after \(ESLConnection.format($0)); is the host up and the port open?" } ?? ""), address: address)
+        default:
+            ESLClientError(.connectionClosed, "cannot connect to \(address): \(description)", address: address)
+        }
     }
 
     private static func targetText(_ target: SocketAddress, port: Int) -> String {
         AddressText.format(host: target.ipAddress ?? "\(target)", port: target.port ?? port)
     }
 
-    private static func rank(_ code: ESLClientError.Code) -> Int {
+    /// How telling a failure is when several addresses failed: refused beats timed out beats unreachable.
+    static func rank(_ code: ESLClientError.Code) -> Int {
         switch code {
         case .connectionRefused: 0
         case .connectTimeout: 1

@@ -33,15 +33,10 @@ struct OneShotRun: Sendable {
         defer { connection.close() }
         var status = ExitStatusTracker()
         for command in settings.commands {
-            do {
-                let reply = ReplyText(try connection.send(Self.apiCommand(command), timeout: configuration.requestTimeout))
-                StandardStreams.out(reply.text)
-                if reply.isError { status.record(.commandFailed) }
-            } catch {
-                StandardStreams.error(error.message)
-                status.record(error.code == .requestTimeout ? .timedOut : .connectionFailed)
-                break
+            let outcome = Result { () throws(ESLClientError) in
+                ReplyText(try connection.send(Self.apiCommand(command), timeout: configuration.requestTimeout))
             }
+            guard Self.report(outcome, into: &status) else { break }
         }
         return status.status(interactive: false)
     }
@@ -52,15 +47,13 @@ struct OneShotRun: Sendable {
         }
         var status = ExitStatusTracker()
         for command in settings.commands {
+            let outcome: Result<ReplyText, ESLClientError>
             do {
-                let reply = try await execute(command, on: connection)
-                StandardStreams.out(reply.text)
-                if reply.isError { status.record(.commandFailed) }
+                outcome = .success(try await execute(command, on: connection))
             } catch {
-                StandardStreams.error(error.message)
-                status.record(error.code == .requestTimeout ? .timedOut : .connectionFailed)
-                break
+                outcome = .failure(error)
             }
+            guard Self.report(outcome, into: &status) else { break }
         }
         await connection.close()
         return status.status(interactive: false)
@@ -72,6 +65,21 @@ struct OneShotRun: Sendable {
             return ReplyText(text: ReplyText.terminated(job.output), isError: job.isError)
         }
         return ReplyText(try await connection.send(Self.apiCommand(command)))
+    }
+
+    /// Prints a command's outcome and records it; false when the run must stop (a timeout or a lost
+    /// connection; after a `-ERR` the next command still runs).
+    private static func report(_ outcome: Result<ReplyText, ESLClientError>, into status: inout ExitStatusTracker) -> Bool {
+        switch outcome {
+        case .success(let reply):
+            StandardStreams.out(reply.text)
+            if reply.isError { status.record(.commandFailed) }
+            return true
+        case .failure(let error):
+            StandardStreams.error(error.message)
+            status.record(error.code == .requestTimeout ? .timedOut : .connectionFailed)
+            return false
+        }
     }
 
     /// `api <command>` with `console_execute: true`, as fs_cli sends `-x` commands.

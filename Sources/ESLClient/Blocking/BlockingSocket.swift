@@ -57,12 +57,13 @@ final class BlockingSocket {
             _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
             if let errorNumber = socket.connect(info.pointee.ai_addr, info.pointee.ai_addrlen, timeout: timeout) {
                 socket.close()
-                failures.append(failure(errorNumber, address: address, timeout: timeout))
+                failures.append(ConnectErrorMapping.map(
+                    errno: errorNumber, description: String(cString: strerror(errorNumber)), address: address, timeout: timeout))
                 continue
             }
             return socket
         }
-        let best = failures.min { rank($0.code) < rank($1.code) }
+        let best = failures.min { ConnectErrorMapping.rank($0.code) < ConnectErrorMapping.rank($1.code) }
         throw best ?? ESLClientError(.unknownHost, "\(host) resolved to no address", address: address)
     }
 
@@ -133,28 +134,6 @@ final class BlockingSocket {
             if ready > 0 { return true }
             if ready == 0 { return false }
             if errno != EINTR { return true }  // let the read or write report the error
-        }
-    }
-
-    private static func failure(_ errorNumber: Int32, address: String, timeout: Duration) -> ESLClientError {
-        switch errorNumber {
-        case ECONNREFUSED:
-            ESLClientError(.connectionRefused, "connection refused by \(address): is FreeSWITCH running with mod_event_socket listening there?", address: address)
-        case ETIMEDOUT:
-            ESLClientError(.connectTimeout, "connecting to \(address) timed out after \(ESLConnection.format(timeout)); is the host up and the port open?", address: address)
-        case ENETUNREACH, EHOSTUNREACH, EADDRNOTAVAIL:
-            ESLClientError(.unreachable, "\(address) is unreachable: \(String(cString: strerror(errorNumber)))", address: address)
-        default:
-            ESLClientError(.connectionClosed, "cannot connect to \(address): \(String(cString: strerror(errorNumber)))", address: address)
-        }
-    }
-
-    private static func rank(_ code: ESLClientError.Code) -> Int {
-        switch code {
-        case .connectionRefused: 0
-        case .connectTimeout: 1
-        case .unreachable: 2
-        default: 3
         }
     }
 }
