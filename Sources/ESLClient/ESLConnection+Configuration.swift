@@ -12,6 +12,10 @@ extension ESLConnection {
         public var requestTimeout: Duration? = nil
         /// How many events and log lines wait for the reader before the oldest are dropped.
         public var notificationBufferSize: Int = 10_000
+        /// About how many bytes of events and log lines may wait for the reader before the oldest
+        /// are dropped; nil for no byte limit. Bounds memory when events are large (a busy switch's
+        /// CHANNEL_* events are 4 KB or more) while small log lines can still queue in numbers.
+        public var notificationBufferBytes: Int? = nil
         /// Frame size limits (header block, body).
         public var limits: ESLFrameDecoder.Limits = .init()
 

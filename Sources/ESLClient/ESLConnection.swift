@@ -57,7 +57,7 @@ public final class ESLConnection: Sendable {
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     ) async throws(ESLClientError) -> ESLConnection {
         let address = AddressText.format(host: host, port: port)
-        let queue = NotificationQueue(limit: configuration.notificationBufferSize)
+        let queue = NotificationQueue(limit: configuration.notificationBufferSize, byteLimit: configuration.notificationBufferBytes)
         // Filled by the channel initializer: looking the handler up in the pipeline later would
         // race with a switch that closes the connection at once.
         let installed = NIOLockedValueBox<(NIOLoopBound<ESLClientHandler>, EventLoopFuture<Void>)?>(nil)

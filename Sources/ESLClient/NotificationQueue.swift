@@ -4,20 +4,35 @@ import Foundation
 ///
 /// The reader appends without ever waiting; the consumer takes everything pending in one go, so a
 /// burst of frames read from the socket costs one wake-up, not one per frame. When the consumer
-/// falls `limit` notifications behind, the oldest are dropped and counted (ARCHITECTURE habit 5);
-/// the final `.disconnected` is never dropped.
+/// falls `limit` notifications (or about `byteLimit` bytes) behind, the oldest are dropped and
+/// counted (ARCHITECTURE habit 5); the final `.disconnected` is never dropped.
 final class NotificationQueue: @unchecked Sendable {
     private let lock = NSLock()
     private let limit: Int
+    private let byteLimit: Int
     private var pending: [ESLNotification] = []
+    /// The approximate size of each pending notification, parallel to `pending`.
+    private var sizes: [Int] = []
+    private var pendingBytes = 0
     /// Index of the oldest pending notification (dropping the oldest just moves it).
     private var head = 0
     private var dropped = 0
     private var finished = false
     private var waiter: CheckedContinuation<[ESLNotification]?, Never>?
 
-    init(limit: Int) {
+    init(limit: Int, byteLimit: Int? = nil) {
         self.limit = max(1, limit)
+        self.byteLimit = byteLimit ?? .max
+    }
+
+    /// About how much memory a notification holds: its text, plus a little per header.
+    static func approximateSize(_ notification: ESLNotification) -> Int {
+        switch notification {
+        case .log(let line): 160 + line.body.readableBytes
+        case .event(let event): 64 + event.headerCount * 48 + (event.body?.readableBytes ?? 0)
+        case .undecodableEvent(let frame, _): 64 + frame.body.readableBytes
+        case .linger, .other, .disconnected: 256
+        }
     }
 
     /// How many notifications were dropped because the consumer fell behind.
@@ -32,15 +47,20 @@ final class NotificationQueue: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard !finished else { return }
-        if pending.count - head >= limit {
+        let size = Self.approximateSize(notification)
+        while pending.count > head && (pending.count - head >= limit || pendingBytes + size > byteLimit) {
+            pendingBytes -= sizes[head]
             head += 1
             dropped += 1
-            if head > 4_096 && head * 2 > pending.count {
-                pending.removeFirst(head)
-                head = 0
-            }
+        }
+        if head > 4_096 && head * 2 > pending.count {
+            pending.removeFirst(head)
+            sizes.removeFirst(head)
+            head = 0
         }
         pending.append(notification)
+        sizes.append(size)
+        pendingBytes += size
     }
 
     /// Hands what is pending to a waiting consumer (reader side, at the end of a read burst).
@@ -64,6 +84,7 @@ final class NotificationQueue: @unchecked Sendable {
             return
         }
         pending.append(last)
+        sizes.append(0)
         finished = true
         let waiter = self.waiter
         self.waiter = nil
@@ -103,6 +124,8 @@ final class NotificationQueue: @unchecked Sendable {
     private func take() -> [ESLNotification] {
         let batch = head == 0 ? pending : Array(pending[head...])
         pending.removeAll(keepingCapacity: true)
+        sizes.removeAll(keepingCapacity: true)
+        pendingBytes = 0
         head = 0
         return batch
     }

@@ -31,9 +31,11 @@ struct SwitchLink: Sendable {
         configuration.connectTimeout = bound
         configuration.handshakeTimeout = bound
         configuration.requestTimeout = settings.requestTimeout
-        // A console shows a stream as it comes; a deep backlog would only delay it and cost memory
-        // (1,000 plain events are about 5 MB). Falling further behind is counted and shown.
-        configuration.notificationBufferSize = 1_000
+        // A console shows a stream as it comes; a deep backlog would only delay it and cost memory.
+        // 8 MB holds about 20,000 log lines or 2,000 large events; falling further behind is
+        // counted and shown.
+        configuration.notificationBufferSize = 20_000
+        configuration.notificationBufferBytes = 8 << 20
         return configuration
     }
 
