@@ -137,9 +137,11 @@ final class ESLClientHandler: ChannelInboundHandler {
         jobs[jobUUID] = promise
     }
 
-    /// Forgets a job (finished, failed or abandoned).
+    /// Forgets a job (finished, failed or abandoned). A job given up before its event came (the
+    /// bgapi timed out or was cancelled) has its promise failed here, so no promise is left pending;
+    /// completing an already completed promise does nothing.
     func forgetJob(_ jobUUID: String) {
-        jobs.removeValue(forKey: jobUUID)
+        jobs.removeValue(forKey: jobUUID)?.fail(ESLClientError(.cancelled, "the background job \(jobUUID) was abandoned", address: address))
     }
 
     /// Counts a quiet BACKGROUND_JOB subscription; returns whether it is the first (so the caller
