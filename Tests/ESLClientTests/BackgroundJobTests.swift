@@ -154,4 +154,23 @@ import Testing
         await connection.close()
         await server.stop()
     }
+
+    /// A bgapi given up before the switch answered must leave no promise pending: one leaked this
+    /// way and crashed debug builds when it was freed.
+    @Test func aBgapiThatTimesOutBeforeItsReplyLeavesNothingPending() async throws {
+        let server = try await ScriptedSwitch(script: Self.greeting + [
+            .expect("event plain BACKGROUND_JOB\n\n"), Self.reply("+OK event listener enabled plain"),
+            .expect("bgapi status\nJob-UUID: \(Self.job)\n\n"),
+            // No reply to the bgapi: the caller's timeout runs out first.
+            .expect("nixevent BACKGROUND_JOB\n\n"),
+            .hang,
+        ])
+        let connection = try await ESLConnection.connect(host: "127.0.0.1", port: server.port, password: "ClueCon")
+        let error = await #expect(throws: ESLClientError.self) {
+            _ = try await connection.bgapi("status", jobUUID: Self.job, timeout: .milliseconds(50))
+        }
+        #expect(error?.code == .requestTimeout)
+        await connection.close()
+        await server.stop()
+    }
 }
