@@ -31,7 +31,7 @@ import Testing
             .expect("api status\n\n"), .send("Content-Type: api/response\nContent-Length: 2\n\nok"),
             .hang,
         ])
-        let connection = try await ESLConnection.connect(host: "127.0.0.1", port: server.port, password: "ClueCon")
+        let connection = try await ESLConnection.connect(host: "127.0.0.1", port: server.port, password: "ClueCon", configuration: .patientForTests)
         let result = try await connection.bgapi("version", jobUUID: Self.job)
         #expect(result.jobUUID == Self.job)
         #expect(result.event["Job-Command"] == "version")
@@ -61,7 +61,7 @@ import Testing
             .expect("filter delete Job-UUID \(Self.job)\n\n"), Self.reply("+OK filter deleted. [Job-UUID][\(Self.job)]"),
             .hang,
         ])
-        let connection = try await ESLConnection.connect(host: "127.0.0.1", port: server.port, password: "ClueCon")
+        let connection = try await ESLConnection.connect(host: "127.0.0.1", port: server.port, password: "ClueCon", configuration: .patientForTests)
         #expect(try await connection.command(.event(.plain, ["ALL"])).isOK)
         #expect(try await connection.command(.filter("Event-Name", "CHANNEL_CREATE")).isOK)
         let result = try await connection.bgapi("version", jobUUID: Self.job)
@@ -90,7 +90,7 @@ import Testing
             .expect("nixevent BACKGROUND_JOB\n\n"), Self.reply("+OK events nixed"),
             .hang,
         ])
-        let connection = try await ESLConnection.connect(host: "127.0.0.1", port: server.port, password: "ClueCon")
+        let connection = try await ESLConnection.connect(host: "127.0.0.1", port: server.port, password: "ClueCon", configuration: .patientForTests)
         let (acceptedReplies, acceptedContinuation) = AsyncStream.makeStream(of: ESLCommandReply.self)
         let (order, orderContinuation) = AsyncStream.makeStream(of: String.self)
         let job = Task {
@@ -130,7 +130,7 @@ import Testing
             .expect("bgapi status\nJob-UUID: \(Self.job)\n\n"), Self.reply("-ERR permission denied"),
             .hang,
         ])
-        let connection = try await ESLConnection.connect(host: "127.0.0.1", port: server.port, password: "ClueCon")
+        let connection = try await ESLConnection.connect(host: "127.0.0.1", port: server.port, password: "ClueCon", configuration: .patientForTests)
         #expect(try await connection.command(.event(.json, ["ALL"])).isOK)
         let error = await #expect(throws: ESLClientError.self) { _ = try await connection.bgapi("status", jobUUID: Self.job) }
         #expect(error?.code == .commandFailed)
@@ -146,7 +146,7 @@ import Testing
             .expect("bgapi version\nJob-UUID: \(Self.job)\n\n"), .send(reply),
             .hang,
         ])
-        let connection = try await ESLConnection.connect(host: "127.0.0.1", port: server.port, password: "ClueCon")
+        let connection = try await ESLConnection.connect(host: "127.0.0.1", port: server.port, password: "ClueCon", configuration: .patientForTests)
         let error = await #expect(throws: ESLClientError.self) {
             _ = try await connection.bgapi("version", jobUUID: Self.job, timeout: .milliseconds(200))
         }
@@ -165,7 +165,7 @@ import Testing
             .expect("nixevent BACKGROUND_JOB\n\n"),
             .hang,
         ])
-        let connection = try await ESLConnection.connect(host: "127.0.0.1", port: server.port, password: "ClueCon")
+        let connection = try await ESLConnection.connect(host: "127.0.0.1", port: server.port, password: "ClueCon", configuration: .patientForTests)
         let error = await #expect(throws: ESLClientError.self) {
             _ = try await connection.bgapi("status", jobUUID: Self.job, timeout: .milliseconds(50))
         }

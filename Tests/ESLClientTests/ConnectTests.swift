@@ -13,19 +13,10 @@ import Testing
         return configuration
     }
 
-    /// For failures that must not be mistaken for a timeout: the outcome comes as soon as the server
-    /// acts, however loaded the machine is, so the limit is only a backstop.
-    private static var patient: ESLConnection.Configuration {
-        var configuration = ESLConnection.Configuration()
-        configuration.connectTimeout = .seconds(10)
-        configuration.handshakeTimeout = .seconds(10)
-        return configuration
-    }
-
     @Test func authenticatesRunsAPIAndExitsLikeCapture04() async throws {
         let records = try Captures.records("04_api_status")
         let server = try await ScriptedSwitch(replaying: records)
-        let connection = try await ESLConnection.connect(host: "127.0.0.1", port: server.port, password: "ClueCon")
+        let connection = try await ESLConnection.connect(host: "127.0.0.1", port: server.port, password: "ClueCon", configuration: .patientForTests)
         let status = try await connection.api("status")
         let captured = try #require(records.first { $0.label.hasPrefix("(api/response") }).data
         #expect(captured.hasSuffix(status.text))
@@ -39,7 +30,7 @@ import Testing
     @Test func wrongPasswordIsAuthenticationFailedWithTheServersText() async throws {
         let server = try await ScriptedSwitch(replaying: try Captures.records("02_auth_bad"))
         let error = await #expect(throws: ESLClientError.self) {
-            _ = try await ESLConnection.connect(host: "127.0.0.1", port: server.port, password: "wrong")
+            _ = try await ESLConnection.connect(host: "127.0.0.1", port: server.port, password: "wrong", configuration: .patientForTests)
         }
         #expect(error?.code == .authenticationFailed)
         #expect(error?.serverText == "-ERR invalid")
@@ -51,7 +42,7 @@ import Testing
     @Test func aclRejectionCarriesTheServersText() async throws {
         let server = try await ScriptedSwitch(replaying: try Captures.records("32_acl_rude_rejection"))
         let error = await #expect(throws: ESLClientError.self) {
-            _ = try await ESLConnection.connect(host: "127.0.0.1", port: server.port, password: "ClueCon")
+            _ = try await ESLConnection.connect(host: "127.0.0.1", port: server.port, password: "ClueCon", configuration: .patientForTests)
         }
         #expect(error?.code == .aclRejected)
         #expect(error?.serverText == "Access Denied, go away.\n")
@@ -65,7 +56,7 @@ import Testing
             .send("Content-Type: command/reply\nReply-Text: +OK accepted\nAllowed-Events: all\nAllowed-API: all\nAllowed-LOG: true\n\n"),
             .hang,
         ])
-        let connection = try await ESLConnection.connect(host: "127.0.0.1", port: server.port, password: "secret", user: "1000@default")
+        let connection = try await ESLConnection.connect(host: "127.0.0.1", port: server.port, password: "secret", user: "1000@default", configuration: .patientForTests)
         #expect(connection.isActive)
         await connection.close()
         #expect(await server.mismatches == [])
@@ -76,7 +67,7 @@ import Testing
         let reserved = try ReservedPort()
         let port = reserved.port
         let error = await #expect(throws: ESLClientError.self) {
-            _ = try await ESLConnection.connect(host: "127.0.0.1", port: port, password: "ClueCon", configuration: Self.patient)
+            _ = try await ESLConnection.connect(host: "127.0.0.1", port: port, password: "ClueCon", configuration: .patientForTests)
         }
         #expect(error?.code == .connectionRefused)
         #expect(error?.message.contains("127.0.0.1:\(port)") == true)
@@ -104,7 +95,7 @@ import Testing
     @Test func somethingOtherThanAGreetingIsAProtocolError() async throws {
         let server = try await ScriptedSwitch(script: [.send("HTTP/1.1 400 Bad Request\nServer: nginx\n\n"), .hang])
         let error = await #expect(throws: ESLClientError.self) {
-            _ = try await ESLConnection.connect(host: "127.0.0.1", port: server.port, password: "ClueCon", configuration: Self.patient)
+            _ = try await ESLConnection.connect(host: "127.0.0.1", port: server.port, password: "ClueCon", configuration: .patientForTests)
         }
         #expect(error?.code == .protocolError)
         await server.stop()
@@ -113,7 +104,7 @@ import Testing
     @Test func serverClosingBeforeGreetingIsConnectionClosed() async throws {
         let server = try await ScriptedSwitch(script: [.close])
         let error = await #expect(throws: ESLClientError.self) {
-            _ = try await ESLConnection.connect(host: "127.0.0.1", port: server.port, password: "ClueCon", configuration: Self.patient)
+            _ = try await ESLConnection.connect(host: "127.0.0.1", port: server.port, password: "ClueCon", configuration: .patientForTests)
         }
         #expect(error?.code == .connectionClosed)
         await server.stop()
@@ -129,7 +120,7 @@ import Testing
 
     @Test func localhostReachesAnIPv4OnlyServerWhateverItResolvesToFirst() async throws {
         let server = try await ScriptedSwitch(replaying: try Captures.records("01_auth_ok"))
-        let connection = try await ESLConnection.connect(host: "localhost", port: server.port, password: "ClueCon")
+        let connection = try await ESLConnection.connect(host: "localhost", port: server.port, password: "ClueCon", configuration: .patientForTests)
         await connection.exit()
         #expect(await server.mismatches == [])
         await server.stop()
@@ -143,7 +134,7 @@ import Testing
             // No IPv6 loopback on this machine: nothing to test.
             return
         }
-        let connection = try await ESLConnection.connect(host: "::1", port: server.port, password: "ClueCon")
+        let connection = try await ESLConnection.connect(host: "::1", port: server.port, password: "ClueCon", configuration: .patientForTests)
         #expect(connection.address == "[::1]:\(server.port)")
         await connection.close()
         await server.stop()

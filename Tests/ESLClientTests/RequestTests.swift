@@ -12,8 +12,7 @@ import Testing
     ]
 
     private static func connect(_ server: ScriptedSwitch, configure: (inout ESLConnection.Configuration) -> Void = { _ in }) async throws -> ESLConnection {
-        var configuration = ESLConnection.Configuration()
-        configuration.handshakeTimeout = .seconds(5)
+        var configuration = ESLConnection.Configuration.patientForTests
         configure(&configuration)
         return try await ESLConnection.connect(host: "127.0.0.1", port: server.port, password: "ClueCon", configuration: configuration)
     }
@@ -200,7 +199,7 @@ extension RequestTests {
             .send(event + "Content-Type: api/response\nContent-Length: 2\n\nvm"),
             .hang,
         ])
-        let connection = try await ESLConnection.connect(host: "127.0.0.1", port: server.port, password: "ClueCon")
+        let connection = try await ESLConnection.connect(host: "127.0.0.1", port: server.port, password: "ClueCon", configuration: .patientForTests)
         let error = await #expect(throws: ESLClientError.self) { _ = try await connection.api("switchname") }
         #expect(error?.code == .protocolError)
         #expect(error?.message.contains("out of step") == true)

@@ -28,7 +28,7 @@ import Testing
     @Test func servesClientsAndSaysGoodbyeOnSIGTERM() async throws {
         let (process, port, _) = try await offPool { try Self.startMock(["--switchname", "e2e-switch", "--password", "s3cret"]) }
         defer { if process.isRunning { process.terminate() } }
-        let connection = try await ESLConnection.connect(host: "127.0.0.1", port: port, password: "s3cret")
+        let connection = try await ESLConnection.connect(host: "127.0.0.1", port: port, password: "s3cret", configuration: .patientForTests)
         #expect(try await connection.api("switchname").text == "e2e-switch")
         #expect(try await connection.api("status").text.contains("is ready"))
         kill(process.processIdentifier, SIGTERM)
@@ -44,7 +44,7 @@ import Testing
         let (process, port, _) = try await offPool { try Self.startMock(["--acl", "10.0.0.0/8"]) }
         defer { process.terminate() }
         let error = await #expect(throws: ESLClientError.self) {
-            _ = try await ESLConnection.connect(host: "127.0.0.1", port: port, password: "ClueCon")
+            _ = try await ESLConnection.connect(host: "127.0.0.1", port: port, password: "ClueCon", configuration: .patientForTests)
         }
         #expect(error?.code == .aclRejected)
         #expect(error?.serverText == "Access Denied, go away.\n")
@@ -54,7 +54,7 @@ import Testing
         let (process, port, _) = try await offPool { try Self.startMock([]) }
         defer { process.terminate() }
         let error = await #expect(throws: ESLClientError.self) {
-            _ = try await ESLConnection.connect(host: "127.0.0.1", port: port, password: "guess")
+            _ = try await ESLConnection.connect(host: "127.0.0.1", port: port, password: "guess", configuration: .patientForTests)
         }
         #expect(error?.code == .authenticationFailed)
     }

@@ -41,7 +41,7 @@ import Testing
 
     @Test func apiMsleepAnswersPlusOKWithoutALineEnd() async throws {
         let mock = try await ServerBehaviourTests.start()
-        let connection = try await ESLConnection.connect(host: "127.0.0.1", port: mock.port, password: "ClueCon")
+        let connection = try await ESLConnection.connect(host: "127.0.0.1", port: mock.port, password: "ClueCon", configuration: .patientForTests)
         let response = try await connection.api("msleep", "300")
         #expect(response.text == "+OK")
         #expect(try await connection.api("msleep", "-5").text == "+OK", "a negative time sleeps 0 ms")
@@ -81,7 +81,7 @@ import Testing
 
     @Test func clientFIFOGivesEachRequestItsOwnReply() async throws {
         let mock = try await ServerBehaviourTests.start()
-        let connection = try await ESLConnection.connect(host: "127.0.0.1", port: mock.port, password: "ClueCon")
+        let connection = try await ESLConnection.connect(host: "127.0.0.1", port: mock.port, password: "ClueCon", configuration: .patientForTests)
         // Whichever is written first, replies come back in request order, so each caller gets its own.
         async let slow = connection.api("msleep", "300")
         async let fast = connection.api("echo", "fast")

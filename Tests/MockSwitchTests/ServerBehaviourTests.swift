@@ -18,7 +18,7 @@ import Testing
         let mock = try await Self.start {
             $0.users = [MockSwitchConfiguration.User(specification: "1000@default:pw:HEARTBEAT:status:false")!]
         }
-        let connection = try await ESLConnection.connect(host: "127.0.0.1", port: mock.port, password: "pw", user: "1000@default")
+        let connection = try await ESLConnection.connect(host: "127.0.0.1", port: mock.port, password: "pw", user: "1000@default", configuration: .patientForTests)
         #expect(try await connection.api("status").text.contains("is ready"))
         let refused = try await connection.api("version")
         #expect(refused.isError, "\(refused.text)")
@@ -27,7 +27,7 @@ import Testing
         #expect(try await connection.command(.log(.debug)).text == "-ERR permission denied")
         await connection.close()
         let wrong = await #expect(throws: ESLClientError.self) {
-            _ = try await ESLConnection.connect(host: "127.0.0.1", port: mock.port, password: "nope", user: "1000@default")
+            _ = try await ESLConnection.connect(host: "127.0.0.1", port: mock.port, password: "nope", user: "1000@default", configuration: .patientForTests)
         }
         #expect(wrong?.code == .authenticationFailed)
         await mock.stop()
@@ -59,7 +59,7 @@ import Testing
 
     @Test func consoleExecuteRunsEachCommandOfADoubleSemicolonList() async throws {
         let mock = try await Self.start { $0.switchname = "listy" }
-        let connection = try await ESLConnection.connect(host: "127.0.0.1", port: mock.port, password: "ClueCon")
+        let connection = try await ESLConnection.connect(host: "127.0.0.1", port: mock.port, password: "ClueCon", configuration: .patientForTests)
         let output = try await connection.api("switchname;;echo hello", consoleExecute: true).text
         #expect(output.contains("listy"))
         #expect(output.contains("hello"))
@@ -69,7 +69,7 @@ import Testing
 
     @Test func apiCallsFireAPIEvents() async throws {
         let mock = try await Self.start()
-        let connection = try await ESLConnection.connect(host: "127.0.0.1", port: mock.port, password: "ClueCon")
+        let connection = try await ESLConnection.connect(host: "127.0.0.1", port: mock.port, password: "ClueCon", configuration: .patientForTests)
         #expect(try await connection.command(.event(.json, ["API"])).isOK)
         _ = try await connection.api("echo", "ping")
         var iterator = connection.notifications.makeAsyncIterator()
