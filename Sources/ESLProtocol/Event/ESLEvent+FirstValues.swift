@@ -24,17 +24,25 @@ extension ESLEvent {
     public func firstValues(_ names: ESLHeaderNames) -> [String?] {
         var result = [String?](repeating: nil, count: names.bytes.count)
         var missing = names.bytes.count
+        // Buffer pointers throughout: no reference counting in the loop, which runs per header.
         storage.withUnsafeBytes { raw in
-            for slot in slots {
-                guard missing > 0 else { break }
-                let length = Int(slot.valueStart - slot.nameStart)
-                guard length < names.byLength.count else { continue }
-                let name = UnsafeRawBufferPointer(rebasing: raw[Int(slot.nameStart)..<Int(slot.valueStart)])
-                for index in names.byLength[length] where result[index] == nil {
-                    let matches = names.bytes[index].withUnsafeBytes { ASCII.caseInsensitiveEqual(name, $0) }
-                    guard matches else { continue }
-                    result[index] = String(decoding: raw[Int(slot.valueStart)..<Int(slot.valueEnd)], as: UTF8.self)
-                    missing -= 1
+            names.byLength.withUnsafeBufferPointer { byLength in
+                names.bytes.withUnsafeBufferPointer { wanted in
+                    slots.withUnsafeBufferPointer { slots in
+                        for slot in slots {
+                            guard missing > 0 else { break }
+                            let length = Int(slot.valueStart &- slot.nameStart)
+                            guard length < byLength.count else { continue }
+                            let candidates = byLength[length]
+                            guard !candidates.isEmpty else { continue }
+                            let name = UnsafeRawBufferPointer(rebasing: raw[Int(slot.nameStart)..<Int(slot.valueStart)])
+                            for index in candidates where result[index] == nil {
+                                guard wanted[index].withUnsafeBytes({ ASCII.caseInsensitiveEqual(name, $0) }) else { continue }
+                                result[index] = String(decoding: raw[Int(slot.valueStart)..<Int(slot.valueEnd)], as: UTF8.self)
+                                missing -= 1
+                            }
+                        }
+                    }
                 }
             }
         }
