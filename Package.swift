@@ -63,10 +63,12 @@ let package = Package(
                 .product(name: "NIOTestUtils", package: "swift-nio"),
             ]
         ),
+        // Helpers shared by several test targets (a reserved port, patient timeouts); not shipped.
+        .target(name: "TestSupport", dependencies: ["ESLClient"], path: "Tests/TestSupport"),
         .testTarget(
             name: "ESLClientTests",
             dependencies: [
-                "ESLClient", "ESLProtocol",
+                "ESLClient", "ESLProtocol", "TestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
@@ -74,7 +76,7 @@ let package = Package(
         .testTarget(
             name: "MockSwitchTests",
             dependencies: [
-                "MockSwitch", "ESLProtocol", "ESLClient",
+                "MockSwitch", "ESLProtocol", "ESLClient", "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -94,7 +96,7 @@ let package = Package(
         // The executable's own logic: that the quick `-x` parser agrees with ArgumentParser.
         .testTarget(name: "fscliTests", dependencies: ["fscli", "Console"]),
         // Runs the built `fscli` binary (swift test builds every product first).
-        .testTarget(name: "EndToEndTests", dependencies: ["ESLClient", "ESLProtocol"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ESLClient", "ESLProtocol", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

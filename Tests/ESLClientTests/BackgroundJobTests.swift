@@ -1,5 +1,6 @@
 import ESLClient
 import ESLProtocol
+import TestSupport
 import Testing
 
 /// bgapi: the job's result arrives as a BACKGROUND_JOB event, whatever the caller subscribed to.

@@ -2,6 +2,7 @@ import ESLClient
 import ESLProtocol
 import NIOCore
 import NIOPosix
+import TestSupport
 import Testing
 
 /// Connecting and authenticating against scripted switches: every way it can go wrong.

@@ -1,6 +1,7 @@
 import ESLClient
 import ESLProtocol
 import NIOCore
+import TestSupport
 import Testing
 
 /// Requests, notifications and disconnects on an established connection.

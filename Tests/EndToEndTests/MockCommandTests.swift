@@ -1,6 +1,7 @@
 import ESLClient
 import ESLProtocol
 import Foundation
+import TestSupport
 import Testing
 
 /// `fscli mock` as a user runs it: a real process, a real client, a real signal.

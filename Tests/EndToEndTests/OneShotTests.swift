@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `fscli -x`: every command runs in order, replies are printed as the switch sent them, and the

@@ -1,6 +1,7 @@
 import ESLClient
 import ESLProtocol
 @testable import MockSwitch
+import TestSupport
 import Testing
 
 /// C's `atol`, which `msleep` reads its argument with.

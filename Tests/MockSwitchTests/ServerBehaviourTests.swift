@@ -1,6 +1,7 @@
 import ESLClient
 import ESLProtocol
 import MockSwitch
+import TestSupport
 import Testing
 
 /// Server behaviours no capture shows, over real sockets: userauth permissions, oversized packets,

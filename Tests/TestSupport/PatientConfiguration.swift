@@ -5,7 +5,7 @@ extension ESLConnection.Configuration {
     /// and these limits are only a backstop. (With two cores, a busy test run can keep a scripted
     /// switch's task waiting for seconds; the default 5 s handshake limit then fails tests that are
     /// not about timeouts.)
-    static var patientForTests: ESLConnection.Configuration {
+    public static var patientForTests: ESLConnection.Configuration {
         var configuration = ESLConnection.Configuration()
         configuration.connectTimeout = .seconds(30)
         configuration.handshakeTimeout = .seconds(30)

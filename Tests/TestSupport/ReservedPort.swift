@@ -3,11 +3,13 @@ import Foundation
 /// A loopback port that refuses connections for as long as this value lives: bound but not
 /// listening, so no other test can take it meanwhile (a port freed after binding could be reused
 /// by a parallel test's listener, turning "refused" into a successful connect).
-final class ReservedPort {
-    let port: Int
+public final class ReservedPort {
+    /// The reserved port.
+    public let port: Int
     private let fd: Int32
 
-    init() throws {
+    /// Reserves a free loopback port.
+    public init() throws {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         self.fd = fd
         var address = sockaddr_in()
