@@ -63,7 +63,7 @@ let package = Package(
                 .product(name: "NIOTestUtils", package: "swift-nio"),
             ]
         ),
-        // Helpers shared by several test targets (a reserved port, patient timeouts); not shipped.
+        // Helpers shared by several test targets (a reserved port, patient timeouts, spawning tmux); not shipped.
         .target(name: "TestSupport", dependencies: ["ESLClient"], path: "Tests/TestSupport"),
         .testTarget(
             name: "ESLClientTests",
@@ -83,7 +83,7 @@ let package = Package(
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
+        .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "TestSupport"]),
         .testTarget(
             name: "ConsoleTests",
             dependencies: [

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// `fscli` in a real pseudo-terminal: a private tmux server (own socket, no user config) runs it in a
 /// 120×40 pane; the test types with send-keys and reads the screen with capture-pane. Every wait polls
@@ -27,41 +28,10 @@ final class TerminalHarness {
         _ = try run(["-f", config, "new-session", "-d", "-x", "120", "-y", "40", "-s", "t", command])
     }
 
+    /// Runs a tmux command against this harness's private server.
     @discardableResult
     func run(_ arguments: [String]) throws -> String {
-        // posix_spawn + waitpid rather than Foundation's Process: the test runner blocks SIGCHLD and
-        // SIGINT for its children; the child gets an empty mask and default dispositions, as from a
-        // shell. Output goes to a file: `new-session` forks the tmux server, which would hold a pipe.
-        let outputPath = home + "/tmux-output-\(UUID().uuidString)"
-        defer { unlink(outputPath) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for signal in [SIGINT, SIGTERM, SIGCHLD, SIGPIPE, SIGHUP] { sigaddset(&defaults, signal) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        let argv = ([tmux, "-L", socket] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, tmux, &actions, &attributes, argv, environ)
-        guard spawned == 0 else { throw HarnessError.command(arguments, status: spawned, output: "posix_spawn failed") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        let exitCode = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        let text = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
-        guard exitCode == 0 else { throw HarnessError.command(arguments, status: exitCode, output: text) }
-        return text
+        try SpawnedCommand.run(tmux, [tmux, "-L", socket] + arguments, scratchDirectory: home)
     }
 
     /// The visible lines, trailing blanks trimmed, trailing empty lines dropped.
