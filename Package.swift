@@ -58,13 +58,17 @@ let package = Package(
         .testTarget(
             name: "ESLProtocolTests",
             dependencies: [
-                "ESLProtocol",
+                "ESLProtocol", "TestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOTestUtils", package: "swift-nio"),
             ]
         ),
-        // Helpers shared by several test targets (a reserved port, patient timeouts, spawning tmux); not shipped.
-        .target(name: "TestSupport", dependencies: ["ESLClient"], path: "Tests/TestSupport"),
+        // Helpers shared by several test targets (the captures, a reserved port, patient timeouts, spawning
+        // tmux); not shipped.
+        .target(
+            name: "TestSupport",
+            dependencies: ["ESLClient", .product(name: "NIOCore", package: "swift-nio")],
+            path: "Tests/TestSupport"),
         .testTarget(
             name: "ESLClientTests",
             dependencies: [
@@ -87,7 +91,7 @@ let package = Package(
         .testTarget(
             name: "ConsoleTests",
             dependencies: [
-                "Console", "ESLProtocol",
+                "Console", "ESLProtocol", "TestSupport",
                 // Only to check that Console's copy of the API command list agrees with the mock's.
                 "MockSwitch",
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -1,6 +1,7 @@
 import Console
 import ESLProtocol
 import NIOCore
+import TestSupport
 import Testing
 
 @Suite struct EventRendererTests {

@@ -1,5 +1,6 @@
 import Console
 import ESLProtocol
+import TestSupport
 import Testing
 
 @Suite struct InputParserTests {

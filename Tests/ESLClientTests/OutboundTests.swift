@@ -1,5 +1,6 @@
 import ESLClient
 import ESLProtocol
+import TestSupport
 import Testing
 
 /// Outbound mode: the switch's `socket` application connects to an ``ESLOutboundListener``.

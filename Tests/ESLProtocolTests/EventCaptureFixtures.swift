@@ -1,5 +1,6 @@
 import Foundation
 import NIOCore
+import TestSupport
 
 /// Event frames from the real FreeSWITCH captures in `Tests/Fixtures/captures` (see its README).
 struct CapturedEventFrame: CustomStringConvertible {

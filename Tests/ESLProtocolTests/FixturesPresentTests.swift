@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 /// Guards every capture-driven test: an empty fixture directory must fail loudly, not pass vacuously.

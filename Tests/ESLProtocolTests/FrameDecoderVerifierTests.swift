@@ -1,5 +1,6 @@
 import NIOCore
 import NIOTestUtils
+import TestSupport
 import Testing
 @testable import ESLProtocol
 

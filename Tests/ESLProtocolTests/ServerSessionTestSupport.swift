@@ -1,5 +1,6 @@
 import NIOCore
 @testable import ESLProtocol
+import TestSupport
 
 /// A simulated core that knows a few channels and users and hands out UUIDs from a list.
 final class FakeCore: ESLServerCore {

@@ -1,4 +1,5 @@
 import MockSwitch
+import TestSupport
 import Testing
 
 /// API outputs compared with the real switch's replies (captures 04–08, 11).

@@ -1,4 +1,5 @@
 import MockSwitch
+import TestSupport
 import Testing
 
 /// Tab completion replayed against the real switch (captures 09, 10, 43).

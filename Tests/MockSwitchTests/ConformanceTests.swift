@@ -2,6 +2,7 @@ import ESLProtocol
 import Foundation
 import Logging
 import MockSwitch
+import TestSupport
 import Testing
 
 /// The mock against the real switch: each capture's client side is replayed over a real socket and

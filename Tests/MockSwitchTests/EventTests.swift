@@ -1,6 +1,7 @@
 import ESLProtocol
 import MockSwitch
 import NIOCore
+import TestSupport
 import Testing
 
 /// Events encoded with ESLEvent's encoders, compared with the captured bodies after normalising

@@ -1,6 +1,7 @@
 import ESLProtocol
 import MockSwitch
 import NIOCore
+import TestSupport
 import Testing
 
 /// log/data frames compared with capture 19 (headers exact, body after normalising stamp and CPU).

@@ -1,4 +1,5 @@
 import MockSwitch
+import TestSupport
 import Testing
 
 /// `show channels` / `show calls` with two loopback legs up, rebuilt from capture 21's own rows.

@@ -1,29 +1,6 @@
-import Foundation
+import TestSupport
 
-/// One record of a capture file (Tests/Fixtures/captures/README.md).
-struct CaptureRecord: Decodable, Sendable {
-    let dir: String
-    let label: String
-    let data: String
-}
-
-/// The real FreeSWITCH / fs_cli captures beside the tests.
-enum Captures {
-    private struct File: Decodable {
-        let records: [CaptureRecord]
-    }
-
-    static let directory: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()  // Captures.swift
-        .deletingLastPathComponent()  // Support
-        .deletingLastPathComponent()  // ConsoleTests
-        .appendingPathComponent("Fixtures/captures")
-
-    static func records(_ name: String) throws -> [CaptureRecord] {
-        let data = try Data(contentsOf: directory.appendingPathComponent("\(name).json"))
-        return try JSONDecoder().decode(File.self, from: data).records
-    }
-
+extension Captures {
     /// The client's packets in order: consecutive C->S writes joined and split at each blank line
     /// (fs_cli sometimes writes `nolog` and `\n\n` separately).
     static func clientPackets(_ name: String) throws -> [String] {

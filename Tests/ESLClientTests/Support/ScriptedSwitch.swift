@@ -1,6 +1,7 @@
 import ESLProtocol
 import NIOCore
 import NIOPosix
+import TestSupport
 
 /// A fake switch for connection tests: listens on 127.0.0.1 port 0 and plays a script against
 /// each client, step by step. `expect` steps read whole client packets (split with the real frame
