@@ -38,13 +38,8 @@ public struct LogFilters: Sendable, Equatable {
         }
     }
 
-    /// Whether `line` is shown.
+    /// Whether `line` is shown (``matcher()`` for many lines: it compiles a regex once).
     public func shows(_ line: ESLLogLine) -> Bool {
-        if let uuid, !uuid.isEmpty {
-            let channel = line.userData
-            if !channel.isEmpty && !channel.lowercased().hasPrefix(uuid.lowercased()) { return false }
-        }
-        if let pattern, !pattern.matches(line.text) { return false }
-        return true
+        matcher()(line)
     }
 }

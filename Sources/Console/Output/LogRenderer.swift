@@ -15,7 +15,7 @@ public struct LogRenderer: Sendable {
     }
 
     /// Appends the text for `line` and one line end to `output`; false (nothing appended) for
-    /// fs_cli's skipped bare `"\n"` bodies. The fast path for floods: no intermediate strings.
+    /// fs_cli's skipped bare `"\n"` bodies. A burst of lines is rendered into one string this way.
     @discardableResult
     public func append(_ line: ESLLogLine, to output: inout String) -> Bool {
         guard let text = render(line) else { return false }
