@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// What the man page and completion tests share: the repository, the options `--help` prints,
@@ -54,42 +55,11 @@ enum Documentation {
     }
 
     /// The result of running a program.
-    struct Output {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    typealias Output = ChildProcess.Output
 
     /// Runs `executable` with exactly `environment` (nil: this process's) in `directory`.
     static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil, directory: URL? = nil) throws -> Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        if let environment { process.environment = environment }
-        if let directory { process.currentDirectoryURL = directory }
-        let out = Pipe()
-        let err = Pipe()
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Read both pipes at once, so neither can fill up while the other is drained.
-        let group = DispatchGroup()
-        let stderr = DataBox()
-        group.enter()
-        DispatchQueue.global().async {
-            stderr.data = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr.data, as: UTF8.self))
-    }
-
-    /// Written by one reader thread, read after `DispatchGroup.wait()`, which orders the two.
-    private final class DataBox: @unchecked Sendable {
-        var data = Data()
+        try ChildProcess.run(executable, arguments, environment: environment, directory: directory?.path)
     }
 
     /// The absolute path of an installed program (`/usr/bin/env which name`), or nil.

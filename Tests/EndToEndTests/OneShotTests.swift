@@ -58,37 +58,18 @@ import Testing
     @Test func retryKeepsTryingUntilTheSwitchIsUp() async throws {
         var reserved: ReservedPort? = try ReservedPort()
         let port = reserved!.port
-        let process = Process()
-        process.executableURL = CommandLineTests.binary
-        process.arguments = ["-r", "-P", String(port), "-x", "echo finally"]
-        process.environment = FscliRun.cleanEnvironment()
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        defer { if process.isRunning { process.terminate() } }
+        let process = try ChildProcess(
+            CommandLineTests.binary.path, ["-r", "-P", String(port), "-x", "echo finally"], environment: FscliRun.cleanEnvironment())
+        defer { process.send(SIGKILL) }
         // The first attempt is refused; fscli says it will retry.
-        let seen = try await offPool {
-            var seen = ""
-            while !seen.contains("retrying (2 of 121)") {
-                let chunk = err.fileHandleForReading.availableData
-                guard !chunk.isEmpty else { break }
-                seen += String(decoding: chunk, as: UTF8.self)
-            }
-            return seen
-        }
+        let seen = try await offPool { try process.waitForStderr { $0.contains("retrying (2 of 121)") } }
         #expect(seen.contains("connection refused"), "\(seen)")
         reserved = nil
         let mock = try await Self.startMock(onFreedPort: port)
         defer { mock.stop() }
-        let output = try await offPool {
-            let output = out.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return output
-        }
-        #expect(process.terminationStatus == 0)
-        #expect(String(decoding: output, as: UTF8.self) == "finally\n")
+        let result = try await offPool { try process.finish() }
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "finally\n")
     }
 
     /// Starts the mock on a port just released. The kernel may briefly refuse to hand it out again

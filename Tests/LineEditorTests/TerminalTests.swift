@@ -6,14 +6,13 @@ import Testing
 /// tmux server, types into it with send-keys and reads the screen with capture-pane. No sleeps as
 /// synchronisation: every step polls the screen until a condition holds, bounded by a deadline.
 @Suite(.serialized) struct TerminalTests {
-    static let tmux: String? = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"]
-        .first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let tmux = TmuxServer.executable
     static let demo = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         .appendingPathComponent("lineeditor-demo").path
 
     @Test(.enabled(if: tmux != nil, "tmux is not installed: the real-terminal test needs it"))
     func typedLineSurvivesBackgroundOutput() async throws {
-        let session = try TmuxSession(tmux: Self.tmux!, demo: Self.demo)
+        let session = try TmuxSession(demo: Self.demo)
         defer { session.close() }
 
         try await session.waitFor("the prompt") { $0.last == "demo>" }
@@ -81,94 +80,45 @@ import Testing
     }
 }
 
-enum TerminalTestError: Error, CustomStringConvertible {
-    case timedOut(String, screen: [String])
-    case command([String], status: Int32, output: String)
-
-    var description: String {
-        switch self {
-        case .timedOut(let what, let screen): "timed out waiting for \(what); screen:\n" + screen.joined(separator: "\n")
-        case .command(let arguments, let status, let output): "\(arguments) exited \(status): \(output)"
-        }
-    }
-}
-
-/// A private tmux server (own socket, no user config) running the demo in a 100×30 pane.
+/// The demo in a 100×30 pane of a private tmux server, with a FIFO that feeds its background thread.
 final class TmuxSession {
-    let tmux: String
-    let socket = "fscli-le-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-    let home: String
+    private let server: TmuxServer
+    var home: String { server.home }
     let fifo: String
     private var fifoFD: Int32 = -1
 
-    init(tmux: String, demo: String) throws {
-        self.tmux = tmux
-        home = NSTemporaryDirectory() + "fscli-term-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
-        fifo = home + "/background"
-        guard mkfifo(fifo, 0o600) == 0 else { throw TerminalTestError.command(["mkfifo"], status: errno, output: fifo) }
-        let config = home + "/tmux.conf"
-        try "set -g remain-on-exit on\nset -g status off\n".write(toFile: config, atomically: true, encoding: .utf8)
-        let command = "env -u XDG_STATE_HOME HOME='\(home)' INPUTRC=/dev/null '\(demo)' '\(fifo)'"
-        _ = try run(["-f", config, "new-session", "-d", "-x", "100", "-y", "30", "-s", "t", command])
-    }
-
-    /// Runs a tmux command against this test's private server.
-    @discardableResult
-    func run(_ arguments: [String]) throws -> String {
-        try SpawnedCommand.run(tmux, [tmux, "-L", socket] + arguments, scratchDirectory: home)
-    }
-
-    /// The visible lines, trailing blanks trimmed, trailing empty lines dropped.
-    func screen() throws -> [String] {
-        var lines = try run(["capture-pane", "-p", "-t", "t"]).split(separator: "\n", omittingEmptySubsequences: false)
-            .map { line -> String in
-                var text = String(line)
-                while text.last == " " { text.removeLast() }
-                return text
-            }
-        while lines.last == "" { lines.removeLast() }
-        return lines
-    }
-
-    func paneDead() -> Bool {
-        (try? run(["display-message", "-p", "-t", "t", "#{pane_dead}"]))?.hasPrefix("1") == true
-    }
-
-    /// Polls the screen (every 20 ms, at most 30 s: a loaded 2-core machine can be slow) until
-    /// `condition` holds.
-    func waitFor(_ what: String, _ condition: ([String]) -> Bool) async throws {
-        let deadline = Date().addingTimeInterval(30)
-        var last: [String] = []
-        while Date() < deadline {
-            last = try screen()
-            if condition(last) { return }
-            // Sleeping here (not usleep) leaves the thread to other tests while the screen settles.
-            try await Task.sleep(for: .milliseconds(20))
+    init(demo: String) throws {
+        var fifo = ""
+        server = try TmuxServer(label: "le", width: 100, height: 30) { home in
+            fifo = home + "/background"
+            guard mkfifo(fifo, 0o600) == 0 else { throw TmuxError.command(["mkfifo", fifo], status: errno, output: "") }
+            return "env -u XDG_STATE_HOME HOME='\(home)' INPUTRC=/dev/null '\(demo)' '\(fifo)'"
         }
-        throw TerminalTestError.timedOut(what, screen: last)
+        self.fifo = fifo
     }
 
-    func keys(literal text: String) throws { try run(["send-keys", "-t", "t", "-l", text]) }
-    func keys(_ key: String) throws { try run(["send-keys", "-t", "t", key]) }
+    func screen() throws -> [String] { try server.screen() }
+    func waitFor(_ what: String, _ condition: ([String]) -> Bool) async throws { try await server.waitFor(what, condition) }
+    func keys(literal text: String) throws { try server.type(text) }
+    func keys(_ key: String) throws { try server.press(key) }
+    func paneDead() -> Bool { server.paneDead() }
 
     /// Writes to the demo's background thread through the FIFO (opened once the demo has it open).
     func feedBackground(_ text: String) throws {
         if fifoFD < 0 {
             let deadline = Date().addingTimeInterval(10)
             while fifoFD < 0 && Date() < deadline {
-                fifoFD = open(fifo, O_WRONLY | O_NONBLOCK)
+                fifoFD = open(fifo, O_WRONLY | O_NONBLOCK | O_CLOEXEC)
                 if fifoFD < 0 { usleep(20_000) }
             }
-            guard fifoFD >= 0 else { throw TerminalTestError.command(["open", fifo], status: errno, output: "no reader") }
+            guard fifoFD >= 0 else { throw TmuxError.command(["open", fifo], status: errno, output: "no reader") }
         }
         let written = text.withCString { write(fifoFD, $0, strlen($0)) }
-        guard written == text.utf8.count else { throw TerminalTestError.command(["write", fifo], status: errno, output: "") }
+        guard written == text.utf8.count else { throw TmuxError.command(["write", fifo], status: errno, output: "") }
     }
 
     func close() {
         if fifoFD >= 0 { Foundation.close(fifoFD) }
-        _ = try? run(["kill-server"])
-        try? FileManager.default.removeItem(atPath: home)
+        server.close()
     }
 }

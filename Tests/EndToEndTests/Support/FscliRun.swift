@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the real `fscli` binary with arguments, an exact environment and optional standard input,
 /// and collects what it wrote and how it exited.
@@ -18,41 +19,8 @@ struct FscliRun {
     }
 
     static func runBlocking(_ arguments: [String], input: String?, environment: [String: String]) throws -> FscliRun {
-        let process = Process()
-        process.executableURL = CommandLineTests.binary
-        process.arguments = arguments
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        let stdin = Pipe()
-        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
-        try process.run()
-        if let input {
-            // Written on another thread: a large input must not block us while the child's output fills its pipe.
-            let writer = stdin.fileHandleForWriting
-            Thread {
-                writer.write(Data(input.utf8))
-                try? writer.close()
-            }.start()
-        }
-        let errors = CollectedOutput()
-        let errorsRead = DispatchSemaphore(value: 0)
-        Thread {
-            errors.data = err.fileHandleForReading.readDataToEndOfFile()
-            errorsRead.signal()
-        }.start()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        errorsRead.wait()
-        process.waitUntilExit()
-        return FscliRun(
-            status: process.terminationStatus, stdout: String(decoding: output, as: UTF8.self),
-            stderr: String(decoding: errors.data, as: UTF8.self))
+        let output = try ChildProcess.run(
+            CommandLineTests.binary.path, arguments, environment: environment, input: input.map { .text($0) } ?? .none)
+        return FscliRun(status: output.status, stdout: output.stdout, stderr: output.stderr)
     }
-}
-
-/// Bytes read by another thread; handed over through a semaphore, which orders the accesses.
-final class CollectedOutput: @unchecked Sendable {
-    var data = Data()
 }

@@ -1,9 +1,9 @@
 import Foundation
+import TestSupport
 
-/// `fscli mock` in a process of its own, as the switch for end-to-end tests. Its log (stderr) is
-/// read continuously so the pipe never fills and blocks it.
+/// `fscli mock` in a process of its own, as the switch for end-to-end tests.
 final class MockProcess: @unchecked Sendable {
-    let process = Process()
+    let child: ChildProcess
     let port: Int
 
     /// Starts the mock on `port` (0: a free one) and waits until it listens, off the cooperative pool.
@@ -12,39 +12,31 @@ final class MockProcess: @unchecked Sendable {
     }
 
     private init(port: Int, _ arguments: [String]) throws {
-        process.executableURL = CommandLineTests.binary
-        process.arguments = ["mock", "--listen-port", String(port), "--switchname", "e2e"] + arguments
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let reader = err.fileHandleForReading
-        var seen = ""
-        // The first log line names the bound address.
-        while seen.firstMatch(of: /listening on 127\.0\.0\.1:(\d+)/) == nil {
-            let chunk = reader.availableData
-            guard !chunk.isEmpty else { break }
-            seen += String(decoding: chunk, as: UTF8.self)
+        child = try Self.launch(["--listen-port", String(port), "--switchname", "e2e"] + arguments)
+        (_, self.port) = try Self.boundPort(of: child)
+    }
+
+    /// Starts `fscli mock <arguments>`.
+    static func launch(_ arguments: [String]) throws -> ChildProcess {
+        try ChildProcess(CommandLineTests.binary.path, ["mock"] + arguments)
+    }
+
+    /// Waits for the mock's first log line, which names the bound address, and returns the log so
+    /// far and the port. Throws with the log when it fails to start.
+    static func boundPort(of child: ChildProcess) throws -> (log: String, port: Int) {
+        let pattern = /listening on 127\.0\.0\.1:(\d+)/
+        do {
+            let log = try child.waitForStderr { $0.firstMatch(of: pattern) != nil }
+            return (log, Int(log.firstMatch(of: pattern)!.1)!)
+        } catch ChildProcessError.ended(_, let log) {
+            throw MockProcessError.didNotStart(log)
         }
-        guard let bound = seen.firstMatch(of: /listening on 127\.0\.0\.1:(\d+)/).flatMap({ Int($0.1) }) else {
-            process.terminate()
-            throw MockProcessError.didNotStart(seen)
-        }
-        self.port = bound
-        Thread {
-            while !reader.availableData.isEmpty {}
-        }.start()
     }
 
     /// SIGTERM (the mock sends every client the shutdown notice) and waits for the exit.
     func stop() {
-        guard process.isRunning else { return }
-        process.terminate()
-        process.waitUntilExit()
-    }
-
-    deinit {
-        if process.isRunning { process.terminate() }
+        child.send(SIGTERM)
+        _ = try? child.finish(within: 30)
     }
 }
 
