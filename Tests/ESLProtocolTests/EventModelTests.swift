@@ -70,3 +70,29 @@ import Testing
         #expect(event.bodyString == "héllo")
     }
 }
+
+@Suite struct FirstValuesTests {
+    private let event = ESLEvent(headers: [
+        (name: "Event-Name", value: "CHANNEL_CREATE"), (name: "variable_v10", value: "x"),
+        (name: "Job-Command", value: "status"), (name: "Unique-ID", value: "u1"), (name: "unique-id", value: "u2"),
+        (name: "Answer-State", value: "ringing"), (name: "A", value: "short"),
+    ])
+
+    @Test func findsEachNameOnceIgnoringCaseInTheGivenOrder() {
+        let names = ESLHeaderNames(["UNIQUE-ID", "answer-state", "a", "Job-Command", "event-name"])
+        #expect(event.firstValues(names) == ["u1", "ringing", "short", "status", "CHANNEL_CREATE"])
+    }
+
+    /// Names of the same length and the same last eight bytes apart from case must still be told
+    /// apart, and a name that only shares a length with a header is absent.
+    @Test func namesOfTheSameLengthAreNotConfused() {
+        let names = ESLHeaderNames(["variable_v11", "Application", "Uptime-msec", "B", "Event-Namf", "Unique-IE"])
+        #expect(event.firstValues(names) == [nil, nil, nil, nil, nil, nil])
+        #expect(event.firstValues(ESLHeaderNames(["VARIABLE_V10"])) == ["x"])
+    }
+
+    @Test func noNamesAndAnEmptyEvent() {
+        #expect(event.firstValues(ESLHeaderNames([])) == [])
+        #expect(ESLEvent().firstValues(ESLHeaderNames(["Event-Name"])) == [nil])
+    }
+}

@@ -59,6 +59,28 @@ import Testing
         #expect(decoded == event)
     }
 
+    /// Values keep their escapes until read; every way of reading one, comparing or hashing the
+    /// event must see the decoded value.
+    @Test func escapedValuesReadDecodedEverywhere() throws {
+        let wire = "Event-Name: CUSTOM\r\nCaller-ID: %22Ann%22%20%3C1000%3E\r\nBad: 100%\nHex: %41%4\nCR: a%0D\r\nCaller-ID: b%7Cc\n\n"
+        let event = try ESLEvent.decodePlain(ByteBuffer(string: wire))
+        let expected = ESLEvent(headers: [
+            (name: "Event-Name", value: "CUSTOM"), (name: "Caller-ID", value: "\"Ann\" <1000>"), (name: "Bad", value: "100%"),
+            (name: "Hex", value: "A%4"), (name: "CR", value: "a\r"), (name: "Caller-ID", value: "b|c"),
+        ])
+        #expect(event == expected)
+        #expect(event.hashValue == expected.hashValue)
+        #expect(event.headers == expected.headers)
+        #expect(event["caller-id"] == "\"Ann\" <1000>")
+        #expect(event.values(named: "Caller-ID") == ["\"Ann\" <1000>", "b|c"])
+        #expect(event.firstValues(ESLHeaderNames(["Hex", "CR", "Missing"])) == ["A%4", "a\r", nil])
+        #expect(event.wireText(.json) == expected.wireText(.json))
+        #expect(event.wireText(.plain) == expected.wireText(.plain))
+        let short = try ESLEvent.decodePlain(ByteBuffer(string: "Event-Name: CUSTOM\nCaller-ID: %22Ann%22\n\n"))
+        #expect(short != ESLEvent(headers: [(name: "Event-Name", value: "CUSTOM"), (name: "Caller-ID", value: "%22Ann%22")]))
+        #expect(short == ESLEvent(headers: [(name: "Event-Name", value: "CUSTOM"), (name: "Caller-ID", value: "\"Ann\"")]))
+    }
+
     @Test func toleratesCRLFTabsAndMissingBlankLine() throws {
         let event = try ESLEvent.decodePlain(ByteBuffer(string: "A:\t  x%20y\r\nB:z\r\n\r\n"))
         #expect(event.headers == [.init(name: "A", value: "x y"), .init(name: "B", value: "z")])

@@ -4,13 +4,44 @@ import ESLProtocol
 /// for its kind. All the headers it may need are read in one pass over the event (a 4 KB
 /// CHANNEL_CREATE has about 85), which keeps the view fast enough for floods.
 struct EventSummary {
-    private static let wanted = ESLHeaderNames([
-        "Event-Name", "Event-Subclass", "Event-Date-Local", "Event-Date-Timestamp", "Unique-ID",
-        "Channel-Call-State", "Channel-State", "Answer-State", "Caller-Caller-ID-Number", "Caller-ANI",
-        "Caller-Destination-Number", "Hangup-Cause", "Application", "Application-Data",
-        "Job-Command", "Job-Command-Arg", "Session-Count", "Idle-CPU", "Uptime-msec",
-        "Task-Desc", "Task-Group", "API-Command", "API-Command-Argument",
-    ])
+    /// The headers the view may need; a field's raw value is its place in ``values``.
+    enum Field: Int, CaseIterable {
+        case eventName, eventSubclass, eventDateLocal, eventDateTimestamp, uniqueID
+        case channelCallState, channelState, answerState, callerIDNumber, callerANI
+        case destinationNumber, hangupCause, application, applicationData
+        case jobCommand, jobCommandArg, sessionCount, idleCPU, uptimeMsec
+        case taskDesc, taskGroup, apiCommand, apiCommandArgument
+
+        var headerName: String {
+            switch self {
+            case .eventName: "Event-Name"
+            case .eventSubclass: "Event-Subclass"
+            case .eventDateLocal: "Event-Date-Local"
+            case .eventDateTimestamp: "Event-Date-Timestamp"
+            case .uniqueID: "Unique-ID"
+            case .channelCallState: "Channel-Call-State"
+            case .channelState: "Channel-State"
+            case .answerState: "Answer-State"
+            case .callerIDNumber: "Caller-Caller-ID-Number"
+            case .callerANI: "Caller-ANI"
+            case .destinationNumber: "Caller-Destination-Number"
+            case .hangupCause: "Hangup-Cause"
+            case .application: "Application"
+            case .applicationData: "Application-Data"
+            case .jobCommand: "Job-Command"
+            case .jobCommandArg: "Job-Command-Arg"
+            case .sessionCount: "Session-Count"
+            case .idleCPU: "Idle-CPU"
+            case .uptimeMsec: "Uptime-msec"
+            case .taskDesc: "Task-Desc"
+            case .taskGroup: "Task-Group"
+            case .apiCommand: "API-Command"
+            case .apiCommandArgument: "API-Command-Argument"
+            }
+        }
+    }
+
+    private static let wanted = ESLHeaderNames(Field.allCases.map(\.headerName))
     private let values: [String?]
     private let body: String?
 
@@ -19,25 +50,18 @@ struct EventSummary {
         body = event.bodyString
     }
 
-    /// The position of each wanted name, looked up once rather than per field per event.
-    private static let positions: [String: Int] = Dictionary(
-        uniqueKeysWithValues: wanted.names.enumerated().map { ($0.element, $0.offset) })
+    private subscript(_ field: Field) -> String? { values[field.rawValue] }
 
-    private subscript(_ name: String) -> String? {
-        guard let index = Self.positions[name] else { return nil }
-        return values[index]
-    }
-
-    var name: String { self["Event-Name"] ?? "?" }
-    var subclass: String? { self["Event-Subclass"] }
-    var uniqueID: String? { self["Unique-ID"] }
+    var name: String { self[.eventName] ?? "?" }
+    var subclass: String? { self[.eventSubclass] }
+    var uniqueID: String? { self[.uniqueID] }
 
     /// `HH:MM:SS.mmm` from `Event-Date-Local` and the microseconds of `Event-Date-Timestamp`; empty
     /// when the event carries no date.
     var time: String {
-        guard let local = self["Event-Date-Local"], let space = local.lastIndex(of: " ") else { return "" }
+        guard let local = self[.eventDateLocal], let space = local.lastIndex(of: " ") else { return "" }
         let clock = String(local[local.index(after: space)...])
-        guard let stamp = self["Event-Date-Timestamp"].flatMap(Int.init) else { return clock }
+        guard let stamp = self[.eventDateTimestamp].flatMap(Int.init) else { return clock }
         let milliseconds = (stamp / 1_000) % 1_000
         return clock + "." + String(repeating: "0", count: milliseconds < 10 ? 2 : milliseconds < 100 ? 1 : 0) + String(milliseconds)
     }
@@ -59,37 +83,37 @@ struct EventSummary {
     var fields: [String] {
         switch name {
         case "BACKGROUND_JOB":
-            let command = [self["Job-Command"], self["Job-Command-Arg"]].compactMap { $0 }.filter { !$0.isEmpty }
+            let command = [self[.jobCommand], self[.jobCommandArg]].compactMap { $0 }.filter { !$0.isEmpty }
             let result = Self.firstLine(body ?? "")
             return [command.joined(separator: " "), result.isEmpty ? "" : "→ " + result]
         case "HEARTBEAT":
             return [
-                self["Session-Count"].map { "sessions=\($0)" },
-                self["Idle-CPU"].map { "idle-cpu=\(Self.trimmedNumber($0))" },
-                self["Uptime-msec"].flatMap(Int.init).map { "up=\(Self.duration(milliseconds: $0))" },
+                self[.sessionCount].map { "sessions=\($0)" },
+                self[.idleCPU].map { "idle-cpu=\(Self.trimmedNumber($0))" },
+                self[.uptimeMsec].flatMap(Int.init).map { "up=\(Self.duration(milliseconds: $0))" },
             ].compactMap { $0 }
         case "RE_SCHEDULE":
-            return [self["Task-Desc"], self["Task-Group"]].compactMap { $0 }
+            return [self[.taskDesc], self[.taskGroup]].compactMap { $0 }
         case "API":
-            return [[self["API-Command"], self["API-Command-Argument"]].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")]
+            return [[self[.apiCommand], self[.apiCommandArgument]].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")]
         case "CUSTOM":
             return []
         default:
-            guard name.hasPrefix("CHANNEL_") || name.hasPrefix("CALL_") || self["Channel-State"] != nil else { return [] }
+            guard name.hasPrefix("CHANNEL_") || name.hasPrefix("CALL_") || self[.channelState] != nil else { return [] }
             return channelFields
         }
     }
 
     private var channelFields: [String] {
         var fields: [String] = []
-        if let state = self["Channel-Call-State"] ?? self["Channel-State"] { fields.append(state) }
-        if let state = self["Answer-State"], !state.isEmpty { fields.append(state) }
-        let caller = self["Caller-Caller-ID-Number"] ?? self["Caller-ANI"] ?? ""
-        let destination = self["Caller-Destination-Number"] ?? ""
+        if let state = self[.channelCallState] ?? self[.channelState] { fields.append(state) }
+        if let state = self[.answerState], !state.isEmpty { fields.append(state) }
+        let caller = self[.callerIDNumber] ?? self[.callerANI] ?? ""
+        let destination = self[.destinationNumber] ?? ""
         if !caller.isEmpty || !destination.isEmpty { fields.append("\(caller) → \(destination)") }
-        if let cause = self["Hangup-Cause"], !cause.isEmpty { fields.append(cause) }
-        if let application = self["Application"], !application.isEmpty {
-            fields.append([application, self["Application-Data"] ?? ""].filter { !$0.isEmpty }.joined(separator: " "))
+        if let cause = self[.hangupCause], !cause.isEmpty { fields.append(cause) }
+        if let application = self[.application], !application.isEmpty {
+            fields.append([application, self[.applicationData] ?? ""].filter { !$0.isEmpty }.joined(separator: " "))
         }
         return fields
     }

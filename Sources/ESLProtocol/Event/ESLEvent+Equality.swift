@@ -1,5 +1,5 @@
 extension ESLEvent: Hashable {
-    /// Events are equal when their ordered (name, value) pairs and their bodies are equal byte for byte;
+    /// Events are equal when their ordered (name, decoded value) pairs and their bodies are equal byte for byte;
     /// how the bytes are laid out in storage (for example after ``removeHeaders(named:)``) does not matter.
     /// Names compare exactly here: lookups ignore case, identity does not.
     public static func == (lhs: ESLEvent, rhs: ESLEvent) -> Bool {
@@ -7,9 +7,9 @@ extension ESLEvent: Hashable {
         return lhs.storage.withUnsafeBytes { left in
             rhs.storage.withUnsafeBytes { right in
                 for (a, b) in zip(lhs.slots, rhs.slots) {
-                    guard a.valueStart - a.nameStart == b.valueStart - b.nameStart,
-                          a.valueEnd - a.valueStart == b.valueEnd - b.valueStart,
-                          left[Int(a.nameStart)..<Int(a.valueEnd)].elementsEqual(right[Int(b.nameStart)..<Int(b.valueEnd)])
+                    guard a.nameLength == b.nameLength,
+                          left[a.nameRange].elementsEqual(right[b.nameRange]),
+                          withValueBytes(left, a, { leftValue in withValueBytes(right, b) { leftValue.elementsEqual($0) } })
                     else { return false }
                 }
                 return true
@@ -22,9 +22,12 @@ extension ESLEvent: Hashable {
         hasher.combine(slots.count)
         storage.withUnsafeBytes { raw in
             for slot in slots {
-                hasher.combine(slot.valueStart - slot.nameStart)
-                hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: raw[Int(slot.nameStart)..<Int(slot.valueEnd)]))
-                hasher.combine(slot.valueEnd - slot.valueStart)
+                hasher.combine(slot.nameLength)
+                hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: raw[slot.nameRange]))
+                Self.withValueBytes(raw, slot) { value in
+                    hasher.combine(value.count)
+                    hasher.combine(bytes: value)
+                }
             }
         }
         hasher.combine(body)

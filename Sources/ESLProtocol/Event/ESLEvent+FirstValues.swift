@@ -2,18 +2,48 @@
 public struct ESLHeaderNames: Sendable {
     /// The names, in the order their values are returned.
     public let names: [String]
-    let bytes: [[UInt8]]
-    /// For each name length, the indices of the names that long: a header is compared only with
-    /// names of its own length.
-    let byLength: [[Int]]
+    /// Every name's bytes, back to back; name `i` is `nameBytes[nameOffsets[i]..<nameOffsets[i + 1]]`.
+    let nameBytes: [UInt8]
+    let nameOffsets: [Int]
+    /// The indices of the names, grouped by length: those `length` bytes long are
+    /// `byLength[lengthOffsets[length]..<lengthOffsets[length + 1]]`. A header is compared only with
+    /// names of its own length. Flat arrays, because reading an inner array of an array of arrays
+    /// retains it, which cost more than the comparisons in a loop that runs per header per event.
+    let byLength: [Int]
+    let lengthOffsets: [Int]
+    /// ``key(_:)`` of each name: most headers of a wanted length are still not wanted (a flood's
+    /// forty `variable_vNN` against `Application` or `Job-Command`), and one word comparison
+    /// rejects them.
+    let keys: [UInt64]
 
     /// Prepares `names` for lookups.
     public init(_ names: [String]) {
         self.names = names
-        self.bytes = names.map { Array($0.utf8) }
-        var byLength = [[Int]](repeating: [], count: (bytes.map(\.count).max() ?? 0) + 1)
-        for (index, name) in bytes.enumerated() { byLength[name.count].append(index) }
+        let bytes = names.map { Array($0.utf8) }
+        nameBytes = bytes.flatMap { $0 }
+        nameOffsets = bytes.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+        let longest = bytes.map(\.count).max() ?? 0
+        var byLength: [Int] = []
+        var lengthOffsets = [0]
+        for length in 0...longest {
+            byLength += bytes.indices.filter { bytes[$0].count == length }
+            lengthOffsets.append(byLength.count)
+        }
         self.byLength = byLength
+        self.lengthOffsets = lengthOffsets
+        keys = bytes.map { name in name.withUnsafeBytes { Self.key($0) } }
+    }
+
+    /// The last eight bytes of `name` (all of a shorter one), with the bit that separates ASCII
+    /// upper and lower case set in each: equal names, ignoring case, have equal keys.
+    @inline(__always)
+    static func key(_ name: UnsafeRawBufferPointer) -> UInt64 {
+        guard name.count >= 8 else {
+            var word: UInt64 = 0
+            for byte in name { word = word << 8 | UInt64(byte | 0x20) }
+            return word
+        }
+        return name.loadUnaligned(fromByteOffset: name.count - 8, as: UInt64.self) | 0x2020_2020_2020_2020
     }
 }
 
@@ -22,25 +52,36 @@ extension ESLEvent {
     /// of `names`, `nil` where absent; one pass over the headers, so asking for many names (a
     /// summary line) costs about as much as one subscript.
     public func firstValues(_ names: ESLHeaderNames) -> [String?] {
-        var result = [String?](repeating: nil, count: names.bytes.count)
-        var missing = names.bytes.count
+        var result = [String?](repeating: nil, count: names.names.count)
+        var missing = names.names.count
+        let longest = names.lengthOffsets.count - 2
         // Buffer pointers throughout: no reference counting in the loop, which runs per header.
         storage.withUnsafeBytes { raw in
-            names.byLength.withUnsafeBufferPointer { byLength in
-                names.bytes.withUnsafeBufferPointer { wanted in
-                    slots.withUnsafeBufferPointer { slots in
-                        for slot in slots {
-                            guard missing > 0 else { break }
-                            let length = Int(slot.valueStart &- slot.nameStart)
-                            guard length < byLength.count else { continue }
-                            let candidates = byLength[length]
-                            guard !candidates.isEmpty else { continue }
-                            let name = UnsafeRawBufferPointer(rebasing: raw[Int(slot.nameStart)..<Int(slot.valueStart)])
-                            for index in candidates where result[index] == nil {
-                                guard wanted[index].withUnsafeBytes({ ASCII.caseInsensitiveEqual(name, $0) }) else { continue }
-                                result[index] = String(decoding: raw[Int(slot.valueStart)..<Int(slot.valueEnd)], as: UTF8.self)
-                                missing -= 1
+            names.nameBytes.withUnsafeBytes { nameBytes in
+                names.nameOffsets.withUnsafeBufferPointer { nameOffsets in
+                    names.byLength.withUnsafeBufferPointer { byLength in
+                        names.lengthOffsets.withUnsafeBufferPointer { lengthOffsets in
+                          names.keys.withUnsafeBufferPointer { keys in
+                            slots.withUnsafeBufferPointer { slots in
+                                for slot in slots {
+                                    guard missing > 0 else { break }
+                                    let length = slot.nameLength
+                                    guard length <= longest else { continue }
+                                    let candidates = lengthOffsets[length]..<lengthOffsets[length + 1]
+                                    guard !candidates.isEmpty else { continue }
+                                    let name = UnsafeRawBufferPointer(rebasing: raw[slot.nameRange])
+                                    let key = ESLHeaderNames.key(name)
+                                    for candidate in candidates {
+                                        let index = byLength[candidate]
+                                        guard keys[index] == key, result[index] == nil else { continue }
+                                        let wanted = UnsafeRawBufferPointer(rebasing: nameBytes[nameOffsets[index]..<nameOffsets[index + 1]])
+                                        guard ASCII.caseInsensitiveEqual(name, wanted) else { continue }
+                                        result[index] = ESLEvent.withValueBytes(raw, slot) { String(decoding: $0, as: UTF8.self) }
+                                        missing -= 1
+                                    }
+                                }
                             }
+                          }
                         }
                     }
                 }

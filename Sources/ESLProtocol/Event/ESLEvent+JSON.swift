@@ -49,6 +49,7 @@ extension ESLEvent {
                 } else {
                     slots.append(Slot(
                         nameStart: UInt32(truncatingIfNeeded: nameStart),
+                        nameEnd: UInt32(truncatingIfNeeded: valueStart),
                         valueStart: UInt32(truncatingIfNeeded: valueStart),
                         valueEnd: UInt32(truncatingIfNeeded: output.count)))
                     previousWasContentLength = output[nameStart..<valueStart].count == lowercaseContentLength.count

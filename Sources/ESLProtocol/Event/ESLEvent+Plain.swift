@@ -1,4 +1,9 @@
 import NIOCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 extension ESLEvent {
     /// Decodes a `text/event-plain` body (spec §1.6, §3.1) the way libesl does: `Name: value` lines up
@@ -63,15 +68,13 @@ extension ESLEvent {
                 let target = out.baseAddress!
                 var written = 0
                 for slot in slots {
-                    let nameLength = Int(slot.valueStart - slot.nameStart)
+                    let nameLength = slot.nameLength
                     (target + written).copyMemory(from: source + Int(slot.nameStart), byteCount: nameLength)
                     written += nameLength
                     target.storeBytes(of: ASCII.colon, toByteOffset: written, as: UInt8.self)
                     target.storeBytes(of: ASCII.space, toByteOffset: written + 1, as: UInt8.self)
                     written += 2
-                    let valueLength = URLCoding.encodeRaw(
-                        UnsafeRawBufferPointer(start: source + Int(slot.valueStart), count: Int(slot.valueEnd - slot.valueStart)),
-                        into: target + written)
+                    let valueLength = ESLEvent.withValueBytes(raw, slot) { URLCoding.encodeRaw($0, into: target + written) }
                     if valueLength == 0 {
                         undefinedValue.withUTF8Buffer { (target + written).copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
                         written += undefinedValue.utf8CodeUnitCount
@@ -109,7 +112,7 @@ extension ESLEvent {
         guard let index = candidate else { return nil }
         let slot = parsed.slots[index]
         let value = parsed.storage.withUnsafeBytes { raw in
-            ASCII.parseDecimal(UnsafeRawBufferPointer(rebasing: raw[Int(slot.valueStart)..<Int(slot.valueEnd)]))
+            ESLEvent.withValueBytes(raw, slot) { ASCII.parseDecimal($0) }
         }
         guard let length = value else {
             throw ESLProtocolError(
@@ -141,16 +144,18 @@ struct ParsedPlain {
 
     func isContentLength(_ index: Int) -> Bool {
         let slot = slots[index]
-        guard Int(slot.valueStart - slot.nameStart) == lowercaseContentLength.count else { return false }
+        guard slot.nameLength == lowercaseContentLength.count else { return false }
         return storage.withUnsafeBytes { raw in
             lowercaseContentLength.withUnsafeBytes { want in
-                ASCII.caseInsensitiveEqual(UnsafeRawBufferPointer(rebasing: raw[Int(slot.nameStart)..<Int(slot.valueStart)]), want)
+                ASCII.caseInsensitiveEqual(UnsafeRawBufferPointer(rebasing: raw[slot.nameRange]), want)
             }
         }
     }
 }
 
-/// One pass over the header block: names copied and values URL-decoded straight into one byte array.
+/// One pass over the header block: the block is copied as it is, and each line's name and value
+/// are located. Values are not decoded here; a value with a `%` is marked so that reading it decodes
+/// it (``ESLEvent/withValueBytes(_:_:_:)``), which leaves the work to the values someone reads.
 private func parsePlainHeaders(_ raw: UnsafeRawBufferPointer) throws(ESLProtocolError) -> ParsedPlain {
     let count = raw.count
     guard count > 0, let base = raw.baseAddress else {
@@ -161,77 +166,51 @@ private func parsePlainHeaders(_ raw: UnsafeRawBufferPointer) throws(ESLProtocol
     }
     var slots: [ESLEvent.Slot] = []
     slots.reserveCapacity(count / 24 + 8)
-    var failure: ESLProtocolError? = nil
     var bodyStart = count
-
-    // Decoding never makes a value longer, so the input size bounds the storage.
-    let storage = [UInt8](unsafeUninitializedCapacity: count) { out, initialized in
-        let destination = UnsafeMutableRawPointer(out.baseAddress!)
-        var written = 0
-        var position = 0
-        while position < count {
-            let lineStart = position
-            // The name is copied while looking for its colon; if the line turns out blank or bad, it is dropped.
-            let nameLength = WordScan.copy(from: base, position, count, to: destination + written, until: ASCII.colon, ASCII.lf)
-            let colon = lineStart + nameLength
-            if colon == count || base.load(fromByteOffset: colon, as: UInt8.self) == ASCII.lf {
-                // A line without a colon: a blank line ("" or "\r") ends the block, anything else is garbage.
-                let isBlank = nameLength == 0 || (nameLength == 1 && base.load(fromByteOffset: lineStart, as: UInt8.self) == ASCII.cr)
-                if isBlank {
-                    bodyStart = min(colon + 1, count)
-                    break
-                }
-                failure = ESLProtocolError(
-                    .malformedEvent, "An event header line has no ':' between name and value.",
-                    context: UnsafeRawBufferPointer(rebasing: raw[lineStart..<colon]))
+    var position = 0
+    while position < count {
+        let lineStart = position
+        let colon = WordScan.firstIndex(in: base, position, count, of: ASCII.colon, ASCII.lf)
+        if colon == count || base.load(fromByteOffset: colon, as: UInt8.self) == ASCII.lf {
+            // A line without a colon: a blank line ("" or "\r") ends the block, anything else is garbage.
+            let length = colon - lineStart
+            let isBlank = length == 0 || (length == 1 && base.load(fromByteOffset: lineStart, as: UInt8.self) == ASCII.cr)
+            if isBlank {
+                bodyStart = min(colon + 1, count)
                 break
             }
-            guard nameLength > 0 else {
-                failure = ESLProtocolError(
-                    .malformedEvent, "An event header line has an empty name.",
-                    context: UnsafeRawBufferPointer(rebasing: raw[lineStart..<min(count, lineStart + 80)]))
-                break
-            }
-            let nameStart = written
-            written += nameLength
-            let decodedStart = written
-
-            var read = colon + 1
-            while read < count {
-                let byte = base.load(fromByteOffset: read, as: UInt8.self)
-                guard byte == ASCII.space || byte == ASCII.tab else { break }
-                read += 1
-            }
-            let valueStart = read
-            // URL-decode up to the LF: plain runs are copied a word at a time, each % is looked at alone.
-            while true {
-                let run = WordScan.copy(from: base, read, count, to: destination + written, until: ASCII.lf, ASCII.percent)
-                read += run
-                written += run
-                guard read < count, base.load(fromByteOffset: read, as: UInt8.self) == ASCII.percent else { break }
-                if read + 2 < count,
-                   let high = ASCII.hexValue(base.load(fromByteOffset: read + 1, as: UInt8.self)),
-                   let low = ASCII.hexValue(base.load(fromByteOffset: read + 2, as: UInt8.self)) {
-                    destination.storeBytes(of: high << 4 | low, toByteOffset: written, as: UInt8.self)
-                    read += 3
-                } else {
-                    destination.storeBytes(of: ASCII.percent, toByteOffset: written, as: UInt8.self)
-                    read += 1
-                }
-                written += 1
-            }
-            // A raw CR before the LF was copied as the last byte (a decoded %XX never ends in CR): drop it.
-            if read > valueStart && base.load(fromByteOffset: read - 1, as: UInt8.self) == ASCII.cr {
-                written -= 1
-            }
-            slots.append(ESLEvent.Slot(
-                nameStart: UInt32(truncatingIfNeeded: nameStart),
-                valueStart: UInt32(truncatingIfNeeded: decodedStart),
-                valueEnd: UInt32(truncatingIfNeeded: written)))
-            position = read + 1
+            throw ESLProtocolError(
+                .malformedEvent, "An event header line has no ':' between name and value.",
+                context: UnsafeRawBufferPointer(rebasing: raw[lineStart..<colon]))
         }
-        initialized = written
+        guard colon > lineStart else {
+            throw ESLProtocolError(
+                .malformedEvent, "An event header line has an empty name.",
+                context: UnsafeRawBufferPointer(rebasing: raw[lineStart..<min(count, lineStart + 80)]))
+        }
+        var valueStart = colon + 1
+        while valueStart < count {
+            let byte = base.load(fromByteOffset: valueStart, as: UInt8.self)
+            guard byte == ASCII.space || byte == ASCII.tab else { break }
+            valueStart += 1
+        }
+        // memchr: libc's vectorised search beats a word-at-a-time loop on lines this long.
+        let lineEnd = memchr(base + valueStart, Int32(ASCII.lf), count - valueStart).map { UnsafeRawPointer($0) - base } ?? count
+        let isEncoded = memchr(base + valueStart, Int32(ASCII.percent), lineEnd - valueStart) != nil
+        // A CR before the LF ends the line, not the value (a decoded %0D stays: its raw byte is 'D').
+        var valueEnd = lineEnd
+        if valueEnd > valueStart && base.load(fromByteOffset: valueEnd - 1, as: UInt8.self) == ASCII.cr {
+            valueEnd -= 1
+        }
+        slots.append(ESLEvent.Slot(
+            nameStart: UInt32(truncatingIfNeeded: lineStart),
+            nameEnd: UInt32(truncatingIfNeeded: colon),
+            valueStart: UInt32(truncatingIfNeeded: valueStart),
+            valueEnd: UInt32(truncatingIfNeeded: valueEnd),
+            isEncoded: isEncoded))
+        position = lineEnd + 1
     }
-    if let failure { throw failure }
+    // Only the header block is kept: the body (if any) is a slice of the frame.
+    let storage = [UInt8](UnsafeRawBufferPointer(rebasing: raw[0..<min(bodyStart, count)]))
     return ParsedPlain(storage: storage, slots: slots, bodyStart: bodyStart)
 }

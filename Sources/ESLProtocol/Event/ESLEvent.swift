@@ -2,24 +2,33 @@ import NIOCore
 
 /// A FreeSWITCH event: an ordered list of headers (duplicates kept) and an optional body (spec §3).
 ///
-/// Header values are stored decoded (what the switch meant, not what went over the wire). An array
-/// header is one header whose value is `ARRAY::v1|:v2|:v3`, exactly as FreeSWITCH keeps it internally;
-/// ``arrayValues(named:)`` splits it.
+/// Every value this API returns is decoded (what the switch meant, not what went over the wire). An
+/// array header is one header whose value is `ARRAY::v1|:v2|:v3`, exactly as FreeSWITCH keeps it
+/// internally; ``arrayValues(named:)`` splits it.
 ///
 /// Decoding a 150-header CHANNEL_CREATE must not cost 300 String allocations, so names and values
 /// live as bytes in one contiguous array with a small index per header; Strings are made on demand.
-/// Equality and hashing look only at the ordered (name, value) pairs and the body bytes, never at
-/// that layout.
+/// A plain event's values stay URL-encoded in that array until they are read: a flood of
+/// CHANNEL_CREATEs carries about 300 escapes each, and a console showing one line per event reads
+/// ten of its values. Equality and hashing look only at the ordered (name, decoded value) pairs and
+/// the body bytes, never at that layout.
 public struct ESLEvent: Sendable {
-    /// One header's place in ``storage``: the name is `nameStart..<valueStart`, the value
-    /// `valueStart..<valueEnd`. 32-bit offsets keep the index at 12 bytes per header.
+    /// One header's place in ``storage``: the name is `nameStart..<nameEnd`, the value
+    /// `valueStart..<valueEnd`. 32-bit offsets keep the index small.
     struct Slot: Sendable {
         var nameStart: UInt32
+        var nameEnd: UInt32
         var valueStart: UInt32
         var valueEnd: UInt32
+        /// The value's bytes still hold `%XX` escapes (see ``withValueBytes(_:_:_:)``).
+        var isEncoded = false
+
+        var nameRange: Range<Int> { Int(nameStart)..<Int(nameEnd) }
+        var nameLength: Int { Int(nameEnd &- nameStart) }
     }
 
-    /// The decoded bytes of every header name and value, back to back.
+    /// The bytes of every header name and value, back to back; values decoded unless their slot
+    /// says otherwise.
     var storage: [UInt8]
     /// One entry per header, in event order.
     var slots: [Slot]
@@ -58,19 +67,24 @@ public struct ESLEvent: Sendable {
 
     /// The headers in event order, with decoded values.
     public var headers: [Header] {
-        slots.map { Header(name: string(storage, $0.nameStart, $0.valueStart), value: string(storage, $0.valueStart, $0.valueEnd)) }
+        storage.withUnsafeBytes { raw in
+            slots.map { slot in
+                Header(name: String(decoding: raw[slot.nameRange], as: UTF8.self),
+                       value: Self.withValueBytes(raw, slot) { String(decoding: $0, as: UTF8.self) })
+            }
+        }
     }
 
     /// The value of the first header called `name` (ASCII case-insensitive), or `nil`.
     public subscript(_ name: String) -> String? {
         guard let slot = firstSlot(named: name) else { return nil }
-        return string(storage, slot.valueStart, slot.valueEnd)
+        return valueString(slot)
     }
 
     /// The values of every header called `name` (ASCII case-insensitive), in event order.
     public func values(named name: String) -> [String] {
         var result: [String] = []
-        forEachSlot(named: name) { result.append(string(storage, $0.valueStart, $0.valueEnd)) }
+        forEachSlot(named: name) { result.append(valueString($0)) }
         return result
     }
 
@@ -130,7 +144,7 @@ public struct ESLEvent: Sendable {
         storage.append(contentsOf: name)
         let valueStart = UInt32(truncatingIfNeeded: storage.count)
         storage.append(contentsOf: value)
-        slots.append(Slot(nameStart: nameStart, valueStart: valueStart, valueEnd: UInt32(truncatingIfNeeded: storage.count)))
+        slots.append(Slot(nameStart: nameStart, nameEnd: valueStart, valueStart: valueStart, valueEnd: UInt32(truncatingIfNeeded: storage.count)))
     }
 
     /// Splits an `ARRAY::` value into its items; any other value is one item.
@@ -152,14 +166,32 @@ public struct ESLEvent: Sendable {
         return items
     }
 
-    /// Calls `body` with the name and value bytes of every header, in order.
+    /// Calls `body` with the name and decoded value bytes of every header, in order.
     func forEachHeaderBytes(_ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> Void) {
         storage.withUnsafeBytes { raw in
             for slot in slots {
-                body(UnsafeRawBufferPointer(rebasing: raw[Int(slot.nameStart)..<Int(slot.valueStart)]),
-                     UnsafeRawBufferPointer(rebasing: raw[Int(slot.valueStart)..<Int(slot.valueEnd)]))
+                Self.withValueBytes(raw, slot) { value in
+                    body(UnsafeRawBufferPointer(rebasing: raw[slot.nameRange]), value)
+                }
             }
         }
+    }
+
+    /// Calls `body` with the decoded bytes of `slot`'s value in `raw` (the storage): the bytes
+    /// themselves, or for a value that still holds escapes, its decoding in a scratch buffer.
+    @inline(__always)
+    static func withValueBytes<R>(_ raw: UnsafeRawBufferPointer, _ slot: Slot, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        let value = UnsafeRawBufferPointer(rebasing: raw[Int(slot.valueStart)..<Int(slot.valueEnd)])
+        guard slot.isEncoded, !value.isEmpty else { return body(value) }
+        return withUnsafeTemporaryAllocation(byteCount: value.count, alignment: 1) { scratch in
+            let count = URLCoding.decodeRaw(value, into: scratch.baseAddress!)
+            return body(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(scratch)[..<count]))
+        }
+    }
+
+    /// The decoded value of `slot`.
+    func valueString(_ slot: Slot) -> String {
+        storage.withUnsafeBytes { raw in Self.withValueBytes(raw, slot) { String(decoding: $0, as: UTF8.self) } }
     }
 
     private func firstSlot(named name: String) -> Slot? {
@@ -178,16 +210,11 @@ public struct ESLEvent: Sendable {
 /// Whether the slot's name equals `target`, ignoring ASCII case.
 @inline(__always)
 private func nameMatches(_ storage: [UInt8], _ slot: ESLEvent.Slot, _ target: [UInt8]) -> Bool {
-    guard Int(slot.valueStart - slot.nameStart) == target.count else { return false }
+    guard slot.nameLength == target.count else { return false }
     return storage.withUnsafeBytes { raw in
         target.withUnsafeBytes { want in
-            ASCII.caseInsensitiveEqual(UnsafeRawBufferPointer(rebasing: raw[Int(slot.nameStart)..<Int(slot.valueStart)]), want)
+            ASCII.caseInsensitiveEqual(UnsafeRawBufferPointer(rebasing: raw[slot.nameRange]), want)
         }
     }
 }
 
-/// The text of `storage[start..<end]`.
-@inline(__always)
-private func string(_ storage: [UInt8], _ start: UInt32, _ end: UInt32) -> String {
-    String(decoding: storage[Int(start)..<Int(end)], as: UTF8.self)
-}
