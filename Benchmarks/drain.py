@@ -24,7 +24,7 @@ flood.stderr.readline()  # "listening ..."
 
 # stdin stays open (a pipe nobody writes) so the batch run lasts until the switch disconnects.
 keep_open_r, keep_open_w = os.pipe()
-fscli = subprocess.Popen(["/usr/bin/time", "-f", "maxrss_kb=%M", args.binary, "-P", str(args.port), "-b",
+fscli = subprocess.Popen(["/usr/bin/time", "-f", "maxrss_kb=%M cpu_user=%U cpu_sys=%S", args.binary, "-P", str(args.port), "-b",
                           "--color", "always"] + (["/event", "plain", "ALL"] if False else []),
                          stdin=keep_open_r, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 os.close(keep_open_r)
@@ -52,11 +52,13 @@ os.close(keep_open_w)
 fscli.wait()
 stderr = fscli.stderr.read().decode(errors="replace")
 rss = re.search(r"maxrss_kb=(\d+)", stderr)
+cpu = re.search(r"cpu_user=([\d.]+) cpu_sys=([\d.]+)", stderr)
 sent = flood.stdout.read().strip()
 flood.wait()
 seconds = (last - first) if first else float("nan")
 print(f"kind={args.kind} frames={args.frames} printed_lines={lines} seconds={seconds:.3f} "
-      f"lines_per_s={lines / seconds:,.0f} fscli_maxrss_mb={int(rss.group(1)) / 1024 if rss else float('nan'):.1f}")
+      f"lines_per_s={lines / seconds:,.0f} fscli_maxrss_mb={int(rss.group(1)) / 1024 if rss else float('nan'):.1f} "
+      f"fscli_cpu_s={float(cpu.group(1)) + float(cpu.group(2)) if cpu else float('nan'):.2f}")
 print(f"flood: {sent}")
 for report in drop_reports[-3:]:
     print("drop report:", report)

@@ -25,11 +25,11 @@ final class NotificationQueue: @unchecked Sendable {
         self.byteLimit = byteLimit ?? .max
     }
 
-    /// About how much memory a notification holds: its text, plus a little per header.
+    /// About how much memory a notification holds.
     static func approximateSize(_ notification: ESLNotification) -> Int {
         switch notification {
         case .log(let line): 160 + line.body.readableBytes
-        case .event(let event): 64 + event.headerCount * 48 + (event.body?.readableBytes ?? 0)
+        case .event(let event): 64 + event.memorySize
         case .undecodableEvent(let frame, _): 64 + frame.body.readableBytes
         case .linger, .other, .disconnected: 256
         }

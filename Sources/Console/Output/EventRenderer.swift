@@ -24,11 +24,16 @@ public struct EventRenderer: Sendable {
 
     /// `14:46:10.101 CHANNEL_ANSWER 1a2b3c4d CS_EXECUTE ANSWERED 1000 → 9196`: one line.
     public func compact(_ event: ESLEvent) -> String {
-        let summary = EventSummary(event)
+        compact(EventSummary(event))
+    }
+
+    /// The compact line for an event already summarised.
+    func compact(_ summary: EventSummary) -> String {
         let name = summary.name
         var title = name
         if let subclass = summary.subclass, !subclass.isEmpty { title += " " + subclass }
         var line = summary.time
+        line.reserveCapacity(128)
         func add(_ part: String) {
             guard !part.isEmpty else { return }
             if !line.isEmpty { line += " " }

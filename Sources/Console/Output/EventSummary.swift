@@ -10,7 +10,7 @@ struct EventSummary {
         case channelCallState, channelState, answerState, callerIDNumber, callerANI
         case destinationNumber, hangupCause, application, applicationData
         case jobCommand, jobCommandArg, sessionCount, idleCPU, uptimeMsec
-        case taskDesc, taskGroup, apiCommand, apiCommandArgument
+        case taskDesc, taskGroup, apiCommand, apiCommandArgument, profileName
 
         var headerName: String {
             switch self {
@@ -37,6 +37,7 @@ struct EventSummary {
             case .taskGroup: "Task-Group"
             case .apiCommand: "API-Command"
             case .apiCommandArgument: "API-Command-Argument"
+            case .profileName: "profile-name"
             }
         }
     }
@@ -55,15 +56,20 @@ struct EventSummary {
     var name: String { self[.eventName] ?? "?" }
     var subclass: String? { self[.eventSubclass] }
     var uniqueID: String? { self[.uniqueID] }
+    /// sofia's CUSTOM events name their profile.
+    var profileName: String? { self[.profileName] }
 
     /// `HH:MM:SS.mmm` from `Event-Date-Local` and the microseconds of `Event-Date-Timestamp`; empty
     /// when the event carries no date.
     var time: String {
-        guard let local = self[.eventDateLocal], let space = local.lastIndex(of: " ") else { return "" }
-        let clock = String(local[local.index(after: space)...])
+        // On UTF-8 code units: this runs for every event of a flood.
+        guard let local = self[.eventDateLocal]?.utf8, let space = local.lastIndex(of: UInt8(ascii: " ")) else { return "" }
+        var clock = String(Substring(local[local.index(after: space)...]))
         guard let stamp = self[.eventDateTimestamp].flatMap(Int.init) else { return clock }
         let milliseconds = (stamp / 1_000) % 1_000
-        return clock + "." + String(repeating: "0", count: milliseconds < 10 ? 2 : milliseconds < 100 ? 1 : 0) + String(milliseconds)
+        clock += milliseconds < 10 ? ".00" : milliseconds < 100 ? ".0" : "."
+        clock += String(milliseconds)
+        return clock
     }
 
     /// Colours by kind: calls starting green, ending red, other channel events cyan, background jobs

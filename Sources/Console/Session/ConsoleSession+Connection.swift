@@ -52,19 +52,23 @@ extension ConsoleSession {
         let events = batch.count { if case .event = $0 { true } else { false } }
         if events > 0 { eventCount.withLock { $0 += events } }
         let (filters, view, format) = state.withLock { state in
-            for case .event(let event) in batch { state.learn(from: event) }
-            return (state.logFilters, state.eventView, state.subscriptions.format)
+            (state.logFilters, state.eventView, state.subscriptions.format)
         }
         let shows = filters.matcher()
         var output = ""
         var lines = 0
+        // Each event is summarised once, for the compact line and for what completion learns.
+        var summaries: [(ESLEvent, EventSummary)] = []
+        summaries.reserveCapacity(events)
         for notification in batch {
             switch notification {
             case .log(let line):
                 guard shows(line), logRenderer.append(line, to: &output) else { continue }
                 lines += 1
             case .event(let event):
-                output += eventRenderer.render(event, view: view, format: format)
+                let summary = EventSummary(event)
+                summaries.append((event, summary))
+                output += view == .compact ? eventRenderer.compact(summary) : eventRenderer.render(event, view: view, format: format)
                 output += "\n"
                 lines += 1
             case .undecodableEvent(let frame, let error):
@@ -79,6 +83,11 @@ extension ConsoleSession {
                 lines += 1
             case .disconnected:
                 break
+            }
+        }
+        if !summaries.isEmpty {
+            state.withLock { state in
+                for (event, summary) in summaries { state.learn(from: event, summary: summary) }
             }
         }
         if lines > 0 { queue.enqueue(output, droppable: true, lines: lines) }

@@ -44,17 +44,17 @@ struct SessionState: Sendable {
     var learntEventNames = Set<String>()
 
     /// Learns header names and channel UUIDs from an event, for completion.
-    mutating func learn(from event: ESLEvent) {
-        let name = event.name ?? ""
+    mutating func learn(from event: ESLEvent, summary: EventSummary) {
+        let name = summary.name
         if headerNames.count < Self.maxHeaderNames, learntEventNames.count < Self.maxHeaderNames,
-           learntEventNames.insert(name == "CUSTOM" ? name + (event.subclass ?? "") : name).inserted {
+           learntEventNames.insert(name == "CUSTOM" ? name + (summary.subclass ?? "") : name).inserted {
             for header in event.headers { headerNames.insert(header.name) }
         }
         // sofia's CUSTOM events (sofia::register, …) name their profile.
-        if name == "CUSTOM", let profile = event["profile-name"], !profile.isEmpty, profileNames.count < Self.maxHeaderNames {
+        if name == "CUSTOM", let profile = summary.profileName, !profile.isEmpty, profileNames.count < Self.maxHeaderNames {
             profileNames.insert(profile)
         }
-        guard name.hasPrefix("CHANNEL_"), let uuid = event["Unique-ID"], !uuid.isEmpty else { return }
+        guard name.hasPrefix("CHANNEL_"), let uuid = summary.uniqueID, !uuid.isEmpty else { return }
         switch name {
         case "CHANNEL_DESTROY":
             channelUUIDs.remove(uuid)

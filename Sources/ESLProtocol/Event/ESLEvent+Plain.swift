@@ -165,7 +165,8 @@ private func parsePlainHeaders(_ raw: UnsafeRawBufferPointer) throws(ESLProtocol
         throw ESLProtocolError(.malformedEvent, "The event is larger than 4 GiB.", declaredSize: count)
     }
     var slots: [ESLEvent.Slot] = []
-    slots.reserveCapacity(count / 24 + 8)
+    // Switch events average 32-35 bytes a line (the captures); a flood of longer lines wastes a little.
+    slots.reserveCapacity(count / 30 + 8)
     var bodyStart = count
     var position = 0
     while position < count {

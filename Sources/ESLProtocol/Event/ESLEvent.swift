@@ -65,6 +65,12 @@ public struct ESLEvent: Sendable {
     /// The number of headers (an array header counts once).
     public var headerCount: Int { slots.count }
 
+    /// About how many bytes the event holds in memory (its headers, their index and its body), for
+    /// bounding buffers of events by size.
+    public var memorySize: Int {
+        storage.capacity + slots.capacity * MemoryLayout<Slot>.stride + (body?.capacity ?? 0) + 64
+    }
+
     /// The headers in event order, with decoded values.
     public var headers: [Header] {
         storage.withUnsafeBytes { raw in
