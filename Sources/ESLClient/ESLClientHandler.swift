@@ -33,6 +33,8 @@ final class ESLClientHandler: ChannelInboundHandler {
 
     /// What this session has subscribed to, as far as the switch accepted it.
     private(set) var subscriptions = ESLSubscriptions()
+    /// Whether events are delivered decoded (``ESLConnection/Configuration/decodesEvents``).
+    private let decodesEvents: Bool
     /// Background jobs awaiting their BACKGROUND_JOB event, by Job-UUID.
     private var jobs: [String: EventLoopPromise<ESLEvent>] = [:]
     /// Jobs for which this handler subscribed BACKGROUND_JOB on its own (not the caller).
@@ -44,12 +46,14 @@ final class ESLClientHandler: ChannelInboundHandler {
         mode: ESLClientStateMachine.Mode,
         address: String?,
         handshakeTimeout: Duration?,
-        notifications: NotificationQueue
+        notifications: NotificationQueue,
+        decodesEvents: Bool
     ) {
         self.machine = ESLClientStateMachine(mode: mode)
         self.address = address
         self.handshakeTimeout = handshakeTimeout
         self.notifications = notifications
+        self.decodesEvents = decodesEvents
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
@@ -206,6 +210,9 @@ final class ESLClientHandler: ChannelInboundHandler {
 
     private func deliver(_ message: ESLMessage) {
         switch message {
+        case .event(let frame) where !decodesEvents && jobs.isEmpty:
+            // No job to look for: the event goes to the reader as it came.
+            yield(.eventFrame(frame))
         case .event(let frame):
             let event: ESLEvent
             do {
@@ -219,7 +226,7 @@ final class ESLClientHandler: ChannelInboundHandler {
                 // A job's event reaches the caller's stream only if the caller asked for such events.
                 guard subscriptions.isSubscribed(to: "BACKGROUND_JOB") else { return }
             }
-            yield(.event(event))
+            yield(decodesEvents ? .event(event) : .eventFrame(frame))
         case .log(let line):
             yield(.log(line))
         case .disconnectNotice(let notice):

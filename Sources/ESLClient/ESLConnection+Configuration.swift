@@ -16,6 +16,12 @@ extension ESLConnection {
         /// are dropped; nil for no byte limit. Bounds memory when events are large (a busy switch's
         /// CHANNEL_* events are 4 KB or more) while small log lines can still queue in numbers.
         public var notificationBufferBytes: Int? = nil
+        /// Whether events arrive decoded, as ``ESLNotification/event(_:)`` (the default), or as
+        /// received, as ``ESLNotification/eventFrame(_:)``, for the reader to decode, summarise
+        /// (``ESLEventFrame/firstValues(_:)``) or forward. Not decoding on the socket's thread
+        /// keeps it free for reading, and a reader that wants a few headers of each event in a
+        /// flood does a fraction of the work.
+        public var decodesEvents = true
         /// Frame size limits (header block, body).
         public var limits: ESLFrameDecoder.Limits = .init()
 

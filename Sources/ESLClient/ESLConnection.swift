@@ -70,7 +70,8 @@ public final class ESLConnection: Sendable {
                         mode: .inbound(password: password, user: user),
                         address: address,
                         handshakeTimeout: configuration.handshakeTimeout,
-                        notifications: queue)
+                        notifications: queue,
+                        decodesEvents: configuration.decodesEvents)
                     try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(ESLFrameDecoder(limits: configuration.limits)))
                     try channel.pipeline.syncOperations.addHandler(handler)
                     installed.withLockedValue { $0 = (NIOLoopBound(handler, eventLoop: channel.eventLoop), handler.handshake!.futureResult) }

@@ -4,6 +4,9 @@ import ESLProtocol
 public enum ESLNotification: Sendable, Hashable {
     /// An event the connection subscribed to.
     case event(ESLEvent)
+    /// An event as received, not decoded: what events arrive as when
+    /// ``ESLConnection/Configuration/decodesEvents`` is false.
+    case eventFrame(ESLEventFrame)
     /// An event frame whose body could not be decoded; the raw frame is kept so nothing is lost.
     case undecodableEvent(ESLEventFrame, ESLProtocolError)
     /// A log line (after `log <level>`).

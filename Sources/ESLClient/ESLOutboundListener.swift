@@ -44,7 +44,9 @@ public final class ESLOutboundListener: Sendable {
                 channel.eventLoop.makeCompletedFuture {
                     let address = channel.remoteAddress.map { AddressText.format(host: $0.ipAddress ?? "?", port: $0.port ?? 0) } ?? "switch"
                     let queue = NotificationQueue(limit: configuration.notificationBufferSize, byteLimit: configuration.notificationBufferBytes)
-                    let handler = ESLClientHandler(mode: .outbound, address: address, handshakeTimeout: nil, notifications: queue)
+                    let handler = ESLClientHandler(
+                        mode: .outbound, address: address, handshakeTimeout: nil, notifications: queue,
+                        decodesEvents: configuration.decodesEvents)
                     try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(ESLFrameDecoder(limits: configuration.limits)))
                     try channel.pipeline.syncOperations.addHandler(handler)
                     let connection = ESLConnection(

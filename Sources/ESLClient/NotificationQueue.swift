@@ -30,7 +30,7 @@ final class NotificationQueue: @unchecked Sendable {
         switch notification {
         case .log(let line): 160 + line.body.readableBytes
         case .event(let event): 64 + event.memorySize
-        case .undecodableEvent(let frame, _): 64 + frame.body.readableBytes
+        case .eventFrame(let frame), .undecodableEvent(let frame, _): 64 + frame.body.readableBytes
         case .linger, .other, .disconnected: 256
         }
     }

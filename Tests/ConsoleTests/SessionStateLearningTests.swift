@@ -7,7 +7,7 @@ import Testing
 @Suite struct SessionStateLearningTests {
     private func learn(_ headers: [(String, String)], into state: inout SessionState) {
         let event = ESLEvent(headers: headers.map { (name: $0.0, value: $0.1) })
-        state.learn(from: event, summary: EventSummary(event))
+        state.learn(EventSummary(event), headerNames: { event.headers.map(\.name) })
     }
 
     @Test func channelsComeAndGoAndHeaderNamesAreLearnt() {

@@ -85,3 +85,26 @@ import Testing
 private struct CaptureMissing: Error, CustomStringConvertible {
     var description: String
 }
+
+/// `ESLEventFrame.firstValues` reads a plain frame without decoding it, and must agree with the
+/// decoded event in every format.
+@Suite struct FrameFirstValuesTests {
+    private static let names = ESLHeaderNames([
+        "Event-Name", "Unique-ID", "Caller-Caller-ID-Number", "Channel-State", "Job-UUID", "Event-Date-Local",
+        "variable_sip_from_user", "Core-UUID", "Absent-Header",
+    ])
+
+    @Test(arguments: EventCaptures.frames(ofType: "text/event-plain") + EventCaptures.frames(ofType: "text/event-json")
+        + EventCaptures.frames(ofType: "text/event-xml"))
+    func agreesWithTheDecodedEvent(_ captured: CapturedEventFrame) throws {
+        let format: ESLEventFormat = captured.contentType.hasSuffix("plain") ? .plain : captured.contentType.hasSuffix("json") ? .json : .xml
+        let frame = ESLEventFrame(format: format, body: captured.buffer)
+        #expect(try frame.firstValues(Self.names) == frame.decode().firstValues(Self.names), "\(captured)")
+    }
+
+    @Test func aMalformedPlainLineIsRefusedLikeDecode() {
+        let frame = ESLEventFrame(format: .plain, body: ByteBuffer(string: "Event-Name: HEARTBEAT\nno colon here\n\n"))
+        #expect(throws: ESLProtocolError.self) { try frame.firstValues(Self.names) }
+        #expect(throws: ESLProtocolError.self) { try frame.decode() }
+    }
+}

@@ -22,6 +22,16 @@ public struct EventRenderer: Sendable {
         }
     }
 
+    /// The text for an event still in its frame, already summarised (which the compact view is made
+    /// from). The raw view is the frame's own text; the full view decodes it.
+    func render(_ frame: ESLEventFrame, summary: EventSummary, view: EventView) throws(ESLProtocolError) -> String {
+        switch view {
+        case .compact: compact(summary)
+        case .full: full(try frame.decode())
+        case .raw: Self.withoutTrailingLineEnds(frame.text)
+        }
+    }
+
     /// `14:46:10.101 CHANNEL_ANSWER 1a2b3c4d CS_EXECUTE ANSWERED 1000 → 9196`: one line.
     public func compact(_ event: ESLEvent) -> String {
         compact(EventSummary(event))

@@ -51,6 +51,14 @@ struct EventSummary {
         body = event.bodyString
     }
 
+    /// The summary of an event still in its frame: a plain event's wanted values are found without
+    /// decoding the rest (see ``ESLEventFrame/firstValues(_:)``). Only a background job's result
+    /// needs the body, and only then is the event decoded.
+    init(_ frame: ESLEventFrame) throws(ESLProtocolError) {
+        values = try frame.firstValues(Self.wanted)
+        body = values[Field.eventName.rawValue] == "BACKGROUND_JOB" ? try frame.decode().bodyString : nil
+    }
+
     private subscript(_ field: Field) -> String? { values[field.rawValue] }
 
     var name: String { self[.eventName] ?? "?" }

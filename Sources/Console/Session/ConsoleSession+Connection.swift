@@ -12,7 +12,7 @@ extension ConsoleSession {
             var reportedDrops = 0
             for await batch in connection.notifications.batches {
                 if case .disconnected(let error)? = batch.last { reason = error }
-                show(batch)
+                await show(batch)
                 // The client's buffer drops the oldest when this loop falls behind; say so.
                 let drops = connection.droppedCount
                 if drops > reportedDrops {
@@ -47,50 +47,30 @@ extension ConsoleSession {
     }
 
     /// Shows a burst of log lines, events and other frames as one text: the state is read once,
-    /// the output queue locked once, however many lines the burst holds.
-    private func show(_ batch: [ESLNotification]) {
-        let events = batch.count { if case .event = $0 { true } else { false } }
-        if events > 0 { eventCount.withLock { $0 += events } }
+    /// the output queue locked once, however many lines the burst holds. A large burst (the switch
+    /// outran the console) is rendered in two halves at once, one per core.
+    private func show(_ batch: [ESLNotification]) async {
         let (filters, view, format) = state.withLock { state in
             (state.logFilters, state.eventView, state.subscriptions.format)
         }
-        let shows = filters.matcher()
-        var output = ""
-        var lines = 0
-        // Each event is summarised once, for the compact line and for what completion learns.
-        var summaries: [(ESLEvent, EventSummary)] = []
-        summaries.reserveCapacity(events)
-        for notification in batch {
-            switch notification {
-            case .log(let line):
-                guard shows(line), logRenderer.append(line, to: &output) else { continue }
-                lines += 1
-            case .event(let event):
-                let summary = EventSummary(event)
-                summaries.append((event, summary))
-                output += view == .compact ? eventRenderer.compact(summary) : eventRenderer.render(event, view: view, format: format)
-                output += "\n"
-                lines += 1
-            case .undecodableEvent(let frame, let error):
-                output += eventRenderer.renderUndecodable(frame, error) + "\n"
-                lines += 1
-            case .linger(let notice):
-                output += palette.notice("the switch lingers: \(notice.message.trimmingBlanks)") + "\n"
-                lines += 1
-            case .other(let frame):
-                output += palette.notice("unexpected \(frame.contentType ?? "frame without Content-Type"):") + "\n"
-                output += (frame.bodyString ?? "") + "\n"
-                lines += 1
-            case .disconnected:
-                break
-            }
+        let renderer = BatchRenderer(logs: logRenderer, events: eventRenderer, palette: palette, filters: filters, view: view, format: format)
+        var rendered: BatchRenderer.Rendered
+        if batch.count >= BatchRenderer.parallelThreshold {
+            let middle = batch.count / 2
+            async let first = renderer.render(batch[..<middle])
+            let second = renderer.render(batch[middle...])
+            rendered = await first
+            rendered.append(second)
+        } else {
+            rendered = renderer.render(batch[...])
         }
-        if !summaries.isEmpty {
+        if rendered.events > 0 { eventCount.withLock { $0 += rendered.events } }
+        if !rendered.summaries.isEmpty {
             state.withLock { state in
-                for (event, summary) in summaries { state.learn(from: event, summary: summary) }
+                for (event, summary) in rendered.summaries { state.learn(summary, headerNames: { event.headerNames }) }
             }
         }
-        if lines > 0 { queue.enqueue(output, droppable: true, lines: lines) }
+        if rendered.lines > 0 { queue.enqueue(rendered.output, droppable: true, lines: rendered.lines) }
     }
 
     /// `/reconnect`: closes the connection and waits until the reader has connected again.

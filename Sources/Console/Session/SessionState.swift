@@ -43,12 +43,13 @@ struct SessionState: Sendable {
     /// reading every header of every event would cost more than showing it.
     var learntEventNames = Set<String>()
 
-    /// Learns header names and channel UUIDs from an event, for completion.
-    mutating func learn(from event: ESLEvent, summary: EventSummary) {
+    /// Learns header names and channel UUIDs from an event, for completion; `headerNames` (all of
+    /// the event's) is asked for only the first time an event of its kind is seen.
+    mutating func learn(_ summary: EventSummary, headerNames eventHeaderNames: () -> [String]) {
         let name = summary.name
         if headerNames.count < Self.maxHeaderNames, learntEventNames.count < Self.maxHeaderNames,
            learntEventNames.insert(name == "CUSTOM" ? name + (summary.subclass ?? "") : name).inserted {
-            for header in event.headers { headerNames.insert(header.name) }
+            headerNames.formUnion(eventHeaderNames())
         }
         // sofia's CUSTOM events (sofia::register, …) name their profile.
         if name == "CUSTOM", let profile = summary.profileName, !profile.isEmpty, profileNames.count < Self.maxHeaderNames {

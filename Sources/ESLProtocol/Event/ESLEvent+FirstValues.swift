@@ -47,46 +47,83 @@ public struct ESLHeaderNames: Sendable {
     }
 }
 
+extension ESLHeaderNames {
+    /// Calls `body` with a lookup from a header name to its index among these names (ASCII
+    /// case-insensitive; the first, if a name is listed twice), or nil. Buffer pointers throughout:
+    /// no reference counting in a lookup, which runs per header per event.
+    @inline(__always)
+    func withLookup<R>(_ body: ((UnsafeRawBufferPointer) -> Int?) -> R) -> R {
+        nameBytes.withUnsafeBytes { nameBytes in
+            nameOffsets.withUnsafeBufferPointer { nameOffsets in
+                byLength.withUnsafeBufferPointer { byLength in
+                    lengthOffsets.withUnsafeBufferPointer { lengthOffsets in
+                        keys.withUnsafeBufferPointer { keys in
+                            let longest = lengthOffsets.count - 2
+                            return body { name in
+                                guard name.count <= longest else { return nil }
+                                let candidates = lengthOffsets[name.count]..<lengthOffsets[name.count + 1]
+                                guard !candidates.isEmpty else { return nil }
+                                let key = Self.key(name)
+                                for candidate in candidates {
+                                    let index = byLength[candidate]
+                                    guard keys[index] == key else { continue }
+                                    let wanted = UnsafeRawBufferPointer(rebasing: nameBytes[nameOffsets[index]..<nameOffsets[index + 1]])
+                                    if ASCII.caseInsensitiveEqual(name, wanted) { return index }
+                                }
+                                return nil
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
 extension ESLEvent {
     /// The value of the first header called each of `names` (ASCII case-insensitive), in the order
     /// of `names`, `nil` where absent; one pass over the headers, so asking for many names (a
     /// summary line) costs about as much as one subscript.
     public func firstValues(_ names: ESLHeaderNames) -> [String?] {
         var result = [String?](repeating: nil, count: names.names.count)
-        var missing = names.names.count
-        let longest = names.lengthOffsets.count - 2
-        // Buffer pointers throughout: no reference counting in the loop, which runs per header.
+        var missing = result.count
         storage.withUnsafeBytes { raw in
-            names.nameBytes.withUnsafeBytes { nameBytes in
-                names.nameOffsets.withUnsafeBufferPointer { nameOffsets in
-                    names.byLength.withUnsafeBufferPointer { byLength in
-                        names.lengthOffsets.withUnsafeBufferPointer { lengthOffsets in
-                          names.keys.withUnsafeBufferPointer { keys in
-                            slots.withUnsafeBufferPointer { slots in
-                                for slot in slots {
-                                    guard missing > 0 else { break }
-                                    let length = slot.nameLength
-                                    guard length <= longest else { continue }
-                                    let candidates = lengthOffsets[length]..<lengthOffsets[length + 1]
-                                    guard !candidates.isEmpty else { continue }
-                                    let name = UnsafeRawBufferPointer(rebasing: raw[slot.nameRange])
-                                    let key = ESLHeaderNames.key(name)
-                                    for candidate in candidates {
-                                        let index = byLength[candidate]
-                                        guard keys[index] == key, result[index] == nil else { continue }
-                                        let wanted = UnsafeRawBufferPointer(rebasing: nameBytes[nameOffsets[index]..<nameOffsets[index + 1]])
-                                        guard ASCII.caseInsensitiveEqual(name, wanted) else { continue }
-                                        result[index] = ESLEvent.withValueBytes(raw, slot) { String(decoding: $0, as: UTF8.self) }
-                                        missing -= 1
-                                    }
-                                }
-                            }
-                          }
-                        }
+            names.withLookup { lookup in
+                slots.withUnsafeBufferPointer { slots in
+                    for slot in slots {
+                        guard missing > 0 else { break }
+                        guard let index = lookup(UnsafeRawBufferPointer(rebasing: raw[slot.nameRange])), result[index] == nil else { continue }
+                        result[index] = ESLEvent.withValueBytes(raw, slot) { String(decoding: $0, as: UTF8.self) }
+                        missing -= 1
                     }
                 }
             }
         }
         return result
+    }
+}
+
+extension ESLEventFrame {
+    /// What ``ESLEvent/firstValues(_:)`` gives for the decoded event, without decoding the rest of
+    /// a plain event: its lines are located and only the wanted values decoded. (JSON and XML
+    /// events are decoded.)
+    ///
+    /// - Throws: `.malformedEvent` for a header line ``decode()`` would refuse. The framing of a
+    ///   body is not checked, and its `Content-Length` line counts as a header here.
+    public func firstValues(_ names: ESLHeaderNames) throws(ESLProtocolError) -> [String?] {
+        guard format == .plain else { return try decode().firstValues(names) }
+        let result: Result<[String?], ESLProtocolError> = body.withUnsafeReadableBytes { raw in
+            names.withLookup { lookup in
+                var values = [String?](repeating: nil, count: names.names.count)
+                return Result { () throws(ESLProtocolError) in
+                    _ = try forEachPlainHeader(raw) { slot in
+                        guard let index = lookup(UnsafeRawBufferPointer(rebasing: raw[slot.nameRange])), values[index] == nil else { return }
+                        values[index] = ESLEvent.withValueBytes(raw, slot) { String(decoding: $0, as: UTF8.self) }
+                    }
+                    return values
+                }
+            }
+        }
+        return try result.get()
     }
 }

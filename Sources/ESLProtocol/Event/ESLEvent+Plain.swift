@@ -157,17 +157,28 @@ struct ParsedPlain {
 /// are located. Values are not decoded here; a value with a `%` is marked so that reading it decodes
 /// it (``ESLEvent/withValueBytes(_:_:_:)``), which leaves the work to the values someone reads.
 private func parsePlainHeaders(_ raw: UnsafeRawBufferPointer) throws(ESLProtocolError) -> ParsedPlain {
+    var slots: [ESLEvent.Slot] = []
+    // Switch events average 32-35 bytes a line (the captures); a flood of longer lines wastes a little.
+    slots.reserveCapacity(raw.count / 30 + 8)
+    let bodyStart = try forEachPlainHeader(raw) { slot in slots.append(slot) }
+    // Only the header block is kept: the body (if any) is a slice of the frame.
+    let storage = [UInt8](UnsafeRawBufferPointer(rebasing: raw[0..<bodyStart]))
+    return ParsedPlain(storage: storage, slots: slots, bodyStart: bodyStart)
+}
+
+/// Locates each header line of a plain header block in `raw` and calls `body` with its place
+/// (offsets into `raw`; values still encoded, marked when they hold a `%`); returns where the bytes
+/// after the block start. The one definition of a header line, for decoding and for
+/// ``ESLEventFrame/firstValues(_:)``.
+///
+/// - Throws: `.malformedEvent` for a line without `:` or with an empty name.
+@inline(__always)
+func forEachPlainHeader(_ raw: UnsafeRawBufferPointer, _ body: (ESLEvent.Slot) -> Void) throws(ESLProtocolError) -> Int {
     let count = raw.count
-    guard count > 0, let base = raw.baseAddress else {
-        return ParsedPlain(storage: [], slots: [], bodyStart: 0)
-    }
+    guard count > 0, let base = raw.baseAddress else { return 0 }
     guard count < Int(UInt32.max) else {
         throw ESLProtocolError(.malformedEvent, "The event is larger than 4 GiB.", declaredSize: count)
     }
-    var slots: [ESLEvent.Slot] = []
-    // Switch events average 32-35 bytes a line (the captures); a flood of longer lines wastes a little.
-    slots.reserveCapacity(count / 30 + 8)
-    var bodyStart = count
     var position = 0
     while position < count {
         let lineStart = position
@@ -176,10 +187,7 @@ private func parsePlainHeaders(_ raw: UnsafeRawBufferPointer) throws(ESLProtocol
             // A line without a colon: a blank line ("" or "\r") ends the block, anything else is garbage.
             let length = colon - lineStart
             let isBlank = length == 0 || (length == 1 && base.load(fromByteOffset: lineStart, as: UInt8.self) == ASCII.cr)
-            if isBlank {
-                bodyStart = min(colon + 1, count)
-                break
-            }
+            if isBlank { return min(colon + 1, count) }
             throw ESLProtocolError(
                 .malformedEvent, "An event header line has no ':' between name and value.",
                 context: UnsafeRawBufferPointer(rebasing: raw[lineStart..<colon]))
@@ -203,7 +211,7 @@ private func parsePlainHeaders(_ raw: UnsafeRawBufferPointer) throws(ESLProtocol
         if valueEnd > valueStart && base.load(fromByteOffset: valueEnd - 1, as: UInt8.self) == ASCII.cr {
             valueEnd -= 1
         }
-        slots.append(ESLEvent.Slot(
+        body(ESLEvent.Slot(
             nameStart: UInt32(truncatingIfNeeded: lineStart),
             nameEnd: UInt32(truncatingIfNeeded: colon),
             valueStart: UInt32(truncatingIfNeeded: valueStart),
@@ -211,7 +219,5 @@ private func parsePlainHeaders(_ raw: UnsafeRawBufferPointer) throws(ESLProtocol
             isEncoded: isEncoded))
         position = lineEnd + 1
     }
-    // Only the header block is kept: the body (if any) is a slice of the frame.
-    let storage = [UInt8](UnsafeRawBufferPointer(rebasing: raw[0..<min(bodyStart, count)]))
-    return ParsedPlain(storage: storage, slots: slots, bodyStart: bodyStart)
+    return count
 }
