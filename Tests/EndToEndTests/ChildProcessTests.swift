@@ -48,6 +48,18 @@ import Testing
         #expect(ended.stdout == "started\n")
     }
 
+    @Test func droppingAChildKillsIt() async throws {
+        var pid: pid_t = 0
+        do {
+            let child = try ChildProcess("/bin/sleep", ["600"])
+            pid = child.pid
+        }
+        // Gone once reaped (a killed child is a zombie until its waiter collects it).
+        let deadline = Date().addingTimeInterval(10)
+        while kill(pid, 0) == 0 && Date() < deadline { try await Task.sleep(for: .milliseconds(10)) }
+        #expect(kill(pid, 0) == -1 && errno == ESRCH)
+    }
+
     @Test func inputIsWrittenAndOutputCollected() throws {
         let text = String(repeating: "0123456789abcdef\n", count: 40_000)
         let output = try ChildProcess.run("/bin/cat", [], input: .text(text))

@@ -36,12 +36,18 @@ public final class ChildProcess: @unchecked Sendable {
     /// argv, for messages.
     public let arguments: [String]
 
-    private let condition = NSCondition()
-    private var stdoutData = Data()
-    private var stderrData = Data()
-    private var stdoutOpen = true
-    private var stderrOpen = true
-    private var exitStatus: Int32?
+    /// What the child has done so far, shared with the threads that read its pipes and wait for
+    /// it; they hold this, not the ChildProcess, so dropping the ChildProcess kills the child.
+    private final class State: @unchecked Sendable {
+        let condition = NSCondition()
+        var stdoutData = Data()
+        var stderrData = Data()
+        var stdoutOpen = true
+        var stderrOpen = true
+        var exitStatus: Int32?
+    }
+
+    private let state = State()
 
     /// Starts `executable` with `arguments` (without argv[0]); with `environment`, exactly that
     /// environment, else this process's.
@@ -104,48 +110,48 @@ public final class ChildProcess: @unchecked Sendable {
         }
         startReading(stdoutPipe.read, isStderr: false)
         startReading(stderrPipe.read, isStderr: true)
-        Thread { [self, pid] in
+        Thread { [state, pid] in
             var status: Int32 = 0
             while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
             let code = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-            condition.withLock {
-                exitStatus = code
-                condition.broadcast()
+            state.condition.withLock {
+                state.exitStatus = code
+                state.condition.broadcast()
             }
         }.start()
     }
 
     deinit {
-        if condition.withLock({ exitStatus == nil }) { kill(pid, SIGKILL) }
+        send(SIGKILL)
     }
 
     /// Sends `signal` to the child, unless it has already exited.
     public func send(_ signal: Int32) {
-        condition.withLock {
-            if exitStatus == nil { kill(pid, signal) }
+        state.condition.withLock {
+            if state.exitStatus == nil { kill(pid, signal) }
         }
     }
 
     /// Whether the child has exited (and been reaped).
-    public var hasExited: Bool { condition.withLock { exitStatus != nil } }
+    public var hasExited: Bool { state.condition.withLock { state.exitStatus != nil } }
 
     /// Waits until what the child wrote to stderr so far satisfies `condition`, and returns it.
     /// Throws if the child closes stderr first, or after `seconds`.
     public func waitForStderr(within seconds: Double = 60, _ satisfied: (String) -> Bool) throws -> String {
-        try wait(seconds, "stderr to show what the test waits for") { [self] in
-            let text = String(decoding: stderrData, as: UTF8.self)
+        try wait(seconds, "stderr to show what the test waits for") { [state, arguments] in
+            let text = String(decoding: state.stderrData, as: UTF8.self)
             if satisfied(text) { return text }
-            if !stderrOpen { throw ChildProcessError.ended(arguments, stderr: text) }
+            if !state.stderrOpen { throw ChildProcessError.ended(arguments, stderr: text) }
             return nil
         }
     }
 
     /// Waits for the child to exit and close its output, and returns what it printed.
     public func finish(within seconds: Double = 60) throws -> Output {
-        try wait(seconds, "exit") { [self] in
-            guard let exitStatus, !stdoutOpen, !stderrOpen else { return nil }
-            return Output(status: exitStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
-                          stderr: String(decoding: stderrData, as: UTF8.self))
+        try wait(seconds, "exit") { [state] in
+            guard let exitStatus = state.exitStatus, !state.stdoutOpen, !state.stderrOpen else { return nil }
+            return Output(status: exitStatus, stdout: String(decoding: state.stdoutData, as: UTF8.self),
+                          stderr: String(decoding: state.stderrData, as: UTF8.self))
         }
     }
 
@@ -162,6 +168,7 @@ public final class ChildProcess: @unchecked Sendable {
     /// the deadline passes; then the child is killed.
     private func wait<T>(_ seconds: Double, _ what: String, _ check: () throws -> T?) throws -> T {
         let deadline = Date().addingTimeInterval(seconds)
+        let condition = state.condition
         condition.lock()
         defer { condition.unlock() }
         while true {
@@ -171,27 +178,27 @@ public final class ChildProcess: @unchecked Sendable {
                 kill(pid, SIGKILL)
                 throw ChildProcessError.timedOut(
                     arguments, waited: "\(what) within \(seconds) s",
-                    stdout: String(decoding: stdoutData, as: UTF8.self), stderr: String(decoding: stderrData, as: UTF8.self))
+                    stdout: String(decoding: state.stdoutData, as: UTF8.self), stderr: String(decoding: state.stderrData, as: UTF8.self))
             }
         }
     }
 
     /// Reads one of the child's output pipes on a thread of its own until end of file.
     private func startReading(_ fd: Int32, isStderr: Bool) {
-        Thread { [self] in
+        Thread { [state] in
             var buffer = [UInt8](repeating: 0, count: 65_536)
             while true {
                 let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
                 if count < 0 && errno == EINTR { continue }
-                condition.withLock {
+                state.condition.withLock {
                     if count > 0 {
-                        if isStderr { stderrData.append(contentsOf: buffer[0..<count]) } else { stdoutData.append(contentsOf: buffer[0..<count]) }
+                        if isStderr { state.stderrData.append(contentsOf: buffer[0..<count]) } else { state.stdoutData.append(contentsOf: buffer[0..<count]) }
                     } else if isStderr {
-                        stderrOpen = false
+                        state.stderrOpen = false
                     } else {
-                        stdoutOpen = false
+                        state.stdoutOpen = false
                     }
-                    condition.broadcast()
+                    state.condition.broadcast()
                 }
                 if count <= 0 { break }
             }
