@@ -116,8 +116,9 @@ extension ESLEventFrame {
             names.withLookup { lookup in
                 var values = [String?](repeating: nil, count: names.names.count)
                 return Result { () throws(ESLProtocolError) in
-                    _ = try forEachPlainHeader(raw) { slot in
-                        guard let index = lookup(UnsafeRawBufferPointer(rebasing: raw[slot.nameRange])), values[index] == nil else { return }
+                    var lines = try PlainHeaderLines(raw)
+                    while let slot = try lines.next() {
+                        guard let index = lookup(UnsafeRawBufferPointer(rebasing: raw[slot.nameRange])), values[index] == nil else { continue }
                         values[index] = ESLEvent.withValueBytes(raw, slot) { String(decoding: $0, as: UTF8.self) }
                     }
                     return values

@@ -1,4 +1,9 @@
 import NIOCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A FreeSWITCH event: an ordered list of headers (duplicates kept) and an optional body (spec §3).
 ///
@@ -20,7 +25,7 @@ public struct ESLEvent: Sendable {
         var nameEnd: UInt32
         var valueStart: UInt32
         var valueEnd: UInt32
-        /// The value's bytes still hold `%XX` escapes (see ``withValueBytes(_:_:_:)``).
+        /// The value's bytes may still hold `%XX` escapes (see ``withValueBytes(_:_:_:)``).
         var isEncoded = false
 
         var nameRange: Range<Int> { Int(nameStart)..<Int(nameEnd) }
@@ -184,11 +189,13 @@ public struct ESLEvent: Sendable {
     }
 
     /// Calls `body` with the decoded bytes of `slot`'s value in `raw` (the storage): the bytes
-    /// themselves, or for a value that still holds escapes, its decoding in a scratch buffer.
+    /// themselves, or for a value that holds escapes, its decoding in a scratch buffer.
     @inline(__always)
     static func withValueBytes<R>(_ raw: UnsafeRawBufferPointer, _ slot: Slot, _ body: (UnsafeRawBufferPointer) -> R) -> R {
         let value = UnsafeRawBufferPointer(rebasing: raw[Int(slot.valueStart)..<Int(slot.valueEnd)])
-        guard slot.isEncoded, !value.isEmpty else { return body(value) }
+        guard slot.isEncoded, let start = value.baseAddress, memchr(start, Int32(ASCII.percent), value.count) != nil else {
+            return body(value)
+        }
         return withUnsafeTemporaryAllocation(byteCount: value.count, alignment: 1) { scratch in
             let count = URLCoding.decodeRaw(value, into: scratch.baseAddress!)
             return body(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(scratch)[..<count]))
