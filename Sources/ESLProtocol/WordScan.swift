@@ -14,34 +14,6 @@ enum WordScan {
         return (x &- ones) & ~x & highs != 0
     }
 
-    /// Copies bytes from `source[from...]` to `destination` until one equals `a` or `b` or `count` is
-    /// reached; returns how many were copied. Whole words may be stored past the copied run, so the
-    /// destination needs room up to `count - from` bytes, which the decoder guarantees because it
-    /// never writes ahead of what it reads.
-    @inline(__always)
-    static func copy(
-        from source: UnsafeRawPointer, _ from: Int, _ count: Int,
-        to destination: UnsafeMutableRawPointer, until a: UInt8, _ b: UInt8
-    ) -> Int {
-        var read = from
-        var written = 0
-        while read + 8 <= count {
-            let word = source.loadUnaligned(fromByteOffset: read, as: UInt64.self)
-            if contains(word, a) || contains(word, b) { break }
-            destination.storeBytes(of: word, toByteOffset: written, as: UInt64.self)
-            read += 8
-            written += 8
-        }
-        while read < count {
-            let byte = source.load(fromByteOffset: read, as: UInt8.self)
-            if byte == a || byte == b { break }
-            destination.storeBytes(of: byte, toByteOffset: written, as: UInt8.self)
-            read += 1
-            written += 1
-        }
-        return written
-    }
-
     /// The offset of the first byte in `source[from..<count]` equal to `a` or `b`, or `count`.
     @inline(__always)
     static func firstIndex(in source: UnsafeRawPointer, _ from: Int, _ count: Int, of a: UInt8, _ b: UInt8) -> Int {
