@@ -8,8 +8,7 @@ import Foundation
 /// The command history on disk: `$XDG_STATE_HOME/fscli/history` (default `~/.local/state/fscli/history`),
 /// one command per line, mode 0600, the newest `maxEntries` kept, written after every command.
 ///
-/// Policy (`shouldKeep`): empty lines, lines starting with a space, and a repeat of the previous entry
-/// are not kept. Pure Swift, no readline: the editor loads `entries` into readline's history.
+/// Policy (`shouldKeep`): ``HistoryPolicy``. Pure Swift, no readline: the editor loads `entries` into readline's history.
 public final class HistoryFile {
     public static let defaultMaxEntries = 1_000
 
@@ -40,9 +39,7 @@ public final class HistoryFile {
 
     /// Whether `line` would be recorded after the current entries.
     public func shouldKeep(_ line: String) -> Bool {
-        if line.isEmpty || line.hasPrefix(" ") || line.contains("\n") { return false }
-        if line.allSatisfy({ $0 == " " || $0 == "\t" }) { return false }
-        return entries.last != line
+        HistoryPolicy.keeps(line, after: entries.last)
     }
 
     /// Reads the file (a missing file is an empty history), tightens a looser mode to 0600 and keeps

@@ -25,8 +25,15 @@ public final class OutputQueue: @unchecked Sendable {
         public var dropped: Int = 0
         /// The last status text set since the previous drain, if any (the pane's status row).
         public var status: String?
+        /// Scroll-back requests, in order (an editor without a pane answers that it has none).
+        public var paneCommands: [PaneCommand] = []
+        /// The console became idle (its last command answered): a reader that prints its prompt
+        /// itself (no line editing) prints it now, so one prompt follows each command's output.
+        public var promptReady = false
 
-        public var isEmpty: Bool { texts.isEmpty && prompt == nil && !stopRequested && dropped == 0 && status == nil }
+        public var isEmpty: Bool {
+            texts.isEmpty && prompt == nil && !stopRequested && dropped == 0 && status == nil && paneCommands.isEmpty && !promptReady
+        }
 
         /// The line that reports `dropped`, or nil when nothing was dropped.
         public var droppedNotice: String? {
@@ -50,6 +57,8 @@ public final class OutputQueue: @unchecked Sendable {
     private var dropped = 0
     private var droppedSoFar = 0
     private var status: String?
+    private var paneCommands: [PaneCommand] = []
+    private var promptReady = false
 
     /// A queue holding at most about `droppableLimit` droppable lines (logs and events) at a time.
     public init(droppableLimit: Int = 20_000) {
@@ -97,6 +106,16 @@ public final class OutputQueue: @unchecked Sendable {
         update { self.status = status }
     }
 
+    /// Asks the pane to search, pause or resume. Any thread.
+    public func pane(_ command: PaneCommand) {
+        update { paneCommands.append(command) }
+    }
+
+    /// Says the console is idle and waits for a line (see ``Batch/promptReady``). Any thread.
+    public func signalPromptReady() {
+        update { promptReady = true }
+    }
+
     /// Droppable texts refused since the queue was made (the session's running total). Any thread.
     public var droppedTotal: Int {
         lock.lock()
@@ -120,9 +139,13 @@ public final class OutputQueue: @unchecked Sendable {
         var batch = Batch(texts: texts, prompt: prompt, stopRequested: stopRequested)
         batch.dropped = dropped
         batch.status = status
+        batch.paneCommands = paneCommands
+        batch.promptReady = promptReady
         texts.removeAll(keepingCapacity: true)
         prompt = nil
         status = nil
+        paneCommands.removeAll()
+        promptReady = false
         wakePending = false
         droppableCount = 0
         dropped = 0

@@ -19,6 +19,9 @@ public final class PlainLineReader: LineEditing {
     private var prompt = ""
     private var pending: [UInt8] = []
     private var promptVisible = false
+    /// The console waits for a line (its last command answered, see ``OutputQueue/Batch/promptReady``):
+    /// only then is a prompt shown, so each command's output is followed by exactly one.
+    private var idle = false
 
     /// `showsPrompt` defaults to "input is a terminal" (a dumb terminal still gets a prompt).
     public init(inputFD: Int32 = STDIN_FILENO, outputFD: Int32 = STDOUT_FILENO, showsPrompt: Bool? = nil) {
@@ -46,7 +49,6 @@ public final class PlainLineReader: LineEditing {
         self.prompt = prompt
         let interrupts = InterruptPipe()
         defer { interrupts.remove() }
-        showPrompt()
         var buffer = [UInt8](repeating: 0, count: 4096)
         var inputEnded = false
         while true {
@@ -56,8 +58,10 @@ public final class PlainLineReader: LineEditing {
                 let batch = queue.drain()
                 if let newPrompt = batch.prompt { self.prompt = newPrompt }
                 if !batch.texts.isEmpty || batch.dropped > 0 { printAbove(printable(batch)) }
+                if !batch.paneCommands.isEmpty { printAbove("the output is not paged here (no pane: a pipe, -b or TERM=dumb)") }
                 if batch.stopRequested { return }
-                if !inputEnded { showPrompt() }
+                if batch.promptReady { idle = true }
+                if !inputEnded && idle { showPrompt() }
             }
             let signals = ready.interrupt ? interrupts.consume() : InterruptPipe.Received()
             if let signal = signals.termination {
@@ -67,7 +71,6 @@ public final class PlainLineReader: LineEditing {
             if signals.interrupt {
                 pending.removeAll()
                 if onEvent(.interrupt) == .stop { return }
-                if !inputEnded { showPrompt() }
             }
             guard !inputEnded, ready.input || ready.inputClosed else { continue }
             let count = ready.input ? buffer.withUnsafeMutableBytes { read(inputFD, $0.baseAddress, $0.count) } : 0
@@ -85,10 +88,10 @@ public final class PlainLineReader: LineEditing {
             pending.append(contentsOf: buffer[0..<count])
             while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
                 promptVisible = false
+                idle = false
                 let line = takeLine(upTo: newline)
                 pending.removeFirst()  // the newline
                 if onEvent(.line(line)) == .stop { return }
-                showPrompt()
             }
         }
     }

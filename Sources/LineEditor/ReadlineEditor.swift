@@ -74,6 +74,12 @@ private func pageDown(_: Int32, _: Int32) -> Int32 {
     return 0
 }
 
+/// End: back to the newest output when the pane is paged back; otherwise readline's end-of-line.
+private func endKey(_ count: Int32, _ key: Int32) -> Int32 {
+    guard let editor = currentEditor(), editor.handleEnd() else { return rl_end_of_line(count, key) }
+    return 0
+}
+
 private func clearScreen(_ count: Int32, _ key: Int32) -> Int32 {
     guard let editor = currentEditor(), editor.handleClearScreen() else { return rl_clear_screen(count, key) }
     return 0
@@ -156,6 +162,7 @@ public final class ReadlineEditor: LineEditing {
         }
         for key in ["\u{1b}[5~", "\u{1b}[[5~"] { _ = rl_bind_keyseq(key, pageUp) }
         for key in ["\u{1b}[6~", "\u{1b}[[6~"] { _ = rl_bind_keyseq(key, pageDown) }
+        for key in ["\u{1b}[F", "\u{1b}OF", "\u{1b}[4~", "\u{1b}[8~"] { _ = rl_bind_keyseq(key, endKey) }
         _ = rl_bind_key(12, clearScreen)  // Ctrl-L
     }
 
@@ -166,7 +173,7 @@ public final class ReadlineEditor: LineEditing {
         withoutActuallyEscaping(onEvent) { onEvent in
             handler = onEvent
             activeEditor = ActiveEditor(editor: self, thread: pthread_self())
-            let interrupts = InterruptPipe(watchResize: true)
+            let interrupts = InterruptPipe(watchResize: true, watchJobControl: true)
             defer {
                 uninstall()
                 if let pane {
@@ -188,6 +195,7 @@ public final class ReadlineEditor: LineEditing {
                     if let newPrompt = batch.prompt { setPrompt(newPrompt) }
                     if let status = batch.status, pane != nil { fscli_rl_write(pane!.setStatus(status)) }
                     if !batch.texts.isEmpty || batch.dropped > 0 { printAbove(printable(batch)) }
+                    for command in batch.paneCommands { run(command) }
                     if batch.stopRequested { return }
                 }
                 let signals = ready.interrupt ? interrupts.consume() : InterruptPipe.Received()
@@ -195,6 +203,11 @@ public final class ReadlineEditor: LineEditing {
                     fscli_rl_write("\n")
                     _ = onEvent(.terminated(signal: signal))
                     return
+                }
+                if signals.suspend {
+                    suspend(interrupts)
+                } else if signals.continued {
+                    resumed()
                 }
                 if signals.resized { handleResize() }
                 if signals.interrupt && installed { handleInterrupt() }
@@ -214,7 +227,7 @@ public final class ReadlineEditor: LineEditing {
         self.prompt = prompt
         guard installed else { return }
         rl_set_prompt(prompt)
-        if !insideLineHandler { rl_forced_update_display() }
+        redrawInput()
     }
 
     public func printAbove(_ text: String) {
@@ -235,12 +248,26 @@ public final class ReadlineEditor: LineEditing {
         rl_forced_update_display()
     }
 
+    /// Draws the prompt and the partial line again from the start of the input row. Every redraw
+    /// goes through here: `rl_forced_update_display` alone assumes the cursor is at column 0 and
+    /// would draw a second prompt after the first.
+    private func redrawInput() {
+        guard installed, !insideLineHandler else { return }
+        if pane != nil {
+            fscli_rl_write("\r" + PaneLayout.clearRow)
+        } else {
+            rl_clear_visible_line()
+        }
+        rl_on_new_line()
+        rl_forced_update_display()
+    }
+
     /// Empties the input line (e.g. before echoing an F-key macro). Terminal thread.
     public func clearLine() {
         guard installed, !insideLineHandler else { return }
         rl_replace_line("", 1)
         fscli_rl_set_point(0)
-        rl_forced_update_display()
+        redrawInput()
     }
 
     // MARK: Called by the trampolines
@@ -276,6 +303,31 @@ public final class ReadlineEditor: LineEditing {
             return
         }
         fscli_rl_write(pane!.page(up: up))
+    }
+
+    /// End while the pane holds still: follow the output again; false leaves End to readline.
+    fileprivate func handleEnd() -> Bool {
+        guard pane != nil, pane!.isHolding else { return false }
+        fscli_rl_write(pane!.returnToBottom())
+        return true
+    }
+
+    /// `/find`, `/pause`, `/resume`.
+    private func run(_ command: PaneCommand) {
+        guard pane != nil else {
+            printAbove("the output is not paged here (--no-pane): use the terminal's own scroll-back")
+            return
+        }
+        switch command {
+        case .find(let text?) where !text.isEmpty:
+            fscli_rl_write(pane!.find(text))
+        case .find:
+            fscli_rl_write(pane!.returnToBottom())
+        case .pause:
+            fscli_rl_write(pane!.pause())
+        case .resume:
+            fscli_rl_write(pane!.returnToBottom())
+        }
     }
 
     /// Ctrl-L in pane mode clears the pane only; false leaves it to readline.
@@ -328,6 +380,8 @@ public final class ReadlineEditor: LineEditing {
             uninstall()
             return
         }
+        // The cursor is at the start of a fresh row (pane: the cleared input row).
+        fscli_rl_write("\r")
         rl_on_new_line()
         rl_forced_update_display()
     }
@@ -335,6 +389,9 @@ public final class ReadlineEditor: LineEditing {
     private func startPane() {
         let size = TerminalSize.of(STDOUT_FILENO) ?? TerminalSize(rows: 24, columns: 80)
         pane = PaneScreen(rows: size.rows, columns: size.columns)
+        // The input line has one row (the status line is right above it): a line wider than the
+        // screen scrolls sideways instead of wrapping into the status line and the pane.
+        _ = rl_variable_bind("horizontal-scroll-mode", "on")
         rl_set_screen_size(Int32(size.rows), Int32(size.columns))
         fscli_rl_write(pane!.start())
     }
@@ -347,9 +404,33 @@ public final class ReadlineEditor: LineEditing {
         }
         rl_set_screen_size(Int32(size.rows), Int32(size.columns))
         fscli_rl_write(pane!.resize(rows: size.rows, columns: size.columns))
-        guard installed, !insideLineHandler else { return }
-        rl_on_new_line()
-        rl_forced_update_display()
+        redrawInput()
+    }
+
+    /// Ctrl-Z: gives the terminal back whole (scroll region, cursor, readline's terminal modes),
+    /// stops, and once continued takes it over again and redraws everything, as less and vim do.
+    private func suspend(_ interrupts: InterruptPipe) {
+        if let pane {
+            fscli_rl_write(pane.finish())
+        } else if installed {
+            rl_clear_visible_line()
+        }
+        rl_deprep_terminal()
+        interrupts.stopProcess()
+        // Continued: the SIGCONT that did it wakes the loop, which calls resumed().
+    }
+
+    /// SIGCONT (after our own stop or someone else's): readline's terminal modes again, and the
+    /// whole screen redrawn, at the size the terminal has now.
+    private func resumed() {
+        rl_prep_terminal(1)
+        if pane != nil, let size = TerminalSize.of(STDOUT_FILENO) {
+            rl_set_screen_size(Int32(size.rows), Int32(size.columns))
+            fscli_rl_write(pane!.resize(rows: size.rows, columns: size.columns))
+        } else {
+            fscli_rl_write("\r")
+        }
+        redrawInput()
     }
 
     private func record(_ line: String) {
@@ -365,7 +446,7 @@ public final class ReadlineEditor: LineEditing {
                 }
             }
         } else {
-            guard !line.isEmpty, !line.hasPrefix(" "), line != lastInMemoryEntry else { return }
+            guard HistoryPolicy.keeps(line, after: lastInMemoryEntry) else { return }
             add_history(line)
             lastInMemoryEntry = line
         }

@@ -23,6 +23,10 @@ final class InterruptPipe {
         var termination: Int32?
         /// SIGWINCH: the terminal changed size (watched only when asked for).
         var resized = false
+        /// SIGTSTP (Ctrl-Z): the loop should give the terminal back and stop the process.
+        var suspend = false
+        /// SIGCONT: the process was continued; the screen needs drawing again.
+        var continued = false
     }
 
     let readFD: Int32
@@ -30,8 +34,9 @@ final class InterruptPipe {
     private var previous: [Int32: sigaction] = [:]
     private var previousMask = sigset_t()
 
-    /// `watchResize` adds SIGWINCH (the caller then tells readline about new sizes itself).
-    init(watchResize: Bool = false) {
+    /// `watchResize` adds SIGWINCH (the caller then tells readline about new sizes itself);
+    /// `watchJobControl` adds SIGTSTP and SIGCONT (the caller then stops with ``stopProcess()``).
+    init(watchResize: Bool = false, watchJobControl: Bool = false) {
         (readFD, writeFD) = NonBlockingPipe.make()
         interruptWriteFD = writeFD
         var action = sigaction()
@@ -50,7 +55,7 @@ final class InterruptPipe {
         action.sa_flags = SA_RESTART
         var unblock = sigset_t()
         sigemptyset(&unblock)
-        for signal in watchedSignals + (watchResize ? [SIGWINCH] : []) {
+        for signal in watchedSignals + (watchResize ? [SIGWINCH] : []) + (watchJobControl ? [SIGTSTP, SIGCONT] : []) {
             var old = sigaction()
             sigaction(signal, &action, &old)
             previous[signal] = old
@@ -72,11 +77,30 @@ final class InterruptPipe {
                 switch Int32(byte) {
                 case SIGINT: received.interrupt = true
                 case SIGWINCH: received.resized = true
+                case SIGTSTP: received.suspend = true
+                case SIGCONT: received.continued = true
                 default: received.termination = Int32(byte)
                 }
             }
         }
         return received
+    }
+
+    /// Stops the process as Ctrl-Z would have without our handler, and returns once it is
+    /// continued (`fg`); the SIGCONT that continued it then shows up in the pipe as `continued`.
+    func stopProcess() {
+        var ours = sigaction()
+        var defaultAction = sigaction()
+        #if os(Linux)
+        defaultAction.__sigaction_handler.sa_handler = SIG_DFL
+        #else
+        defaultAction.__sigaction_u.__sa_handler = SIG_DFL
+        #endif
+        sigemptyset(&defaultAction.sa_mask)
+        sigaction(SIGTSTP, &defaultAction, &ours)
+        raise(SIGTSTP)
+        // Stopped here until SIGCONT.
+        sigaction(SIGTSTP, &ours, nil)
     }
 
     func remove() {

@@ -11,6 +11,12 @@ struct FscliCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fscli",
         abstract: "A console for FreeSWITCH's event socket (mod_event_socket).",
+        // The console needs no subcommand; `mock` is the one there is.
+        usage: """
+            fscli [<options>] [<profile>]
+            fscli -x <command> [-x <command> ...] [<options>] [<profile>]
+            fscli mock [<mock options>]
+            """,
         discussion: """
             Settings come from the command line, then the chosen profile, then [default], then built-ins. \
             Files: ~/.fs_cli_conf (else /etc/fs_cli.conf), then $XDG_CONFIG_HOME/fscli/fscli.conf, whose keys win \
@@ -173,7 +179,9 @@ struct FscliCommand: AsyncParsableCommand {
                 return .connectionFailed
             }
         }
-        let status = await ConsoleRunner(settings: settings, environment: ProcessInfo.processInfo.environment).run()
+        let status = await ConsoleRunner(
+            settings: settings, environment: ProcessInfo.processInfo.environment, warnings: resolved.problems.map { "\($0)" }
+        ).run()
         await mock?.stop()
         return status
     }

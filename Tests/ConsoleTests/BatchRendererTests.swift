@@ -39,7 +39,8 @@ import Testing
     @Test func theRawViewOfAFrameIsItsWireText() throws {
         let frame = try #require(try Self.capturedFrames().first)
         let rendered = Self.renderer(.raw).render([.eventFrame(frame)])
-        #expect(rendered.output == EventRenderer.withoutTrailingLineEnds(frame.text) + "\n")
+        let envelope = "Content-Length: \(frame.text.utf8.count)\nContent-Type: text/event-plain\n\n"
+        #expect(rendered.output == envelope + EventRenderer.withoutTrailingLineEnds(frame.text) + "\n\n")
     }
 
     @Test func aFrameThatCannotBeReadIsShownWhole() {

@@ -68,10 +68,14 @@ import Testing
         }
         let wire = String(buffer: buffer)
         let raw = renderer.render(heartbeat, view: .raw, format: format)
-        // The wire text without the line ends that end it (the frame's blank line).
-        #expect(wire.hasPrefix(raw))
-        #expect(wire.dropFirst(raw.count).allSatisfy { $0 == "\n" })
-        #expect(!raw.hasSuffix("\n"))
+        // The frame as sent: its envelope, then the event text; one line end after it, so that
+        // with the line end every event gets, events are a blank line apart.
+        let envelope = "Content-Length: \(wire.utf8.count)\nContent-Type: \(format.contentType)\n\n"
+        #expect(raw.hasPrefix(envelope))
+        let event = raw.dropFirst(envelope.count)
+        #expect(wire.hasPrefix(event.dropLast()))
+        #expect(wire.dropFirst(event.count - 1).allSatisfy { $0 == "\n" })
+        #expect(raw.hasSuffix("\n") && !raw.hasSuffix("\n\n"))
         #expect(raw.contains("HEARTBEAT"))
     }
 

@@ -70,7 +70,7 @@ import Testing
 
     @Test func localSlashCommandsSendNothing() {
         let cases: [(String, SlashCommand)] = [
-            ("/help", .help), ("/exit", .exit), ("/quit", .exit), ("/bye", .exit), ("...", .exit), ("/...", .exit),
+            ("/help", .help(nil)), ("/exit", .exit), ("/quit", .exit), ("/bye", .exit), ("...", .exit), ("/...", .exit),
             ("/EXIT", .exit), ("/exit now", .exit),
             ("/uuid", .uuid(nil)), ("/uuid 6f1c", .uuid("6f1c")),
             ("/logfilter", .logfilter(nil)), ("/logfilter sofia", .logfilter(.text("sofia"))),
@@ -115,7 +115,8 @@ import Testing
 
     @Test func everySlashNameParses() {
         for name in SlashCommandName.allCases {
-            let input = InputParser.parse(name.word + " " + (name.arguments.isEmpty ? "" : "x"))
+            let argument = name == .help ? "event" : name == .event ? "HEARTBEAT" : "x"
+            let input = InputParser.parse(name.word + " " + (name.arguments.isEmpty ? "" : argument))
             if case .error(let message) = input {
                 // Commands that need a number or a specific shape may reject `x`, never as unknown.
                 #expect(!message.hasPrefix("unknown"), "\(name)")

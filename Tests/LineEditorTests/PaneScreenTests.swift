@@ -59,11 +59,70 @@ import Testing
         #expect(screen.page(up: true) == "", "nothing to redraw at the top")
         _ = screen.page(up: false)
         #expect(screen.scrolledBack == 15)
-        let more = screen.print("line 31")
-        #expect(screen.scrolledBack == 0)
-        #expect(screen.visibleLines().lines.last == "line 31")
-        #expect(more.contains("\u{1b}[7mhost"))
+        // Paged back, the view holds still: new lines are kept and counted, the lines on view stay.
+        let onView = screen.visibleLines().lines
+        let more = screen.print("line 31\nline 32")
+        #expect(screen.scrolledBack == 17)
+        #expect(screen.visibleLines().lines == onView)
+        #expect(more.contains("-- scrolled back 17 lines, 2 new lines, PageDown to return --  host"))
+        // End follows the output again.
+        let bottom = screen.returnToBottom()
+        #expect(screen.scrolledBack == 0 && screen.newLines == 0)
+        #expect(screen.visibleLines().lines.last == "line 32")
+        #expect(bottom.contains("\u{1b}[7mhost"))
         #expect(screen.returnToBottom() == "")
+        _ = screen.print("line 33")
+        #expect(screen.visibleLines().lines.last == "line 33", "at the bottom, new output scrolls in")
+    }
+
+    @Test func pageDownToTheBottomFollowsAgain() {
+        var screen = PaneScreen(rows: 10, columns: 80)
+        _ = screen.print((1...30).map { "line \($0)" }.joined(separator: "\n"))
+        _ = screen.page(up: true)
+        _ = screen.print((31...1_030).map { "line \($0)" }.joined(separator: "\n"))
+        #expect(screen.statusText.hasPrefix("-- scrolled back 1007 lines, 1,000 new lines"))
+        for _ in 0..<200 { _ = screen.page(up: false) }
+        #expect(screen.scrolledBack == 0 && screen.newLines == 0 && !screen.isHolding)
+        _ = screen.print("next")
+        #expect(screen.visibleLines().lines.last == "next")
+    }
+
+    @Test func pauseHoldsTheViewAndResumeShowsWhatCame() {
+        var screen = PaneScreen(rows: 10, columns: 80)
+        _ = screen.print((1...8).map { "line \($0)" }.joined(separator: "\n"))
+        _ = screen.pause()
+        _ = screen.print((9...20).map { "line \($0)" }.joined(separator: "\n"))
+        #expect(screen.visibleLines().lines == (1...8).map { "line \($0)" })
+        #expect(screen.statusText == "-- paused, 12 new lines, /resume to follow --")
+        #expect(screen.buffer.count == 20, "nothing is lost while paused")
+        _ = screen.returnToBottom()
+        #expect(screen.visibleLines().lines.last == "line 20")
+        #expect(!screen.isPaused)
+    }
+
+    @Test func findPagesBackToOlderMatchesAndHighlightsThem() {
+        var screen = PaneScreen(rows: 10, columns: 80)  // an 8-row pane
+        _ = screen.print((1...100).map { $0 % 25 == 0 ? "\u{1b}[31mERR call \($0)\u{1b}[m" : "line \($0)" }.joined(separator: "\n"))
+        let first = screen.find("ERR call")
+        #expect(screen.search?.match == 99)
+        #expect(screen.visibleLines().lines.contains { $0.contains("ERR call 100") })
+        #expect(first.contains("\u{1b}[7mERR call\u{1b}[27m"))
+        #expect(screen.statusText.hasPrefix("-- /find ERR call: line 100 of 100"))
+        _ = screen.find("ERR call")
+        #expect(screen.search?.match == 74)
+        #expect(screen.visibleLines().lines.contains { $0.contains("ERR call 75") })
+        _ = screen.find("ERR call")
+        _ = screen.find("ERR call")
+        #expect(screen.search?.match == 24)
+        _ = screen.find("ERR call")
+        #expect(screen.search?.match == nil)
+        #expect(screen.statusText.hasPrefix("-- /find ERR call: no match"))
+        // The search holds the view: new lines are counted; End returns and ends the search.
+        _ = screen.find("line 3")
+        _ = screen.print("new")
+        #expect(screen.newLines == 1 && screen.isHolding)
+        _ = screen.returnToBottom()
+        #expect(screen.search == nil && screen.visibleLines().lines.last == "new")
     }
 
     @Test func wrappedLinesTakeTheirRows() {

@@ -86,8 +86,37 @@ import Testing
         close(output.write)
         #expect(events.isEmpty)
         let printed = readAll(output.read)
-        #expect(printed.hasPrefix("p> "))
-        #expect(printed.contains("from elsewhere\n"))
+        #expect(printed == "from elsewhere\n", "no prompt: the console never said it was idle")
+        for fd in [input.read, input.write, output.read] { close(fd) }
+    }
+
+    /// TERM=dumb: one prompt per command, after its output (the prompt waits for the console to be
+    /// idle, not for the line to be read).
+    @Test func onePromptAfterEachCommandsOutput() {
+        let input = makePipe()
+        let output = makePipe()
+        let reader = PlainLineReader(inputFD: input.read, outputFD: output.write, showsPrompt: true)
+        let queue = OutputQueue()
+        queue.enqueue("+OK log level debug [7]")
+        queue.signalPromptReady()
+        _ = Array("echo one\n".utf8).withUnsafeBytes { write(input.write, $0.baseAddress, $0.count) }
+        var lines: [String] = []
+        reader.run(prompt: "p> ", queue: queue) { event in
+            guard case .line(let line) = event else { return .proceed }
+            lines.append(line)
+            // The reply comes later, from another thread, as a switch's would.
+            Thread {
+                queue.enqueue(String(line.dropFirst(5)))
+                queue.signalPromptReady()
+                queue.requestStop()
+            }.start()
+            return .proceed
+        }
+        close(output.write)
+        #expect(lines == ["echo one"])
+        let printed = readAll(output.read)
+        #expect(printed == "+OK log level debug [7]\np> \none\n" || printed == "+OK log level debug [7]\np> one\n", "\(printed.debugDescription)")
+        #expect(printed.components(separatedBy: "p> ").count == 2, "one prompt, not one before the reply too")
         for fd in [input.read, input.write, output.read] { close(fd) }
     }
 }

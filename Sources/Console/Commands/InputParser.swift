@@ -41,9 +41,15 @@ public enum InputParser {
             argument.map { .slash(make($0)) } ?? .error("usage: \(name.usage)")
         }
         switch name {
-        case .help: return noArguments(.help)
+        case .help:
+            guard let argument else { return .slash(.help(nil)) }
+            guard let topic = SlashCommandName(word: argument) else { return .error(unknownCommandMessage(argument.hasPrefix("/") ? argument : "/" + argument)) }
+            return .slash(.help(topic))
         case .exit, .quit, .bye: return .slash(.exit)
-        case .event: return required(SlashCommand.event)
+        case .event:
+            guard let argument else { return .error("usage: \(name.usage)") }
+            if let problem = EventNameCheck.problem(inEventArguments: argument) { return .error("/event: " + problem) }
+            return .slash(.event(argument))
         case .noevents: return noArguments(.noevents)
         case .nixevent: return required(SlashCommand.nixevent)
         case .filter: return required(SlashCommand.filter)
@@ -73,6 +79,9 @@ public enum InputParser {
         case .clear: return noArguments(.clear)
         case .reconnect: return noArguments(.reconnect)
         case .subs: return noArguments(.subs)
+        case .find: return .slash(.find(argument))
+        case .pause: return noArguments(.pause)
+        case .resume: return noArguments(.resume)
         }
     }
 

@@ -2,8 +2,8 @@ import ESLProtocol
 
 /// A parsed slash command (fs-cli-behaviour.md §6, plus fscli's own /history, /clear, /reconnect, /subs).
 public enum SlashCommand: Sendable, Hashable {
-    /// `/help`: list the slash commands.
-    case help
+    /// `/help`: list the slash commands; `/help <command>`: that command's usage and summary.
+    case help(SlashCommandName?)
     /// `/exit`, `/quit`, `/bye`, `...`, `/...`: leave, even with -R; nothing is sent (fs_cli just closes).
     case exit
     /// `/event <arguments>`: sent verbatim as `event <arguments>`.
@@ -34,6 +34,13 @@ public enum SlashCommand: Sendable, Hashable {
     case reconnect
     /// `/subs`: show the session's subscriptions, event format, filters and log level.
     case subs
+    /// `/find <text>`: page the pane back to the newest line containing `text` (again: the one
+    /// before it); `nil` ends the search.
+    case find(String?)
+    /// `/pause`: hold the pane still; what arrives is kept and counted.
+    case pause
+    /// `/resume`: show what arrived while paused and follow the output again.
+    case resume
 
     /// The ESL command the switch receives, exactly as fs_cli sends it (the text after the `/`);
     /// `nil` for commands the console handles itself.
@@ -45,7 +52,7 @@ public enum SlashCommand: Sendable, Hashable {
         case .filter(let arguments): ESLCommand(line: "filter \(arguments)")
         case .log(let level): ESLCommand(line: level.map { "log \($0)" } ?? "log")
         case .nolog: ESLCommand(line: "nolog")
-        case .help, .exit, .uuid, .logfilter, .debug, .view, .history, .clear, .reconnect, .subs: nil
+        case .help, .exit, .uuid, .logfilter, .debug, .view, .history, .clear, .reconnect, .subs, .find, .pause, .resume: nil
         }
     }
 }

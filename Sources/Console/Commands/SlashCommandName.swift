@@ -5,6 +5,7 @@ public enum SlashCommandName: String, Sendable, Hashable, CaseIterable {
     case event, noevents, nixevent, filter, log, nolog
     case uuid, logfilter, debug, view
     case history, clear, reconnect, subs
+    case find, pause, resume
 
     /// The word as typed: `/event`.
     public var word: String { "/" + rawValue }
@@ -12,7 +13,9 @@ public enum SlashCommandName: String, Sendable, Hashable, CaseIterable {
     /// The arguments, as shown by `/help` (empty when there are none).
     public var arguments: String {
         switch self {
-        case .help, .exit, .quit, .bye, .noevents, .nolog, .history, .clear, .reconnect, .subs: ""
+        case .exit, .quit, .bye, .noevents, .nolog, .history, .clear, .reconnect, .subs, .pause, .resume: ""
+        case .help: "[<command>]"
+        case .find: "[<text>]"
         case .event: "[plain|json|xml] <event names…>"
         case .nixevent: "<event names…>"
         case .filter: "<header> <value> | delete <header> [<value>] | delete all"
@@ -27,7 +30,7 @@ public enum SlashCommandName: String, Sendable, Hashable, CaseIterable {
     /// What the command does, in one line.
     public var summary: String {
         switch self {
-        case .help: "show this list"
+        case .help: "show this list, or one command's usage"
         case .exit, .quit, .bye: "leave the console (also with -R)"
         case .event: "subscribe to events"
         case .noevents: "stop all event subscriptions"
@@ -43,6 +46,9 @@ public enum SlashCommandName: String, Sendable, Hashable, CaseIterable {
         case .clear: "clear the screen"
         case .reconnect: "drop the connection and connect again"
         case .subs: "show this session's subscriptions, event format, filters and log level"
+        case .find: "page back to the newest line containing the text; again: the one before; alone: stop"
+        case .pause: "hold the output still (nothing is lost: it is kept and counted)"
+        case .resume: "show what arrived while paused and follow the output again"
         }
     }
 

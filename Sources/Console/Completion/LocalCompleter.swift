@@ -74,7 +74,7 @@ public struct LocalCompleter: Sendable {
             choices = context.index == 1 ? channelUUIDs : []
         case .view:
             choices = context.index == 1 ? EventView.allCases.map(\.rawValue) : []
-        case .help, .exit, .quit, .bye, .noevents, .nolog, .logfilter, .debug, .history, .clear, .reconnect, .subs:
+        case .help, .exit, .quit, .bye, .noevents, .nolog, .logfilter, .debug, .history, .clear, .reconnect, .subs, .find, .pause, .resume:
             choices = []
         }
         return context.completion(among: choices, hint: name.usage)

@@ -18,8 +18,14 @@ public struct EventRenderer: Sendable {
         switch view {
         case .compact: compact(event)
         case .full: full(event)
-        case .raw: Self.withoutTrailingLineEnds(event.wireText(format))
+        case .raw: Self.raw(event.wireText(format), format: format)
         }
+    }
+
+    /// The frame as the switch sent it: its own headers (`Content-Length`, `Content-Type`), a blank
+    /// line, the event; then a blank line, so events in a row stay apart.
+    static func raw(_ wireText: String, format: ESLEventFormat) -> String {
+        "Content-Length: \(wireText.utf8.count)\nContent-Type: \(format.contentType)\n\n" + withoutTrailingLineEnds(wireText) + "\n"
     }
 
     /// The text for an event still in its frame, already summarised (which the compact view is made
@@ -28,7 +34,7 @@ public struct EventRenderer: Sendable {
         switch view {
         case .compact: compact(summary)
         case .full: full(try frame.decode())
-        case .raw: Self.withoutTrailingLineEnds(frame.text)
+        case .raw: Self.raw(frame.text, format: frame.format)
         }
     }
 

@@ -37,9 +37,16 @@ public struct Palette: Sendable, Equatable {
     }
 
     /// `text` in `escape`, reset after; unchanged when colour is off or there is no escape.
+    ///
+    /// Each line is painted on its own: the pane draws line by line and resets the colour at each
+    /// line's end, so a colour spanning lines would reach only the first (a failed bgapi's `-ERR`
+    /// body under its header, a multi-line log entry).
     public func paint(_ text: String, _ escape: String?) -> String {
         guard isEnabled, let escape, !text.isEmpty else { return text }
-        return escape + text + Self.reset
+        guard text.utf8.contains(UInt8(ascii: "\n")) else { return escape + text + Self.reset }
+        return text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? "" : escape + $0 + Self.reset }
+            .joined(separator: "\n")
     }
 
     /// `text` in the colour of log `level`.

@@ -10,11 +10,15 @@ public struct ConsoleRunner: Sendable {
     public let settings: ConsoleSettings
     /// The process environment (`TERM`, `NO_COLOR`, `HOME`, `XDG_STATE_HOME`).
     public let environment: [String: String]
+    /// Configuration warnings, already printed to stderr; shown again in the pane, which is drawn
+    /// over the screen they were printed on.
+    public let warnings: [String]
 
     /// A runner.
-    public init(settings: ConsoleSettings, environment: [String: String]) {
+    public init(settings: ConsoleSettings, environment: [String: String], warnings: [String] = []) {
         self.settings = settings
         self.environment = environment
+        self.warnings = warnings
     }
 
     /// Whether lines are edited with readline (a terminal, not `-b`, not `TERM=dumb`).
@@ -28,9 +32,16 @@ public struct ConsoleRunner: Sendable {
         isInteractive && isatty(STDOUT_FILENO) == 1 && !settings.noPane
     }
 
+    /// Colours for the output: `--color`, a terminal, `NO_COLOR`; `-b` on auto is plain.
+    var palette: Palette {
+        let colourful = settings.colorMode.usesColor(isTerminal: isatty(STDOUT_FILENO) == 1, environment: environment)
+            && !(settings.batchMode && settings.colorMode == .auto)
+        return Palette(isEnabled: colourful, output: settings.outputTextColor, prompt: settings.promptColor, input: settings.inputTextColor)
+    }
+
     /// Runs to the end and returns the exit status.
     public func run() async -> ExitStatus {
-        if !settings.commands.isEmpty { return await OneShotRun(settings: settings).run() }
+        if !settings.commands.isEmpty { return await OneShotRun(settings: settings, palette: palette).run() }
         let link = SwitchLink(settings: settings)
         guard let connection = await link.connectReportingToStderr() else { return .connectionFailed }
         let identity: SwitchLink.Identity
@@ -54,23 +65,20 @@ public struct ConsoleRunner: Sendable {
         } catch {
             historyProblem = "history not loaded: \(error)"
         }
-        let colourful = settings.colorMode.usesColor(isTerminal: isatty(STDOUT_FILENO) == 1, environment: environment)
-            && !(settings.batchMode && settings.colorMode == .auto)
-        let palette = Palette(
-            isEnabled: colourful, output: settings.outputTextColor, prompt: settings.promptColor, input: settings.inputTextColor)
         let queue = OutputQueue()
+        let pane = usesPane
         let session = ConsoleSession(
             settings: settings, queue: queue, palette: palette, connection: connection, identity: identity,
-            history: history?.entries ?? [])
+            history: history?.entries ?? [], interactive: interactive, showsStatus: pane)
         if interactive {
-            session.say(palette.notice(
+            queue.enqueue(palette.notice(
                 "fscli \(FscliVersion.current): connected to \(identity.switchName) at \(connection.address). "
                     + "Type /help for commands, Ctrl-D or /exit to leave."))
         }
-        if let historyProblem { session.say(palette.error(historyProblem)) }
+        // Already on stderr, but the pane is drawn over what was on the screen: repeat them there.
+        if pane { for warning in warnings { queue.enqueue(palette.error("fscli: " + warning)) } }
+        if let historyProblem { queue.enqueue(palette.error(historyProblem)) }
         session.start(logCommand: SwitchLink(settings: settings).startupLogCommand)
-        let pane = usesPane
-        if pane { session.startStatusLine() }
 
         let loop = TerminalSession(session: session, interactive: interactive, pane: pane, history: history)
         await loop.run()
@@ -78,6 +86,6 @@ public struct ConsoleRunner: Sendable {
         // Whatever was queued after the loop stopped (the last lines before a disconnect).
         let rest = queue.drain().texts
         if !rest.isEmpty { StandardStreams.out(rest.map(ReplyText.terminated).joined()) }
-        return session.status.current.status(interactive: interactive)
+        return session.exitStatus(interactive: interactive)
     }
 }

@@ -13,10 +13,10 @@ extension ConsoleSession {
     func complete(_ request: LineEditor.CompletionRequest) -> CompletionResult {
         let line = request.line
         let cursor = request.cursorUTF8Offset
-        let (connection, local, cannot) = state.withLock { state in
-            (state.connection,
-             LocalCompleter(headerNames: state.headerNames, channelUUIDs: state.channelUUIDs, profileNames: state.profileNames),
-             state.switchCannotComplete)
+        let (connection, local, cannot) = core.withLock { core in
+            (core.connection,
+             LocalCompleter(headerNames: core.knowledge.headerNames, channelUUIDs: core.knowledge.channelUUIDs, profileNames: core.knowledge.profileNames),
+             core.knowledge.switchCannotComplete)
         }
         if let completion = local.complete(line: line, cursor: cursor) {
             return Self.result(completion, beforeCursor: request.beforeCursor)
@@ -35,13 +35,13 @@ extension ConsoleSession {
 
     /// `api console_complete …`, waited for at most ``completionTimeout``; nil when the switch did not
     /// answer in time or cannot complete (then local completion is used from now on).
-    private func askSwitch(_ connection: ESLConnection, line: String, cursor: Int) -> CompletionReply? {
-        let answer = Locked<ESLAPIResponse?>(nil)
+    private func askSwitch(_ connection: any SwitchConnection, line: String, cursor: Int) -> CompletionReply? {
+        let answer = Locked<ReplyText?>(nil)
         let done = DispatchSemaphore(value: 0)
         let command = Console.CompletionRequest.command(line: line, cursor: cursor)
         let task = Task {
             defer { done.signal() }
-            guard case .api(let response)? = try? await connection.send(command, timeout: Self.completionTimeout) else { return }
+            guard let response = try? await connection.reply(to: command) else { return }
             answer.withLock { $0 = response }
         }
         // The task also times out on its own; the extra margin only covers scheduling.
@@ -51,7 +51,7 @@ extension ConsoleSession {
         }
         guard let response = answer.current else { return nil }
         if response.isError {
-            state.withLock { $0.switchCannotComplete = true }
+            core.withLock { $0.knowledge.switchCannotComplete = true }
             return nil
         }
         return CompletionReply(body: response.text)

@@ -3,12 +3,14 @@ import ESLProtocol
 import Foundation
 import LineEditor
 
-/// One console session (interactive or batch) after the first connection: runs typed commands in
-/// order, one at a time, on a worker task; shows logs and events as they arrive; notices a
-/// disconnect at once and, with `-R` or `/reconnect`, connects again and restores the session.
+/// One console session (interactive or batch) after the first connection: the thin interpreter of
+/// ``ConsoleStateMachine``. It feeds the machine what happens (lines from the terminal thread,
+/// replies and job results from the connection, disconnects, ticks) and carries out the actions it
+/// returns: requests on the connection, text to the ``OutputQueue``, the status line, reconnects.
 ///
-/// Nothing here writes to the terminal: every line goes through ``OutputQueue`` to the terminal
-/// thread (ARCHITECTURE habit 9).
+/// One lock guards everything mutable (the machine, the connection, the running requests, what
+/// completion has learnt); actions run under it in the order returned, so output keeps the order
+/// the machine decided. Nothing here writes to the terminal (ARCHITECTURE habit 9).
 final class ConsoleSession: Sendable {
     let settings: ConsoleSettings
     let link: SwitchLink
@@ -16,195 +18,234 @@ final class ConsoleSession: Sendable {
     let palette: Palette
     let logRenderer: LogRenderer
     let eventRenderer: EventRenderer
-    let state: Locked<SessionState>
-    let status = Locked(ExitStatusTracker())
+    /// Whether the pane's status line is drawn.
+    let showsStatus: Bool
 
-    /// Lines waiting for the worker, in order.
-    private let jobs: AsyncStream<Job>.Continuation
-    private let jobStream: AsyncStream<Job>
-    /// The command the worker is running, so Ctrl-C can cancel it.
-    let inFlight = Locked<Task<Void, Never>?>(nil)
-    /// Background jobs (`bgapi`) still waiting for their output.
-    let backgroundJobs = Locked<[UUID: Task<Void, Never>]>([:])
-    private let tasks = Locked<[Task<Void, Never>]>([])
-    /// Signalled each time a new connection is in place (for `/reconnect`).
-    let connectionChanges = Locked<[CheckedContinuation<Void, Never>]>([])
-    /// Events received this session (the status line's events/s).
-    let eventCount = Locked(0)
-    /// The last events/s sample.
-    let statusRate = Locked(0)
-    /// Whether the pane's status line is in use.
-    let statusLineEnabled = Locked(false)
-
-    enum Job: Sendable {
-        case line(String)
-        case endOfInput
+    struct Core: Sendable {
+        var machine: ConsoleStateMachine
+        var knowledge = CompletionKnowledge()
+        var connection: (any SwitchConnection)?
+        /// Requests and jobs running on the connection, to cancel.
+        var requests: [ConsoleStateMachine.RequestID: Task<Void, Never>] = [:]
+        /// The reader, the reconnect loop and the ticker.
+        var tasks: [Task<Void, Never>] = []
+        /// Events received this session (the status line's events/s).
+        var eventCount = 0
     }
 
-    init(settings: ConsoleSettings, queue: OutputQueue, palette: Palette, connection: ESLConnection, identity: SwitchLink.Identity, history: [String]) {
+    let core: Locked<Core>
+
+    init(settings: ConsoleSettings, queue: OutputQueue, palette: Palette, connection: any SwitchConnection,
+         identity: SwitchLink.Identity, history: [String], interactive: Bool, showsStatus: Bool) {
         self.settings = settings
         self.link = SwitchLink(settings: settings)
         self.queue = queue
         self.palette = palette
+        self.showsStatus = showsStatus
         self.logRenderer = LogRenderer(palette: palette, uuidPrefixLength: settings.logUUIDPrefixLength)
         self.eventRenderer = EventRenderer(palette: palette)
-        var initial = SessionState(connection: connection, identity: identity)
-        initial.logFilters.uuid = settings.initialUUIDFilter
-        initial.debugLevel = settings.debugLevel
-        initial.history = history
-        self.state = Locked(initial)
-        (jobStream, jobs) = AsyncStream.makeStream(of: Job.self)
+        let configuration = ConsoleStateMachine.Configuration(
+            palette: palette, address: link.address, interactive: interactive, reconnects: settings.reconnect)
+        var machine = ConsoleStateMachine(
+            configuration: configuration, identity: identity, history: history, debugLevel: settings.debugLevel, now: .now)
+        machine.logFilters.uuid = settings.initialUUIDFilter
+        core = Locked(Core(machine: machine, connection: connection))
     }
 
     // MARK: Life cycle
 
-    /// Starts the worker and the notification reader; sends the start-up `log` command.
+    /// Starts reading the connection and the status ticker; runs the start-up `log` command.
     func start(logCommand: ESLCommand?) {
-        let worker = Task { await self.runWorker(logCommand: logCommand) }
-        let reader = Task { await self.superviseConnections() }
-        tasks.withLock { $0 += [worker, reader] }
-    }
-
-    /// Keeps `task` to cancel when the session finishes.
-    func track(_ task: Task<Void, Never>) {
-        tasks.withLock { $0.append(task) }
-    }
-
-    /// Queues a line typed (or read) for the worker.
-    func submit(_ line: String) {
-        state.withLock { $0.history.append(line) }
-        jobs.yield(.line(line))
-    }
-
-    /// Batch input ended: the worker finishes the queued lines and background jobs, then stops the loop.
-    func submitEndOfInput() {
-        jobs.yield(.endOfInput)
-    }
-
-    /// Cancels the command in flight; false when there is none.
-    func cancelInFlight() -> Bool {
-        inFlight.withLock { task in
-            guard let task else { return false }
-            task.cancel()
-            return true
+        core.withLock { core in
+            var actions: [ConsoleStateMachine.Action] = []
+            if let logCommand {
+                core.machine.startCommands([logCommand], line: logCommand.line, &actions)
+            } else {
+                actions.append(.promptReady)
+            }
+            run(actions, &core)
+            if let connection = core.connection { core.tasks.append(read(connection)) }
+            if showsStatus { core.tasks.append(tick()) }
         }
+    }
+
+    /// Feeds one input to the machine and carries out its actions.
+    func feed(_ input: ConsoleStateMachine.Input) {
+        core.withLock { core in
+            run(core.machine.receive(input, now: .now), &core)
+        }
+    }
+
+    /// A line typed (`typed`) or read, or an F-key macro.
+    func submit(_ line: String, typed: Bool) {
+        feed(.submitted(line, typed: typed))
     }
 
     /// Ends everything without waiting for the switch: no request, no reconnect, no task is left
     /// running, so leaving never hangs (fs_cli hangs on about one exit in ten).
     func finish() async {
-        let connection = state.withLock { state in
-            state.isExiting = true
-            return state.connection
+        let (connection, tasks) = core.withLock { core in
+            run(core.machine.receive(.exiting, now: .now), &core)
+            let tasks = core.tasks + core.requests.values
+            core.tasks.removeAll()
+            core.requests.removeAll()
+            return (core.connection, tasks)
         }
-        jobs.finish()
-        _ = cancelInFlight()
-        for task in backgroundJobs.withLock({ Array($0.values) }) { task.cancel() }
-        for task in tasks.withLock({ $0 }) { task.cancel() }
+        for task in tasks { task.cancel() }
         await connection?.close()
-        resumeConnectionWaiters()
+    }
+
+    /// The exit status as things stand.
+    func exitStatus(interactive: Bool) -> ExitStatus {
+        core.withLock { $0.machine.status.status(interactive: interactive) }
+    }
+
+    /// Records why the session ends (Ctrl-C with `-i`, a signal).
+    func end(_ outcome: ExitStatus) {
+        core.withLock { $0.machine.endSession(outcome) }
     }
 
     /// The current prompt, coloured for readline.
     var prompt: String {
-        let identity = state.withLock { $0.identity }
+        let identity = core.withLock { $0.machine.identity }
         let values = PromptTemplate.Values(
             switchName: identity.switchName, localHostname: LocalHost.name, switchHostname: identity.hostname,
             profile: settings.profileName, host: settings.host, port: settings.port)
         return palette.prompt(PromptTemplate(settings.promptString).expand(values))
     }
 
-    // MARK: Output
+    // MARK: Actions
 
-    /// Shows a line (or lines) above the prompt.
-    func say(_ text: String) {
-        queue.enqueue(text)
+    private func run(_ actions: [ConsoleStateMachine.Action], _ core: inout Core) {
+        for action in actions { run(action, &core) }
     }
 
-    /// Shows an error and records it for the exit status.
-    func fail(_ message: String, _ outcome: ExitStatus = .commandFailed) {
-        // Requests cut short because the session is ending are not failures of the run.
-        guard !state.current.isExiting else { return }
-        status.withLock { $0.record(outcome) }
-        say(palette.error(message))
-    }
-
-    /// Shows a failed request and records its exit status (4 for a timeout).
-    func fail(_ error: ESLClientError) {
-        switch error.code {
-        case .requestTimeout: fail(error.message, .timedOut)
-        case .cancelled: fail("cancelled", .commandFailed)
-        case .disconnected, .connectionClosed: fail(error.message, .connectionFailed)
-        default: fail(error.message)
-        }
-    }
-
-    // MARK: The worker
-
-    private func runWorker(logCommand: ESLCommand?) async {
-        if let logCommand, let connection = state.current.connection {
-            await runServerCommand(logCommand, on: connection)
-        }
-        for await job in jobStream {
-            // After /exit nothing more runs, even if lines were queued behind it.
-            guard !state.current.isExiting else { return }
-            switch job {
-            case .line(let line):
-                let task = Task { await self.execute(line) }
-                inFlight.withLock { $0 = task }
-                await task.value
-                inFlight.withLock { $0 = nil }
-            case .endOfInput:
-                for task in backgroundJobs.withLock({ Array($0.values) }) { await task.value }
-                queue.requestStop()
+    private func run(_ action: ConsoleStateMachine.Action, _ core: inout Core) {
+        switch action {
+        case .send(let id, let command):
+            guard let connection = core.connection else {
+                let failure = ConsoleStateMachine.Failure(message: "not connected to \(link.address)", status: .connectionFailed)
+                run(core.machine.receive(.replied(id, .failure(failure)), now: .now), &core)
                 return
             }
-        }
-    }
-
-    /// The live connection, or nil after saying why there is none.
-    func requireConnection() -> ESLConnection? {
-        if let connection = state.current.connection { return connection }
-        let reconnecting = settings.reconnect ? "; reconnecting" : ""
-        fail("not connected to \(link.address)\(reconnecting)", .connectionFailed)
-        return nil
-    }
-
-    /// Sends one command, shows its reply and records a failure.
-    func runServerCommand(_ command: ESLCommand, on connection: ESLConnection) async {
-        if state.current.debugLevel >= 7 { say(palette.notice("> \(command.description)")) }
-        do {
-            let reply = ReplyText(try await connection.send(command))
-            if reply.isError {
-                fail(String(reply.text.dropLast(reply.text.hasSuffix("\n") ? 1 : 0)))
-            } else if !reply.text.isEmpty {
-                say(palette.output(reply.text))
+            core.requests[id] = Task {
+                let outcome: Result<ReplyText, ConsoleStateMachine.Failure>
+                do throws(ESLClientError) {
+                    outcome = .success(try await connection.reply(to: command))
+                } catch {
+                    outcome = .failure(Self.failure(error))
+                }
+                self.finished(id, .replied(id, outcome))
             }
-            if ESLSubscriptions.changes(command) {
-                let subscriptions = await connection.subscriptions()
-                state.withLock { $0.subscriptions = subscriptions }
-                updateStatusLine()
+        case .startJob(let id, let line):
+            startJob(id, line, &core)
+        case .cancel(let id):
+            core.requests.removeValue(forKey: id)?.cancel()
+        case .show(let text):
+            queue.enqueue(text)
+        case .showError(let message):
+            if core.machine.configuration.interactive {
+                queue.enqueue(palette.error(message))
+            } else {
+                StandardStreams.error(message)
             }
-        } catch {
-            fail(error)
+        case .status(let text):
+            if showsStatus { queue.setStatus(text) }
+        case .updatePrompt:
+            queue.setPrompt(promptText(core.machine.identity))
+        case .closeConnection:
+            if let connection = core.connection { core.tasks.append(Task { await connection.close() }) }
+        case .reconnect(let immediately, let restore):
+            core.connection = nil
+            core.tasks.append(Task { await self.reconnect(immediately: immediately, restore: restore) })
+        case .fetchCommandList(let id, let word):
+            guard let connection = core.connection else {
+                run(core.machine.receive(.commandList(id, [], for: word), now: .now), &core)
+                return
+            }
+            core.requests[id] = Task {
+                let reply = try? await connection.reply(to: .api("show", "api"))
+                let names = reply.map { $0.isError ? [] : Self.commandNames(fromShowAPI: $0.text) } ?? []
+                self.finished(id, .commandList(id, names, for: word))
+            }
+        case .promptReady:
+            queue.signalPromptReady()
+        case .pane(let command):
+            queue.pane(command)
+        case .stop:
+            queue.requestStop()
         }
     }
 
-    private func resumeConnectionWaiters() {
-        for waiter in connectionChanges.withLock({ waiters in defer { waiters.removeAll() }; return waiters }) {
-            waiter.resume()
+    /// A request ended: it is no longer cancellable, and the machine hears of it.
+    private func finished(_ id: ConsoleStateMachine.RequestID, _ input: ConsoleStateMachine.Input) {
+        core.withLock { core in
+            core.requests.removeValue(forKey: id)
+            run(core.machine.receive(input, now: .now), &core)
         }
     }
 
-    /// Called when a new connection is in place.
-    func connectionReplaced() {
-        resumeConnectionWaiters()
+    /// `bgapi`: the job runs on the connection; `-t` bounds how long the switch may take to accept
+    /// it, not the job.
+    private func startJob(_ id: ConsoleStateMachine.RequestID, _ line: String, _ core: inout Core) {
+        guard let connection = core.connection else { return }
+        core.requests[id] = Task {
+            do throws(ESLClientError) {
+                let job = try await connection.backgroundJob(line) { text in self.feed(.jobAccepted(id, text)) }
+                self.finished(id, .jobFinished(id, jobUUID: job.jobUUID, output: job.output, isError: job.isError))
+            } catch {
+                self.finished(id, .jobFailed(id, Self.failure(error)))
+            }
+        }
+        if let limit = settings.requestTimeout {
+            core.tasks.append(Task {
+                guard (try? await Task.sleep(for: limit)) != nil else { return }
+                let failure = ConsoleStateMachine.Failure(
+                    message: "no reply from \(link.address) to bgapi \(line) within the timeout", status: .timedOut)
+                // Ignored by the machine once the job was accepted.
+                self.feed(.jobFailed(id, failure))
+            })
+        }
     }
-}
 
-extension ESLSubscriptions {
-    /// Whether `command` can change a connection's subscriptions.
-    static func changes(_ command: ESLCommand) -> Bool {
-        ["event", "nixevent", "noevents", "filter", "log", "nolog"].contains(command.verb)
+    /// How a failed request is reported.
+    static func failure(_ error: ESLClientError) -> ConsoleStateMachine.Failure {
+        switch error.code {
+        case .requestTimeout: .init(message: error.message, status: .timedOut)
+        case .cancelled: .init(message: "cancelled", status: .commandFailed, isCancellation: true)
+        case .disconnected, .connectionClosed: .init(message: error.message, status: .connectionFailed)
+        default: .init(message: error.message, status: .commandFailed)
+        }
+    }
+
+    private func promptText(_ identity: SwitchLink.Identity) -> String {
+        let values = PromptTemplate.Values(
+            switchName: identity.switchName, localHostname: LocalHost.name, switchHostname: identity.hostname,
+            profile: settings.profileName, host: settings.host, port: settings.port)
+        return palette.prompt(PromptTemplate(settings.promptString).expand(values))
+    }
+
+    /// Command names from `show api`: a `name,description,syntax,ikey` header, a row per command,
+    /// a blank line and `N total.`.
+    static func commandNames(fromShowAPI text: String) -> [String] {
+        text.split(separator: "\n").dropFirst().compactMap { row in
+            guard let comma = row.firstIndex(of: ","), !row.hasSuffix(" total.") else { return nil }
+            return String(row[..<comma])
+        }
+    }
+
+    // MARK: The status ticker
+
+    /// About once a second: the events/s rate and the running command's time in the status line.
+    private func tick() -> Task<Void, Never> {
+        Task {
+            var rate = EventRate()
+            while !Task.isCancelled {
+                let (count, connection) = core.withLock { ($0.eventCount, $0.connection) }
+                let perSecond = rate.sample(count: count, at: .now)
+                feed(.tick(eventsPerSecond: perSecond, dropped: queue.droppedTotal + (connection?.droppedCount ?? 0)))
+                guard (try? await Task.sleep(for: .seconds(1))) != nil else { return }
+            }
+        }
     }
 }

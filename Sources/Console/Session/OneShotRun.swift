@@ -10,6 +10,8 @@ import ESLProtocol
 /// still runs (exit status 1); a timeout or a lost connection stops the run (4, 3).
 struct OneShotRun: Sendable {
     let settings: ConsoleSettings
+    /// `--color always` (or auto on a terminal): `-ERR` replies in red, as in the console.
+    let palette: Palette
 
     func run() async -> ExitStatus {
         // bgapi needs the job's event, so the full client; plain commands take the blocking one,
@@ -36,7 +38,7 @@ struct OneShotRun: Sendable {
             let outcome = Result { () throws(ESLClientError) in
                 ReplyText(try connection.send(Self.apiCommand(command), timeout: configuration.requestTimeout))
             }
-            guard Self.report(outcome, into: &status) else { break }
+            guard report(outcome, into: &status) else { break }
         }
         return status.status(interactive: false)
     }
@@ -53,7 +55,7 @@ struct OneShotRun: Sendable {
             } catch {
                 outcome = .failure(error)
             }
-            guard Self.report(outcome, into: &status) else { break }
+            guard report(outcome, into: &status) else { break }
         }
         await connection.close()
         return status.status(interactive: false)
@@ -69,10 +71,10 @@ struct OneShotRun: Sendable {
 
     /// Prints a command's outcome and records it; false when the run must stop (a timeout or a lost
     /// connection; after a `-ERR` the next command still runs).
-    private static func report(_ outcome: Result<ReplyText, ESLClientError>, into status: inout ExitStatusTracker) -> Bool {
+    private func report(_ outcome: Result<ReplyText, ESLClientError>, into status: inout ExitStatusTracker) -> Bool {
         switch outcome {
         case .success(let reply):
-            StandardStreams.out(reply.text)
+            StandardStreams.out(ReplyText.terminated(reply.isError ? palette.error(reply.text) : palette.output(reply.text)))
             if reply.isError { status.record(.commandFailed) }
             return true
         case .failure(let error):

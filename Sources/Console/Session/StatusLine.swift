@@ -1,24 +1,25 @@
 /// The pane's status line: where the console is connected, how, and how busy the stream is.
 ///
 /// `127.0.0.1:8021 freeswitch | connected | events plain ALL, log debug (7) | 12 events/s | 0 dropped`
+/// While a command runs, it is named with how long it has taken: `… | connected | msleep 3000 · 2.1 s | …`.
 struct StatusLine: Sendable, Equatable {
-    /// The connection's state as the status line names it.
-    enum LinkState: String, Sendable {
-        case connected, reconnecting, disconnected
-    }
-
     var address: String
     var switchName: String
-    var link: LinkState
+    /// `connected`, `disconnected`, `reconnecting (3 attempts failed: …)`.
+    var link: String
     /// ``SubscriptionReport/summary(_:)``.
     var subscriptions: String
     var eventsPerSecond: Int
     /// Lines and events the console could not show (the terminal's and the connection's).
     var dropped: Int
+    /// The command in flight and for how long, if any.
+    var running: String?
 
     /// The line's text.
     var text: String {
-        "\(address) \(switchName) | \(link.rawValue) | \(subscriptions) | \(eventsPerSecond) event\(eventsPerSecond == 1 ? "" : "s")/s | \(dropped) dropped"
+        // The running command comes early: a narrow terminal cuts the line's end.
+        "\(address) \(switchName) | \(link) | " + (running.map { $0 + " | " } ?? "")
+            + "\(subscriptions) | \(eventsPerSecond) event\(eventsPerSecond == 1 ? "" : "s")/s | \(dropped) dropped"
     }
 }
 

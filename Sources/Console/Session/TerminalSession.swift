@@ -45,30 +45,25 @@ final class TerminalSession: @unchecked Sendable {
     private func handle(_ event: LineEvent, editor: any LineEditing) -> LoopAction {
         switch event {
         case .line(let line):
-            return submit(line)
+            return submit(line, typed: interactive)
         case .endOfInput:
             guard interactive else {
-                session.submitEndOfInput()
+                session.feed(.endOfInput)
                 return .proceed
             }
             return .stop  // Ctrl-D on an empty line
         case .interrupt:
             if session.settings.interruptExits {
-                session.status.withLock { $0.end(.commandFailed) }
+                session.end(.commandFailed)
                 editor.printAbove("Interrupted.")
                 return .stop
             }
-            if session.cancelInFlight() { return .proceed }
-            let first = session.state.withLock { state in
-                defer { state.interruptHintShown = true }
-                return !state.interruptHintShown
-            }
-            if first && interactive { editor.printAbove("Type /exit or press Ctrl-D on an empty line to leave.") }
+            session.feed(.interrupted)
             return .proceed
         case .terminated(let signal):
             // Killed (SIGTERM) or the terminal went away (SIGHUP): leave cleanly; history is
             // already written, and the loop restores the terminal on its way out.
-            session.status.withLock { $0.end(.commandFailed) }
+            session.end(.commandFailed)
             editor.printAbove("terminated by signal \(signal)")
             return .stop
         case .functionKey(let number):
@@ -78,17 +73,18 @@ final class TerminalSession: @unchecked Sendable {
             }
             editor.clearLine()
             editor.printAbove(session.prompt.strippingReadlineMarkers + command)
-            return submit(command)
+            return submit(command, typed: false)
         }
     }
 
-    private func submit(_ line: String) -> LoopAction {
+    /// `typed`: entered at the prompt, so history may keep it (F-key macros and batch lines are not).
+    private func submit(_ line: String, typed: Bool) -> LoopAction {
         // Interactive /exit leaves at once, even while a command is running; in batch mode it
         // waits its turn like every other line.
         if interactive, case .slash(.exit) = InputParser.parse(line) {
             return .stop
         }
-        session.submit(line)
+        session.submit(line, typed: typed)
         return .proceed
     }
 }

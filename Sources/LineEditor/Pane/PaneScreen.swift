@@ -4,10 +4,30 @@
 /// Pane updates leave the input row alone: they save the cursor, draw, and restore it, so readline's
 /// line and its idea of the cursor stay right. `start()` and `resize` lay out the whole screen and
 /// leave the cursor at the start of an empty input row, for readline to draw its line there.
+///
+/// While the view is paged back (or paused, or showing a `/find` match) it holds still: new lines
+/// are kept and counted in the status line, and only PageDown to the bottom, End or `/resume` make
+/// the view follow the output again.
 public struct PaneScreen: Sendable {
-    /// The text shown while the view is scrolled back `lines` lines.
-    public static func scrolledNotice(_ lines: Int) -> String {
-        "-- scrolled back \(lines) line\(lines == 1 ? "" : "s"), PageDown to return --"
+    /// The text shown while the view is scrolled back `lines` lines with `newLines` arrived since.
+    public static func scrolledNotice(_ lines: Int, newLines: Int = 0) -> String {
+        "-- scrolled back \(lines) line\(lines == 1 ? "" : "s")\(newLinesText(newLines)), PageDown to return --"
+    }
+
+    /// `, 12,408 new lines` (nothing for none).
+    static func newLinesText(_ count: Int) -> String {
+        count == 0 ? "" : ", \(grouped(count)) new line\(count == 1 ? "" : "s")"
+    }
+
+    /// `12,408`.
+    static func grouped(_ number: Int) -> String {
+        let digits = String(number)
+        var result = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { result += "," }
+            result.append(digit)
+        }
+        return result
     }
 
     /// Home and erase-display, as `/clear` prints it.
@@ -19,6 +39,12 @@ public struct PaneScreen: Sendable {
     public private(set) var scrolledBack = 0
     /// The status text as last set (the scrolled notice is put in front while scrolled back).
     public private(set) var status = ""
+    /// `/pause`: the view holds still even at the bottom.
+    public private(set) var isPaused = false
+    /// Lines that arrived while the view held still.
+    public private(set) var newLines = 0
+    /// The `/find` text and the buffer index of the match shown, if a search is going on.
+    public private(set) var search: (text: String, match: Int?)?
 
     /// A screen of `rows`×`columns` keeping `capacity` lines.
     public init(rows: Int, columns: Int, capacity: Int = 10_000) {
@@ -31,9 +57,22 @@ public struct PaneScreen: Sendable {
 
     /// The status row's text as drawn.
     public var statusText: String {
-        guard scrolledBack > 0 else { return status }
-        return Self.scrolledNotice(scrolledBack) + (status.isEmpty ? "" : "  " + status)
+        let notice: String
+        if let search {
+            let found = search.match.map { "line \(Self.grouped($0 + 1)) of \(Self.grouped(buffer.count))" } ?? "no match"
+            notice = "-- /find \(search.text): \(found)\(Self.newLinesText(newLines)), /find again for older, End to return --"
+        } else if isPaused {
+            notice = "-- paused\(Self.newLinesText(newLines)), /resume to follow --"
+        } else if scrolledBack > 0 {
+            notice = Self.scrolledNotice(scrolledBack, newLines: newLines)
+        } else {
+            return status
+        }
+        return notice + (status.isEmpty ? "" : "  " + status)
     }
+
+    /// Whether the view holds still rather than following new output.
+    public var isHolding: Bool { scrolledBack > 0 || isPaused || search != nil }
 
     // MARK: Changes
 
@@ -52,7 +91,7 @@ public struct PaneScreen: Sendable {
     }
 
     /// Adds printed text (split into lines; a final line end ends the last line) and returns its
-    /// drawing. New output returns a scrolled-back view to the bottom.
+    /// drawing. A view that holds still stays where it is and counts the new lines.
     public mutating func print(_ text: String) -> String {
         // `/clear` prints the clear-screen sequence; here it clears the pane and leaves the rest.
         if text.hasPrefix(Self.clearScreen) {
@@ -62,11 +101,18 @@ public struct PaneScreen: Sendable {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if text.hasSuffix("\n") { lines.removeLast() }
         guard !lines.isEmpty else { return "" }
+        let full = buffer.count + lines.count - buffer.capacity
         buffer.append(contentsOf: lines)
-        if scrolledBack > 0 || lines.count >= layout.paneBottom {
-            let wasScrolled = scrolledBack > 0
-            scrolledBack = 0
-            return framed(drawView() + (wasScrolled ? layout.statusLine(statusText) : ""))
+        if isHolding {
+            // The lines on view stay on view: they are now further from the newest. Once the ring
+            // overwrites them, the view holds the oldest lines kept.
+            newLines += lines.count
+            scrolledBack = min(scrolledBack + lines.count, maxScrolledBack)
+            if full > 0, let match = search?.match { search?.match = match - full >= 0 ? match - full : nil }
+            return framed((full > 0 ? drawView() : "") + layout.statusLine(statusText))
+        }
+        if lines.count >= layout.paneBottom {
+            return framed(drawView())
         }
         var drawn = PaneLayout.moveTo(row: layout.paneBottom)
         for line in lines { drawn += "\r\n" + line + PaneLayout.resetAttributes }
@@ -85,9 +131,43 @@ public struct PaneScreen: Sendable {
         scroll(to: scrolledBack + (up ? pageLines : -pageLines))
     }
 
-    /// Back to the newest output; "" when the view is there already.
+    /// Back to the newest output, following it again (End, `/resume`); "" when nothing changes.
     public mutating func returnToBottom() -> String {
-        scroll(to: 0)
+        let wasHolding = isHolding
+        isPaused = false
+        search = nil
+        newLines = 0
+        let moved = scroll(to: 0)
+        return moved.isEmpty && wasHolding ? framed(drawView() + layout.statusLine(statusText)) : moved
+    }
+
+    /// `/pause`: the view holds still where it is.
+    public mutating func pause() -> String {
+        guard !isPaused else { return "" }
+        isPaused = true
+        return framed(layout.statusLine(statusText))
+    }
+
+    /// `/find text`: pages back to the newest line containing `text` above the match shown (or
+    /// above the newest line), highlights it, and holds still; "" leaves the screen as it is.
+    public mutating func find(_ text: String) -> String {
+        let before: Int
+        if let search, search.text == text, let match = search.match {
+            before = match
+        } else {
+            before = buffer.count
+        }
+        var index = before - 1
+        while index >= 0 && !Self.plain(buffer[index]).contains(text) { index -= 1 }
+        guard index >= 0 else {
+            search = (text, nil)
+            return framed(layout.statusLine(statusText))
+        }
+        search = (text, index)
+        // The match in the middle of the pane where there is room.
+        let target = buffer.count - 1 - index - layout.paneBottom / 2
+        scrolledBack = min(max(0, target), maxScrolledBack)
+        return framed(drawView() + layout.statusLine(statusText))
     }
 
     /// Clears the pane's rows (Ctrl-L); the buffer keeps its lines.
@@ -114,6 +194,11 @@ public struct PaneScreen: Sendable {
         let clamped = min(max(0, target), maxScrolledBack)
         guard clamped != scrolledBack else { return "" }
         scrolledBack = clamped
+        if clamped == 0 && !isPaused {
+            // PageDown to the bottom follows the output again.
+            newLines = 0
+            search = nil
+        }
         return framed(drawView() + layout.statusLine(statusText))
     }
 
@@ -139,8 +224,36 @@ public struct PaneScreen: Sendable {
         for row in 1...layout.paneBottom { drawn += PaneLayout.moveTo(row: row) + PaneLayout.clearRow }
         let (lines, firstRow) = visibleLines()
         drawn += PaneLayout.moveTo(row: firstRow)
-        drawn += lines.map { $0 + PaneLayout.resetAttributes }.joined(separator: "\r\n")
+        drawn += lines.map { highlighted($0) + PaneLayout.resetAttributes }.joined(separator: "\r\n")
         return drawn
+    }
+
+    /// The line with the `/find` text in reverse video.
+    private func highlighted(_ line: String) -> String {
+        guard let text = search?.text, !text.isEmpty, line.contains(text) else { return line }
+        return line.replacing(text, with: "\u{1b}[7m" + text + "\u{1b}[27m")
+    }
+
+    /// The line without escape sequences, as it reads on screen.
+    static func plain(_ line: String) -> String {
+        guard line.contains("\u{1b}") else { return line }
+        var result = ""
+        var inEscape = false
+        var sawBracket = false
+        for scalar in line.unicodeScalars {
+            if inEscape {
+                if !sawBracket && scalar == "[" { sawBracket = true; continue }
+                if !sawBracket || (0x40...0x7e).contains(scalar.value) { inEscape = false }
+                continue
+            }
+            if scalar == "\u{1b}" {
+                inEscape = true
+                sawBracket = false
+                continue
+            }
+            result.unicodeScalars.append(scalar)
+        }
+        return result
     }
 
     /// Region, view and status, then the cursor at the start of the cleared input row.

@@ -1,40 +1,16 @@
-import ESLClient
-import ESLProtocol
 
-/// What an interactive or batch session knows, shared between the terminal thread (completion,
-/// prompt) and the session's tasks (commands, notifications); always accessed under a lock.
-struct SessionState: Sendable {
-    /// The live connection; nil while reconnecting.
-    var connection: ESLConnection?
-    /// What the switch said about itself.
-    var identity: SwitchLink.Identity
-    /// The last subscriptions the switch accepted, kept to restore them after a reconnect.
-    var subscriptions = ESLSubscriptions()
-    /// `/uuid` and `/logfilter`.
-    var logFilters = LogFilters()
-    /// `/view`: how events are shown.
-    var eventView = EventView.compact
-    /// `/debug`: at 7 the commands sent are shown.
-    var debugLevel = 0
+/// What the session has learnt from events for Tab completion: header names, SIP profile names
+/// and the channels up (bounded).
+struct CompletionKnowledge: Sendable {
     /// Header names seen in events, for completing `/filter` (bounded).
     var headerNames = Set<String>()
     /// SIP profile names seen in events (`profile-name`), for completing `sofia … profile`.
     var profileNames = Set<String>()
     /// Channels seen created and not yet destroyed, for completing UUIDs (bounded).
     var channelUUIDs = Set<String>()
-    /// Lines entered this session, oldest first (history file entries first).
-    var history: [String] = []
-    /// The session is ending: a disconnect is expected, not reported.
-    var isExiting = false
-    /// Between losing the connection and the next one (`-R` or `/reconnect`).
-    var isReconnecting = false
-    /// `/reconnect` closed the connection on purpose.
-    var reconnectRequested = false
     /// The switch answered console_complete with an error (no such API, not permitted): complete
     /// locally from now on.
     var switchCannotComplete = false
-    /// Whether the Ctrl-C hint was shown.
-    var interruptHintShown = false
 
     static let maxHeaderNames = 2_000
     static let maxChannels = 10_000
