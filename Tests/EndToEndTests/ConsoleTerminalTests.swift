@@ -106,16 +106,19 @@ struct ConsoleTerminalTests {
         try term.press("Enter")
         try await term.waitFor("the filter") { $0.contains("+OK filter added. [Unique-ID]=[abc]") }
 
-        // The switch goes away: shown at once, with its reason, without pressing Enter.
+        // The switch goes away: shown at once, in one line, with its reason, without pressing Enter.
         first.stop()
         try await term.waitFor("the disconnect") { screen in
-            screen.contains { $0.hasPrefix("disconnected:") && $0.contains("The system is being shut down.") }
+            screen.contains { $0.hasPrefix("connection lost:") && $0.contains("The system is being shut down.") && $0.hasSuffix("reconnecting (-R)") }
         }
         let second = try await MockProcess.start(port: port)
         defer { second.stop() }
         try await term.waitFor("the reconnection line") { screen in
-            screen.contains { $0.hasPrefix("reconnected to 127.0.0.1:\(port)") && $0.contains("restored events plain CHANNEL_CREATE, 1 filter, log debug (7)") }
+            screen.contains { $0.hasPrefix("reconnected to 127.0.0.1:\(port) after ") && $0.contains("restored events plain CHANNEL_CREATE, 1 filter, log debug (7)") }
         }
+        // Quiet: the failed attempts were counted, not printed one by one.
+        let afterReconnect = try term.screen()
+        #expect(!afterReconnect.contains { $0.contains("attempt") && !$0.hasPrefix("reconnected") }, "\(afterReconnect)")
         try term.type("/subs")
         try term.press("Enter")
         try await term.waitFor("the restored subscriptions") {
@@ -127,10 +130,11 @@ struct ConsoleTerminalTests {
         try term.press("Enter")
         try await term.waitFor("the manual reconnection") { screen in
             guard let typed = screen.lastIndex(of: Self.prompt + " /reconnect") else { return false }
-            return screen[typed...].contains { $0 == "reconnected to 127.0.0.1:\(port); restored events plain CHANNEL_CREATE, 1 filter, log debug (7)" }
-                && screen.last == Self.prompt
+            return screen[typed...].contains {
+                $0.hasPrefix("reconnected to 127.0.0.1:\(port) after ") && $0.hasSuffix(" (1 attempt); restored events plain CHANNEL_CREATE, 1 filter, log debug (7)")
+            } && screen.last == Self.prompt
         }
-        #expect(try !term.screen().contains { $0.hasPrefix("disconnected:") }, "a requested reconnect is not reported as a disconnect")
+        #expect(try !term.screen().contains { $0.hasPrefix("disconnected:") || $0.hasPrefix("connection lost:") }, "a requested reconnect is not reported as a disconnect")
         try term.type("/exit")
         try term.press("Enter")
         #expect(try await term.waitForExit("/exit with -R") == 0)

@@ -11,14 +11,15 @@ final class TerminalHarness {
     /// HOME for fscli: a fresh directory, no history or config from the user.
     var home: String { server.home }
 
-    /// Starts `fscli <arguments>` in a 120×40 pane.
-    init(_ arguments: [String], extraEnvironment: [String: String] = [:]) throws {
+    /// Starts `fscli <arguments>` in a 120×40 pane; `prepare` may write files into the new HOME first.
+    init(_ arguments: [String], extraEnvironment: [String: String] = [:], prepare: (String) throws -> Void = { _ in }) throws {
         let environment = extraEnvironment.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
         let quoted = ([CommandLineTests.binary.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
         // The shell reports fscli's exit status on the screen: tmux's own pane_dead flag proved
         // unreliable here (tmux 3.3a sometimes leaves a quickly exiting pane process unreaped).
         server = try TmuxServer(label: "e2e", width: 120, height: 40) { home in
-            "env -u XDG_STATE_HOME -u XDG_CONFIG_HOME -u NO_COLOR HOME='\(home)' INPUTRC=/dev/null TERM=xterm \(environment) \(quoted); echo \"\(Self.exitMarker)$?]\""
+            try prepare(home)
+            return "env -u XDG_STATE_HOME -u XDG_CONFIG_HOME -u NO_COLOR HOME='\(home)' INPUTRC=/dev/null TERM=xterm \(environment) \(quoted); echo \"\(Self.exitMarker)$?]\""
         }
     }
 
@@ -30,6 +31,12 @@ final class TerminalHarness {
     }
     func type(_ text: String) throws { try server.type(text) }
     func press(_ key: String) throws { try server.press(key) }
+    /// The cursor's position, 0-based, as tmux sees it.
+    func cursor() throws -> (column: Int, row: Int) {
+        let text = try run(["display-message", "-p", "-t", "t", "#{cursor_x} #{cursor_y}"])
+        let numbers = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).compactMap { Int($0) }
+        return (numbers.first ?? -1, numbers.dropFirst().first ?? -1)
+    }
     func close() { server.close() }
 
     /// The start of the line the pane's shell prints when fscli exits: `[fscli exited with status 0]`.
