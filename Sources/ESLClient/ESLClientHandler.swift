@@ -31,8 +31,6 @@ final class ESLClientHandler: ChannelInboundHandler {
     var subscriptions: ESLSubscriptions { machine.subscriptions }
     /// Whether events are delivered decoded (``ESLConnection/Configuration/decodesEvents``).
     private let decodesEvents: Bool
-    /// The final error once the connection ended.
-    private(set) var closeError: ESLClientError?
 
     init(
         mode: ESLClientStateMachine.Mode,
@@ -186,7 +184,6 @@ final class ESLClientHandler: ChannelInboundHandler {
             jobs.removeValue(forKey: id)?.fail(error)
         case .close(let failure, let failing):
             let error = localFailure ?? ESLClientError(failure, address: address)
-            closeError = error
             handshakeTimer?.cancel()
             handshake?.fail(error)
             for id in failing {
