@@ -73,6 +73,9 @@ let package = Package(
             name: "ESLClientTests",
             dependencies: [
                 "ESLClient", "ESLProtocol", "TestSupport",
+                // The embedded switch, for what a script cannot show (its own subscription and filter rules).
+                "MockSwitch",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]

@@ -1,6 +1,6 @@
 import ESLProtocol
 
-/// The result of ``ESLConnection/bgapi(_:_:jobUUID:timeout:)``: the job's BACKGROUND_JOB event.
+/// The result of ``ESLConnection/bgapi(_:_:jobUUID:deliversEvent:timeout:accepted:)``: the job's BACKGROUND_JOB event.
 public struct ESLBackgroundJob: Sendable, Hashable {
     /// The job's UUID (also in the bgapi reply).
     public var jobUUID: String

@@ -9,15 +9,11 @@ final class ESLClientHandler: ChannelInboundHandler {
     typealias InboundIn = ESLFrame
     typealias OutboundOut = ByteBuffer
 
-    private struct Waiter {
-        let promise: EventLoopPromise<ESLClientStateMachine.Reply>
-        /// The command line, applied to the subscription mirror when the switch accepts it.
-        let mirroredLine: String?
-    }
-
     private var machine: ESLClientStateMachine
     private var context: ChannelHandlerContext?
-    private var waiters: [ESLClientStateMachine.RequestID: Waiter] = [:]
+    private var waiters: [ESLClientStateMachine.RequestID: EventLoopPromise<ESLReply>] = [:]
+    /// Background jobs awaiting their BACKGROUND_JOB event, by their bgapi's request.
+    private var jobs: [ESLClientStateMachine.RequestID: EventLoopPromise<ESLEvent>] = [:]
     private let notifications: NotificationQueue
     /// Inside a read burst: notifications are handed over once, at channelReadComplete.
     private var reading = false
@@ -32,15 +28,9 @@ final class ESLClientHandler: ChannelInboundHandler {
     private(set) var handshake: EventLoopPromise<Void>?
 
     /// What this session has subscribed to, as far as the switch accepted it.
-    private(set) var subscriptions = ESLSubscriptions()
+    var subscriptions: ESLSubscriptions { machine.subscriptions }
     /// Whether events are delivered decoded (``ESLConnection/Configuration/decodesEvents``).
     private let decodesEvents: Bool
-    /// Background jobs awaiting their BACKGROUND_JOB event, by Job-UUID.
-    private var jobs: [String: EventLoopPromise<ESLEvent>] = [:]
-    /// Jobs for which this handler subscribed BACKGROUND_JOB on its own (not the caller).
-    private(set) var quietJobSubscriptions = 0
-    /// The final error once the connection ended.
-    private(set) var closeError: ESLClientError?
 
     init(
         mode: ESLClientStateMachine.Mode,
@@ -113,9 +103,8 @@ final class ESLClientHandler: ChannelInboundHandler {
 
     // MARK: Requests
 
-    /// Sends `command`; `promise` gets its reply. With `mirror`, an accepted reply updates
-    /// ``subscriptions``.
-    func send(_ command: ESLCommand, mirror: Bool, promise: EventLoopPromise<ESLClientStateMachine.Reply>) {
+    /// Sends `command`; `promise` gets its reply.
+    func send(_ command: ESLCommand, promise: EventLoopPromise<ESLReply>) {
         let bytes: ByteBuffer
         do {
             bytes = try command.encoded()
@@ -124,7 +113,7 @@ final class ESLClientHandler: ChannelInboundHandler {
             return
         }
         let (id, action) = machine.send(command)
-        waiters[id] = Waiter(promise: promise, mirroredLine: mirror ? command.line : nil)
+        waiters[id] = promise
         if case .write = action {
             context?.writeAndFlush(wrapOutboundOut(bytes), promise: nil)
         } else {
@@ -132,34 +121,34 @@ final class ESLClientHandler: ChannelInboundHandler {
         }
     }
 
-    /// Registers a background job before its command is sent, so its event cannot be missed.
-    func registerJob(_ jobUUID: String, promise: EventLoopPromise<ESLEvent>) {
-        if let closeError {
-            promise.fail(closeError)
-            return
+    /// Starts a background job (see ``ESLClientStateMachine/startJob(_:_:jobUUID:deliversEvent:)``):
+    /// its commands are written in this event-loop turn; `reply` gets the bgapi's reply, `event`
+    /// the job's event. Returns the job's ID for ``finishJob(_:)``.
+    func startJob(_ command: String, _ arguments: String?, jobUUID: String, deliversEvent: Bool, reply: EventLoopPromise<ESLReply>, event: EventLoopPromise<ESLEvent>) -> ESLClientStateMachine.RequestID? {
+        // Checked before the machine queues anything: a command that cannot be written would leave
+        // its reply expected forever. The other commands of a job carry nothing but the Job-UUID.
+        let bgapi = ESLCommand.bgapi(command, arguments, jobUUID: jobUUID)
+        do {
+            _ = try bgapi.encoded()
+        } catch {
+            let failure = ESLClientError(.invalidCommand, "cannot send \(bgapi): \(error.message)", address: address)
+            reply.fail(failure)
+            event.fail(failure)
+            return nil
         }
-        jobs[jobUUID] = promise
+        let (id, actions) = machine.startJob(command, arguments, jobUUID: jobUUID, deliversEvent: deliversEvent)
+        waiters[id] = reply
+        jobs[id] = event
+        actions.forEach(run)
+        return id
     }
 
-    /// Forgets a job (finished, failed or abandoned). A job given up before its event came (the
-    /// bgapi timed out or was cancelled) has its promise failed here, so no promise is left pending;
-    /// completing an already completed promise does nothing.
-    func forgetJob(_ jobUUID: String) {
-        jobs.removeValue(forKey: jobUUID)?.fail(ESLClientError(.cancelled, "the background job \(jobUUID) was abandoned", address: address))
-    }
-
-    /// Counts a quiet BACKGROUND_JOB subscription; returns whether it is the first (so the caller
-    /// must subscribe).
-    func beginQuietJobSubscription() -> Bool {
-        quietJobSubscriptions += 1
-        return quietJobSubscriptions == 1
-    }
-
-    /// Ends a quiet subscription; returns whether it was the last one and the caller did not
-    /// subscribe BACKGROUND_JOB in the meantime (so it should be removed again).
-    func endQuietJobSubscription() -> Bool {
-        quietJobSubscriptions -= 1
-        return quietJobSubscriptions == 0 && !subscriptions.isSubscribed(to: "BACKGROUND_JOB")
+    /// The caller is done with the job: undoes its setup. A job given up before its event came
+    /// (the bgapi timed out or was cancelled) has its promise failed here, so no promise is left
+    /// pending; completing an already completed promise does nothing.
+    func finishJob(_ id: ESLClientStateMachine.RequestID) {
+        jobs.removeValue(forKey: id)?.fail(ESLClientError(.cancelled, "the background job was abandoned", address: address))
+        machine.finishJob(id).forEach(run)
     }
 
     /// Closes the connection from the local side.
@@ -174,7 +163,8 @@ final class ESLClientHandler: ChannelInboundHandler {
         case .none:
             break
         case .write(let command):
-            // Only the handshake writes on its own (auth / userauth).
+            // The handshake (auth / userauth) and the commands a job needs: all encodable, since
+            // they are built from a password or a bgapi already encoded without error.
             if let bytes = try? command.encoded() {
                 context?.writeAndFlush(wrapOutboundOut(bytes), promise: nil)
             }
@@ -182,24 +172,26 @@ final class ESLClientHandler: ChannelInboundHandler {
             handshakeTimer?.cancel()
             handshake?.succeed()
         case .resolve(let id, let reply):
-            guard let waiter = waiters.removeValue(forKey: id) else { return }
-            if let line = waiter.mirroredLine, case .command(let commandReply) = reply, commandReply.isOK {
-                subscriptions.applyAccepted(commandLine: line)
-            }
-            waiter.promise.succeed(reply)
+            waiters.removeValue(forKey: id)?.succeed(reply)
         case .deliver(let message):
             deliver(message)
+        case .resolveJob(let id, let event, let message):
+            jobs.removeValue(forKey: id)?.succeed(event)
+            if let message { deliver(message) }
         case .reject(let id, let failure):
-            waiters.removeValue(forKey: id)?.promise.fail(ESLClientError(failure, address: address))
+            let error = ESLClientError(failure, address: address)
+            waiters.removeValue(forKey: id)?.fail(error)
+            jobs.removeValue(forKey: id)?.fail(error)
         case .close(let failure, let failing):
             let error = localFailure ?? ESLClientError(failure, address: address)
-            closeError = error
             handshakeTimer?.cancel()
             handshake?.fail(error)
             for id in failing {
-                waiters.removeValue(forKey: id)?.promise.fail(error)
+                waiters.removeValue(forKey: id)?.fail(error)
+                jobs.removeValue(forKey: id)?.fail(error)
             }
-            for (_, waiter) in waiters { waiter.promise.fail(error) }
+            // Not expected to be any left; no promise may stay pending.
+            for (_, waiter) in waiters { waiter.fail(error) }
             waiters.removeAll()
             for (_, job) in jobs { job.fail(error) }
             jobs.removeAll()
@@ -210,23 +202,14 @@ final class ESLClientHandler: ChannelInboundHandler {
 
     private func deliver(_ message: ESLMessage) {
         switch message {
-        case .event(let frame) where !decodesEvents && jobs.isEmpty:
-            // No job to look for: the event goes to the reader as it came.
+        case .event(let frame) where !decodesEvents:
             yield(.eventFrame(frame))
         case .event(let frame):
-            let event: ESLEvent
             do {
-                event = try frame.decode()
+                yield(.event(try frame.decode()))
             } catch {
                 yield(.undecodableEvent(frame, error))
-                return
             }
-            if event.name == "BACKGROUND_JOB", let jobUUID = event["Job-UUID"], let job = jobs.removeValue(forKey: jobUUID) {
-                job.succeed(event)
-                // A job's event reaches the caller's stream only if the caller asked for such events.
-                guard subscriptions.isSubscribed(to: "BACKGROUND_JOB") else { return }
-            }
-            yield(decodesEvents ? .event(event) : .eventFrame(frame))
         case .log(let line):
             yield(.log(line))
         case .disconnectNotice(let notice):

@@ -104,15 +104,16 @@ public final class ESLConnection: Sendable {
     // MARK: Requests
 
     /// Sends any command and returns the switch's reply (a `command/reply`, an `api/response` or,
-    /// for `connect`, the channel data).
+    /// for `connect`, the channel data); a `-ERR` reply is returned, not thrown (see
+    /// ``ESLReply/isError``).
     ///
     /// Subscription commands (`event`, `nixevent`, `noevents`, `filter`, `log`, `nolog`) that the
     /// switch accepts are remembered in ``subscriptions()``.
-    public func send(_ command: ESLCommand, timeout: Duration? = nil) async throws(ESLClientError) -> ESLClientStateMachine.Reply {
-        let promise = channel.eventLoop.makePromise(of: ESLClientStateMachine.Reply.self)
+    public func send(_ command: ESLCommand, timeout: Duration? = nil) async throws(ESLClientError) -> ESLReply {
+        let promise = channel.eventLoop.makePromise(of: ESLReply.self)
         let handler = self.handler
         channel.eventLoop.execute {
-            handler.value.send(command, mirror: true, promise: promise)
+            handler.value.send(command, promise: promise)
         }
         return try await wait(for: promise, timeout: timeout ?? configuration.requestTimeout, what: command.description)
     }

@@ -52,7 +52,9 @@ import Testing
         await server.stop()
     }
 
-    @Test func subscribedCallerWithFiltersKeepsBothAndAlsoSeesTheEvent() async throws {
+    /// The caller's filter refuses BACKGROUND_JOB events: the one let in by the temporary
+    /// `Job-UUID` filter completes the job and is not delivered.
+    @Test func subscribedCallerWithFiltersKeepsBothAndDoesNotSeeAnEventItsFiltersRefuse() async throws {
         let (reply, event) = try Self.capturedJob()
         let server = try await ScriptedSwitch(script: Self.greeting + [
             .expect("event plain ALL\n\n"), Self.reply("+OK event listener enabled plain"),
@@ -67,13 +69,39 @@ import Testing
         #expect(try await connection.command(.filter("Event-Name", "CHANNEL_CREATE")).isOK)
         let result = try await connection.bgapi("version", jobUUID: Self.job)
         #expect(result.output.hasPrefix("FreeSWITCH Version"))
-        var iterator = connection.notifications.makeAsyncIterator()
-        guard case .event(let delivered) = await iterator.next() else { Issue.record("the subscribed caller did not get the event"); return }
-        #expect(delivered["Job-UUID"] == Self.job)
         let subscriptions = await connection.subscriptions()
         #expect(subscriptions.isAllEnabled)
         #expect(subscriptions.filters == [.init(header: "Event-Name", value: "CHANNEL_CREATE")])
         // Wait for the cleanup to reach the switch before checking what it saw.
+        await server.waitForPackets(6)
+        #expect(await server.mismatches == [])
+        await connection.close()
+        var seen: [ESLNotification] = []
+        for await notification in connection.notifications { seen.append(notification) }
+        #expect(seen.count == 1, "only the end: \(seen)")
+        if case .disconnected = seen.first {} else { Issue.record("unexpected \(seen)") }
+        await server.stop()
+    }
+
+    /// The caller's filter lets BACKGROUND_JOB events in: the job's event is delivered too.
+    @Test func subscribedCallerWhoseFiltersAcceptTheEventSeesItToo() async throws {
+        let (reply, event) = try Self.capturedJob()
+        let server = try await ScriptedSwitch(script: Self.greeting + [
+            .expect("event plain ALL\n\n"), Self.reply("+OK event listener enabled plain"),
+            .expect("filter Event-Name BACKGROUND_JOB\n\n"), Self.reply("+OK filter added. [Event-Name]=[BACKGROUND_JOB]"),
+            .expect("filter Job-UUID \(Self.job)\n\n"), Self.reply("+OK filter added. [Job-UUID]=[\(Self.job)]"),
+            .expect("bgapi version\nJob-UUID: \(Self.job)\n\n"), .send(reply), .send(event),
+            .expect("filter delete Job-UUID \(Self.job)\n\n"), Self.reply("+OK filter deleted. [Job-UUID][\(Self.job)]"),
+            .hang,
+        ])
+        let connection = try await ESLConnection.connect(host: "127.0.0.1", port: server.port, password: "ClueCon", configuration: .patientForTests)
+        #expect(try await connection.command(.event(.plain, ["ALL"])).isOK)
+        #expect(try await connection.command(.filter("Event-Name", "BACKGROUND_JOB")).isOK)
+        let result = try await connection.bgapi("version", jobUUID: Self.job)
+        #expect(result.output.hasPrefix("FreeSWITCH Version"))
+        var iterator = connection.notifications.makeAsyncIterator()
+        guard case .event(let delivered) = await iterator.next() else { Issue.record("the subscribed caller did not get the event"); return }
+        #expect(delivered["Job-UUID"] == Self.job)
         await server.waitForPackets(6)
         #expect(await server.mismatches == [])
         await connection.close()

@@ -98,7 +98,7 @@ import Testing
         ], delivered: 7, closedBy: "disconnect"),
     ]
 
-    private func replyText(_ reply: ESLClientStateMachine.Reply) -> String {
+    private func replyText(_ reply: ESLReply) -> String {
         switch reply {
         case .command(let reply): reply.text
         case .api(let response): response.text
@@ -129,6 +129,7 @@ import Testing
                 #expect(resolved[id] == nil, "resolved twice")
                 resolved[id] = replyText(reply)
             case .deliver: delivered += 1
+            case .resolveJob: Issue.record("\(expectation): no job was started")
             case .close(let reason, let failing):
                 #expect(failing.isEmpty, "\(expectation): waiters left when closing: \(failing)")
                 closes.append(reason)

@@ -14,7 +14,7 @@ struct ReplyText: Sendable, Equatable {
         self.isError = isError
     }
 
-    init(_ reply: ESLClientStateMachine.Reply) {
+    init(_ reply: ESLReply) {
         switch reply {
         case .api(let response):
             self.init(text: Self.terminated(response.text), isError: response.isError || response.isUsage)

@@ -51,8 +51,9 @@ public final class ESLBlockingConnection {
         return connection
     }
 
-    /// Sends `command` and waits for its reply, at most `timeout` (nil: as long as it takes).
-    public func send(_ command: ESLCommand, timeout: Duration? = nil) throws(ESLClientError) -> ESLClientStateMachine.Reply {
+    /// Sends `command` and waits for its reply, at most `timeout` (nil: as long as it takes); a
+    /// `-ERR` reply is returned, not thrown (see ``ESLReply/isError``).
+    public func send(_ command: ESLCommand, timeout: Duration? = nil) throws(ESLClientError) -> ESLReply {
         let (id, action) = machine.send(command)
         let deadline = timeout.map { ContinuousClock.now + $0 }
         if let reply = try run(action, waitingFor: id) { return reply }
@@ -67,7 +68,7 @@ public final class ESLBlockingConnection {
     }
 
     /// Reads until at least one frame is handled; returns the reply to `id` if it came.
-    private func step(until deadline: ContinuousClock.Instant?, waitingFor id: ESLClientStateMachine.RequestID?, what: String) throws(ESLClientError) -> ESLClientStateMachine.Reply? {
+    private func step(until deadline: ContinuousClock.Instant?, waitingFor id: ESLClientStateMachine.RequestID?, what: String) throws(ESLClientError) -> ESLReply? {
         while true {
             let frame: ESLFrame?
             do {
@@ -99,9 +100,9 @@ public final class ESLBlockingConnection {
     }
 
     /// Carries out one action of the state machine; returns the reply to `id` if this resolves it.
-    private func run(_ action: ESLClientStateMachine.Action, waitingFor id: ESLClientStateMachine.RequestID?) throws(ESLClientError) -> ESLClientStateMachine.Reply? {
+    private func run(_ action: ESLClientStateMachine.Action, waitingFor id: ESLClientStateMachine.RequestID?) throws(ESLClientError) -> ESLReply? {
         switch action {
-        case .none, .authenticated, .deliver:
+        case .none, .authenticated, .deliver, .resolveJob:
             return nil
         case .write(let command):
             var bytes = ByteBuffer()

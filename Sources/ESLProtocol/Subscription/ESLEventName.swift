@@ -29,6 +29,9 @@ public enum ESLEventName {
         "CERT_RELOAD",
     ]
 
+    /// The type of the event that carries a bgapi job's result (`Job-UUID`, body: the output).
+    public static let backgroundJob = "BACKGROUND_JOB"
+
     /// The pseudo-type that subscribes to everything.
     public static let allKeyword = "ALL"
 
