@@ -76,6 +76,11 @@ public final class PlainLineReader: LineEditing {
             let count = ready.input ? buffer.withUnsafeMutableBytes { read(inputFD, $0.baseAddress, $0.count) } : 0
             if count < 0 && (errno == EINTR || errno == EAGAIN) { continue }
             if count <= 0 {
+                // Ctrl-D at a prompt: what follows starts on a line of its own.
+                if promptVisible {
+                    writeAll(outputFD, "\n")
+                    promptVisible = false
+                }
                 // End of input: a last unterminated line still counts, then the end.
                 if !pending.isEmpty {
                     let line = takeLine(upTo: pending.count)

@@ -39,7 +39,9 @@ struct PaneRobustnessTests {
         // Up brings the long line back, shown from its end, and Ctrl-U empties it.
         try term.press("Up")
         try await term.waitFor("the long line from history") { $0.count == 30 && $0[29].hasSuffix("xxxxxxxxxx") && $0[28].hasPrefix(address) }
-        try term.press("C-u")
+        // (Down, not Ctrl-U: readline keeps edits made to a recalled line, and the search would
+        // then look through the emptied entry.)
+        try term.press("Down")
         try term.press("C-r")
         try term.type("echo xxxxx")
         try await term.waitFor("Ctrl-R finds the long line") { $0.count == 30 && $0[29].hasPrefix("(reverse-i-search)") && $0[28].hasPrefix(address) }
@@ -148,7 +150,8 @@ struct PaneRobustnessTests {
         try await term.waitFor("the history") { screen in
             screen.contains("1  echo shown") && screen.contains("2  /history") && screen[39] == Self.prompt
         }
-        #expect(try !term.screen().contains { $0.hasSuffix("  echo hidden") || $0.hasPrefix("3  ") })
+        let listed = try term.screen()
+        #expect(!listed.contains { ($0.first?.isNumber == true && $0.hasSuffix("  echo hidden")) || $0.hasPrefix("3  ") }, "\(listed)")
         // Up-arrow agrees: /history, then echo shown, and nothing older.
         try term.press("Up")
         try term.press("Up")
@@ -186,7 +189,8 @@ struct PaneRobustnessTests {
         try await term.waitFor("the job's result") { $0.contains { $0.hasPrefix("BACKGROUND_JOB ") } }
         let coloured = try term.screen(colors: true)
         let body = try #require(coloured.first { $0.contains("-ERR no_such_thing Command not found!") })
-        #expect(body.hasPrefix("\u{1b}[31m-ERR"), "\(body.debugDescription)")
+        // tmux writes the colour as it sees fit (e.g. a reset, red, default background, then the text).
+        #expect(body.components(separatedBy: "-ERR").first?.contains("\u{1b}[31m") == true, "\(body.debugDescription)")
         let header = try #require(coloured.first { $0.contains("BACKGROUND_JOB ") })
         #expect(!header.contains("\u{1b}[31m"), "\(header.debugDescription)")
         try term.press("C-d")
@@ -203,9 +207,9 @@ struct PaneRobustnessTests {
         try term.press("Enter")
         try term.type("/event plain HEARTBEAT")
         try term.press("Enter")
-        try await term.waitFor("two heartbeats, each with its envelope, a blank line apart") { screen in
-            let starts = screen.indices.filter { screen[$0].hasPrefix("Content-Length: ") }
-            guard starts.count >= 2, let second = starts.last else { return false }
+        // A heartbeat takes most of the 38-row pane: the end of one and the start of the next.
+        try await term.waitFor("heartbeats, each with its envelope, a blank line apart") { screen in
+            guard let second = screen.lastIndex(where: { $0.hasPrefix("Content-Length: ") }), second >= 2, second + 3 < screen.count else { return false }
             return screen[second + 1] == "Content-Type: text/event-plain" && screen[second + 2] == ""
                 && screen[second + 3] == "Event-Name: HEARTBEAT" && screen[second - 1] == ""
                 && screen[second - 2].hasPrefix("Idle-CPU: ")

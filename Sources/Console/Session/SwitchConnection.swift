@@ -23,7 +23,7 @@ extension ESLConnection: SwitchConnection {
     }
 
     func backgroundJob(_ line: String, accepted: @escaping @Sendable (String) -> Void) async throws(ESLClientError) -> ESLBackgroundJob {
-        try await bgapi(line, timeout: .seconds(365 * 86_400)) { reply in accepted(reply.text) }
+        try await bgapi(line, deliversEvent: false, timeout: .seconds(365 * 86_400)) { reply in accepted(reply.text) }
     }
 
     func nextNotifications() async -> [ESLNotification]? {
