@@ -59,10 +59,17 @@ struct PaneTerminalTests {
             screen.count == 40 && screen[38].hasPrefix("-- scrolled back 1110 lines")
                 && screen[39] == Self.prompt + " half typed" && screen.contains { $0.hasSuffix(",mod_commands") }
         }
-        // New output returns the view to the bottom.
+        // Paged back, the view holds still: new output is counted in the status line, not drawn.
+        let paged = try term.screen()
         try term.run(["send-keys", "-t", "t", "C-a", "C-k"])
         try term.type("echo from the bottom")
         try term.press("Enter")
+        try await term.waitFor("the new lines counted, the view where it was") { screen in
+            screen.count == 40 && screen[38].hasPrefix("-- scrolled back 1112 lines, 2 new lines, PageDown to return --")
+                && Array(screen[0..<38]) == Array(paged[0..<38])
+        }
+        // End follows the output again.
+        try term.press("End")
         try await term.waitFor("new output at the bottom") { screen in
             screen.count == 40 && screen[37] == "from the bottom" && screen[38].hasPrefix(address)
         }
@@ -121,6 +128,129 @@ struct PaneTerminalTests {
         let screen = try term.screen()
         #expect(screen.count < 40, "no status line on row 39: \(screen)")
         #expect(!screen.contains { $0.contains(" | connected | ") })
+        try term.press("C-d")
+        #expect(try await term.waitForExit("Ctrl-D") == 0)
+    }
+}
+
+/// What operators expect of the pane beyond fs_cli: search, pause, the command in flight, reply
+/// headings, help, suggestions.
+@Suite(.serialized, .timeLimit(.minutes(2)), .enabled(if: TerminalHarness.tmux != nil, "tmux is not installed"))
+struct PaneOperatorTests {
+    static let prompt = ConsoleTerminalTests.prompt
+
+    @Test func findPagesToMatchesAndPauseLosesNothing() async throws {
+        let mock = try await MockProcess.start()
+        defer { mock.stop() }
+        let term = try TerminalHarness(["-q", "--color", "always", "-P", String(mock.port)])
+        defer { term.close() }
+        try await term.waitFor("the prompt") { $0.count == 40 && $0[39] == Self.prompt }
+        for index in 1...3 {
+            try term.type("echo needle \(index)")
+            try term.press("Enter")
+            try term.type("show api")
+            try term.press("Enter")
+        }
+        try await term.waitFor("the output") { $0.count == 40 && $0[37] == "167 total." && $0[39] == Self.prompt }
+        try term.type("/find needle")
+        try term.press("Enter")
+        try await term.waitFor("the newest match in view") { screen in
+            screen.count == 40 && screen.contains("needle 3") && screen[38].hasPrefix("-- /find needle: line ")
+        }
+        let coloured = try term.screen(colors: true)
+        #expect(coloured.contains { $0.contains("\u{1b}[7mneedle") }, "the match is highlighted")
+        // Again: the typed `echo needle 3` (a match too), then the reply before it.
+        for _ in 0..<2 {
+            try term.type("/find needle")
+            try term.press("Enter")
+        }
+        try await term.waitFor("the match before it") { screen in
+            screen.count == 40 && screen.contains("needle 2") && !screen.contains("needle 3")
+        }
+        try term.press("End")
+        try await term.waitFor("back at the newest") { screen in
+            screen.count == 40 && !screen[38].hasPrefix("--") && screen[34...37] == ["167 total.", Self.prompt + " /find needle", Self.prompt + " /find needle", Self.prompt + " /find needle"]
+        }
+
+        try term.type("/pause")
+        try term.press("Enter")
+        try await term.waitFor("paused") { $0.count == 40 && $0[38].hasPrefix("-- paused") }
+        let held = try term.screen()
+        try term.type("echo while paused")
+        try term.press("Enter")
+        try await term.waitFor("counted, not drawn") { screen in
+            screen.count == 40 && screen[38].hasPrefix("-- paused, ") && screen[38].contains(" new lines, /resume to follow --")
+                && Array(screen[0..<38]) == Array(held[0..<38])
+        }
+        try term.type("/resume")
+        try term.press("Enter")
+        try await term.waitFor("everything shown") { screen in
+            screen.count == 40 && screen.contains("while paused") && screen.contains(Self.prompt + " /resume") && !screen[38].hasPrefix("--")
+        }
+        try term.press("C-d")
+        #expect(try await term.waitForExit("Ctrl-D") == 0)
+    }
+
+    @Test func theCommandInFlightIsShownAndLateRepliesAreHeaded() async throws {
+        let mock = try await MockProcess.start()
+        defer { mock.stop() }
+        let term = try TerminalHarness(["-q", "-P", String(mock.port)])
+        defer { term.close() }
+        try await term.waitFor("the prompt") { $0.count == 40 && $0[39] == Self.prompt }
+        try term.type("msleep 2500")
+        try term.press("Enter")
+        try await term.waitFor("the command and its time in the status line") { screen in
+            screen.count == 40 && screen[38].contains("| connected | msleep 2500 · ") && screen[38].contains(" s | no events")
+        }
+        try term.type("echo next")
+        try term.press("Enter")
+        try await term.waitFor("the late reply headed by its command", seconds: 40) { screen in
+            guard let heading = screen.firstIndex(of: "── msleep 2500") else { return false }
+            return screen[heading + 1] == "+OK" && screen.contains("next") && !screen[38].contains("msleep")
+        }
+        try term.type("/help filter")
+        try term.press("Enter")
+        try await term.waitFor("one command's help") { $0.contains("usage: /filter <header> <value> | delete <header> [<value>] | delete all") }
+        try term.type("statsu")
+        try term.press("Enter")
+        try await term.waitFor("the switch's nearest commands") { screen in
+            guard let error = screen.firstIndex(of: "-ERR statsu Command not found!") else { return false }
+            return screen[error + 1] == "did you mean: status?"
+        }
+        try term.type("/event plain CHANEL_CREATE")
+        try term.press("Enter")
+        try await term.waitFor("the event name checked") { $0.contains("/event: unknown event CHANEL_CREATE; did you mean CHANNEL_CREATE?") }
+        try term.press("C-d")
+        #expect(try await term.waitForExit("Ctrl-D") == 0)
+    }
+
+    @Test func userFiltersDoNotLeakBackgroundJobsAndAJobPrintsOnce() async throws {
+        let mock = try await MockProcess.start()
+        defer { mock.stop() }
+        let term = try TerminalHarness(["-q", "-P", String(mock.port)])
+        defer { term.close() }
+        try await term.waitFor("the prompt") { $0.count == 40 && $0[39] == Self.prompt }
+        try term.type("/filter Event-Name HEARTBEAT")
+        try term.press("Enter")
+        try term.type("/event plain ALL")
+        try term.press("Enter")
+        try term.type("bgapi uptime")
+        try term.press("Enter")
+        try term.type("echo done")
+        try term.press("Enter")
+        try await term.waitFor("the job's block") { screen in
+            screen.contains { $0.hasPrefix("BACKGROUND_JOB ") && $0.hasSuffix(" (uptime):") } && screen.contains("done")
+        }
+        // Another job, now unfiltered and subscribed: still printed once, as its block.
+        try term.type("/filter delete all")
+        try term.press("Enter")
+        try term.type("bgapi echo again")
+        try term.press("Enter")
+        try await term.waitFor("the second job's block") { $0.contains { $0.hasPrefix("BACKGROUND_JOB ") && $0.hasSuffix(" (echo again):") } }
+        let screen = try term.screen()
+        let eventLine = try Regex("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} BACKGROUND_JOB")
+        #expect(!screen.contains { $0.firstMatch(of: eventLine) != nil }, "\(screen)")
+        #expect(screen.filter { $0 == "again" }.count == 1, "\(screen)")
         try term.press("C-d")
         #expect(try await term.waitForExit("Ctrl-D") == 0)
     }

@@ -103,11 +103,12 @@ import Testing
     @Test func findPagesBackToOlderMatchesAndHighlightsThem() {
         var screen = PaneScreen(rows: 10, columns: 80)  // an 8-row pane
         _ = screen.print((1...100).map { $0 % 25 == 0 ? "\u{1b}[31mERR call \($0)\u{1b}[m" : "line \($0)" }.joined(separator: "\n"))
+        _ = screen.print("freeswitch@pbx> /find ERR call")  // the typed line is not a match
         let first = screen.find("ERR call")
         #expect(screen.search?.match == 99)
         #expect(screen.visibleLines().lines.contains { $0.contains("ERR call 100") })
         #expect(first.contains("\u{1b}[7mERR call\u{1b}[27m"))
-        #expect(screen.statusText.hasPrefix("-- /find ERR call: line 100 of 100"))
+        #expect(screen.statusText.hasPrefix("-- /find ERR call: line 100 of 101"))
         _ = screen.find("ERR call")
         #expect(screen.search?.match == 74)
         #expect(screen.visibleLines().lines.contains { $0.contains("ERR call 75") })

@@ -157,8 +157,14 @@ public struct PaneScreen: Sendable {
         } else {
             before = buffer.count
         }
+        // The typed `/find text` lines (echoed in the pane) contain the text too; they are not matches.
+        let typed = "/find " + text
         var index = before - 1
-        while index >= 0 && !Self.plain(buffer[index]).contains(text) { index -= 1 }
+        while index >= 0 {
+            let line = Self.plain(buffer[index])
+            if line.contains(text) && !line.hasSuffix(typed) { break }
+            index -= 1
+        }
         guard index >= 0 else {
             search = (text, nil)
             return framed(layout.statusLine(statusText))
