@@ -28,6 +28,15 @@ import Testing
         #expect(result.stdout.contains("after\n"))
     }
 
+    @Test func errorsGoToStandardErrorAsWithX() async throws {
+        let mock = try await MockProcess.start()
+        defer { mock.stop() }
+        let result = try await FscliRun.run(["-q", "-b", "-P", String(mock.port)], input: "/bogus\nbgapi\necho after\n")
+        #expect(result.status == 1)
+        #expect(result.stdout == "after\n", "\(result.stdout)")
+        #expect(result.stderr == "fscli: unknown command /bogus; type /help for the list\nfscli: usage: bgapi <command> [<arguments>]\n", "\(result.stderr)")
+    }
+
     @Test func exitStopsBeforeTheFollowingLines() async throws {
         let mock = try await MockProcess.start()
         defer { mock.stop() }
@@ -42,7 +51,7 @@ import Testing
         defer { mock.stop() }
         let result = try await FscliRun.run(["-q", "-t", "200", "-P", String(mock.port)], input: "msleep 20000\n")
         #expect(result.status == 4)
-        #expect(result.stdout.contains("no reply"), "\(result.stdout)")
+        #expect(result.stderr.hasPrefix("fscli: ") && result.stderr.contains("no reply"), "\(result.stderr)")
     }
 
     @Test func backgroundJobsFinishBeforeTheRunEnds() async throws {

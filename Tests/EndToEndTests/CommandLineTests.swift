@@ -26,6 +26,18 @@ import Testing
         #expect(result.stdout.contains("USAGE"))
     }
 
+    @Test func usageNamesTheCommandsAsTyped() throws {
+        let root = try Self.run(["--help"])
+        #expect(root.stdout.contains("USAGE: fscli [<options>] [<profile>]\n"), "\(root.stdout)")
+        let usage = root.stdout.components(separatedBy: "ARGUMENTS:").first ?? ""
+        #expect(!usage.contains("<subcommand>"), "the console needs no subcommand: \(usage)")
+        let mock = try Self.run(["mock", "--help"])
+        #expect(mock.stdout.contains("USAGE: fscli mock [--listen-ip <ip>]"), "\(mock.stdout)")
+        let wrong = try Self.run(["mock", "--listen-port", "abc"])
+        #expect(wrong.status == 64 || wrong.status == 2)
+        #expect(!wrong.stderr.contains("USAGE: mock"), "\(wrong.stderr)")
+    }
+
     @Test func helpSubcommandPrintsHelpAndRunsNothing() throws {
         let mock = try Self.run(["help", "mock"])
         #expect(mock.status == 0)

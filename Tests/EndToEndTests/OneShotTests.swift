@@ -26,6 +26,15 @@ import Testing
         #expect(result.stdout == "-ERR no_such_command Command not found!\nafter\n")
     }
 
+    @Test func colourAlwaysPaintsErrorRepliesRed() async throws {
+        let mock = try await MockProcess.start()
+        defer { mock.stop() }
+        let coloured = try await FscliRun.run(["-P", String(mock.port), "--color", "always", "-x", "no_such_command", "-x", "echo after"])
+        #expect(coloured.stdout == "\u{1b}[31m-ERR no_such_command Command not found!\u{1b}[m\nafter\n", "\(coloured.stdout.debugDescription)")
+        let plain = try await FscliRun.run(["-P", String(mock.port), "-x", "no_such_command"])
+        #expect(plain.stdout == "-ERR no_such_command Command not found!\n", "auto on a pipe: no colour")
+    }
+
     @Test func aSlowReplyTimesOutWithStatusFour() async throws {
         let mock = try await MockProcess.start()
         defer { mock.stop() }
