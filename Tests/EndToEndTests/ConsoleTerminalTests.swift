@@ -73,7 +73,7 @@ struct ConsoleTerminalTests {
         try term.press("Enter")
         try await term.waitFor("the command in flight") { $0.suffix(2) == [Self.prompt + " msleep 1500", Self.prompt] }
         try term.press("C-c")
-        try await term.waitFor("the cancellation") { $0.contains("cancelled") }
+        try await term.waitFor("the cancellation") { $0.contains("msleep 1500: cancelled") }
         try term.type("echo still here")
         try term.press("Enter")
         try await term.waitFor("a reply after the cancelled command") { $0.contains("still here") }
