@@ -83,6 +83,19 @@ import Testing
         #expect(machine.status.status(interactive: false) == .commandFailed)
     }
 
+    @Test func theTimeoutBoundsAJobsAcceptanceNotTheJob() {
+        var machine = Self.machine()
+        guard case .startJob(let slow, _)? = Self.acted(&machine, .submitted("bgapi msleep 9000", typed: true)).first else { return }
+        _ = Self.acted(&machine, .jobAccepted(slow, "+OK Job-UUID: j1"))
+        let late = Machine.Failure(message: "no reply", status: .timedOut)
+        #expect(Self.acted(&machine, .jobFailed(slow, late)).isEmpty, "accepted: the limit no longer applies")
+        #expect(machine.jobs[slow] != nil)
+        guard case .startJob(let stuck, _)? = Self.acted(&machine, .submitted("bgapi status", typed: true)).first else { return }
+        let timedOut = Self.acted(&machine, .jobFailed(stuck, late))
+        #expect(timedOut.contains(.showError("no reply")) && timedOut.contains(.cancel(stuck)))
+        #expect(machine.jobs[stuck] == nil && machine.inFlight == nil)
+    }
+
     @Test func batchInputEndsAfterTheLastJob() {
         var machine = Self.machine(interactive: false)
         let actions = Self.acted(&machine, .submitted("bgapi status", typed: false))

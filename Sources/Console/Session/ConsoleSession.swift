@@ -27,6 +27,8 @@ final class ConsoleSession: Sendable {
         var connection: (any SwitchConnection)?
         /// Requests and jobs running on the connection, to cancel.
         var requests: [ConsoleStateMachine.RequestID: Task<Void, Never>] = [:]
+        /// The `-t` limits on bgapi acceptance, by job.
+        var timers: [ConsoleStateMachine.RequestID: Task<Void, Never>] = [:]
         /// The reader, the reconnect loop and the ticker.
         var tasks: [Task<Void, Never>] = []
         /// Events received this session (the status line's events/s).
@@ -86,9 +88,10 @@ final class ConsoleSession: Sendable {
     func finish() async {
         let (connection, tasks) = core.withLock { core in
             run(core.machine.receive(.exiting, now: .now), &core)
-            let tasks = core.tasks + core.requests.values
+            let tasks = core.tasks + core.requests.values + core.timers.values
             core.tasks.removeAll()
             core.requests.removeAll()
+            core.timers.removeAll()
             return (core.connection, tasks)
         }
         for task in tasks { task.cancel() }
@@ -141,6 +144,7 @@ final class ConsoleSession: Sendable {
             startJob(id, line, &core)
         case .cancel(let id):
             core.requests.removeValue(forKey: id)?.cancel()
+            core.timers.removeValue(forKey: id)?.cancel()
         case .show(let text):
             queue.enqueue(text)
         case .showError(let message):
@@ -181,6 +185,7 @@ final class ConsoleSession: Sendable {
     private func finished(_ id: ConsoleStateMachine.RequestID, _ input: ConsoleStateMachine.Input) {
         core.withLock { core in
             core.requests.removeValue(forKey: id)
+            core.timers.removeValue(forKey: id)?.cancel()
             run(core.machine.receive(input, now: .now), &core)
         }
     }
@@ -198,13 +203,13 @@ final class ConsoleSession: Sendable {
             }
         }
         if let limit = settings.requestTimeout {
-            core.tasks.append(Task {
+            core.timers[id] = Task {
                 guard (try? await Task.sleep(for: limit)) != nil else { return }
                 let failure = ConsoleStateMachine.Failure(
                     message: "no reply from \(link.address) to bgapi \(line) within the timeout", status: .timedOut)
                 // Ignored by the machine once the job was accepted.
                 self.feed(.jobFailed(id, failure))
-            })
+            }
         }
     }
 

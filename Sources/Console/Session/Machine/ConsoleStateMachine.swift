@@ -122,6 +122,8 @@ struct ConsoleStateMachine: Sendable {
     struct Job: Sendable, Equatable {
         var line: String
         var started: ContinuousClock.Instant
+        /// The switch accepted it: `-t` no longer applies (it bounds the acceptance, not the job).
+        var accepted = false
     }
 
     /// Fixed for the session.
@@ -197,6 +199,7 @@ struct ConsoleStateMachine: Sendable {
             replied(running, commands: commands, outcome, &actions)
         case .jobAccepted(let id, let text):
             guard jobs[id] != nil else { return [] }
+            jobs[id]?.accepted = true
             actions.append(.show(palette.output(ReplyText.terminated(text))))
             if inFlight?.id == id { finishInFlight(&actions) }
         case .jobFinished(let id, let jobUUID, let output, let isError):
@@ -212,7 +215,8 @@ struct ConsoleStateMachine: Sendable {
             }
             advance(&actions)
         case .jobFailed(let id, let failure):
-            guard jobs.removeValue(forKey: id) != nil else { return [] }
+            guard let job = jobs[id], !(job.accepted && failure.status == .timedOut && !failure.isCancellation) else { return [] }
+            jobs.removeValue(forKey: id)
             let wasRunning = inFlight?.id == id
             if wasRunning { inFlight = nil }
             if !failure.isCancellation { fail(failure, &actions) }
