@@ -92,6 +92,23 @@ struct PaneRobustnessTests {
             screen.count == 40 && screen.contains { $0.hasPrefix("reconnected to ") } && screen[39] == Self.prompt
         }
         #expect(try term.cursor().column == Self.prompt.count + 1)
+
+        // An automatic -R reconnect: one line when lost, the attempts counted in the status line,
+        // one line when back, and one prompt.
+        mock.stop()
+        try await term.waitFor("the loss in one line, attempts in the status line") { screen in
+            screen.count == 40 && screen.contains { $0.hasPrefix("connection lost: ") && $0.hasSuffix("reconnecting (-R)") }
+                && screen[38].contains("| reconnecting (") && screen[38].contains("attempt")
+        }
+        let second = try await MockProcess.start(port: mock.port)
+        defer { second.stop() }
+        try await term.waitFor("back, in one line") { screen in
+            screen.count == 40 && screen.contains { $0.hasPrefix("reconnected to ") && $0.contains(" after ") && $0.contains(" attempts); restored ") }
+                && screen[38].contains("| connected |") && screen[39] == Self.prompt
+        }
+        let screen = try term.screen()
+        #expect(!screen.contains { $0.contains("attempt") && !$0.hasPrefix("reconnected") && !$0.hasPrefix("127.0.0.1") }, "\(screen)")
+        #expect(try term.cursor().column == Self.prompt.count + 1)
         try term.press("C-d")
         #expect(try await term.waitForExit("Ctrl-D") == 0)
     }

@@ -100,6 +100,17 @@ import Testing
         #expect(!screen.isPaused)
     }
 
+    @Test func aLongPauseSaysWhatTheBoundedBufferNoLongerHolds() {
+        var screen = PaneScreen(rows: 10, columns: 80, capacity: 100)
+        _ = screen.print("first")
+        _ = screen.pause()
+        _ = screen.print((1...250).map { "line \($0)" }.joined(separator: "\n"))
+        #expect(screen.statusText == "-- paused, 250 new lines (the oldest 150 no longer kept), /resume to follow --")
+        #expect(screen.visibleLines().lines.first == "line 151", "the view holds the oldest lines kept")
+        _ = screen.returnToBottom()
+        #expect(screen.visibleLines().lines.last == "line 250")
+    }
+
     @Test func findPagesBackToOlderMatchesAndHighlightsThem() {
         var screen = PaneScreen(rows: 10, columns: 80)  // an 8-row pane
         _ = screen.print((1...100).map { $0 % 25 == 0 ? "\u{1b}[31mERR call \($0)\u{1b}[m" : "line \($0)" }.joined(separator: "\n"))

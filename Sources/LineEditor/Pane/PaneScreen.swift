@@ -9,14 +9,16 @@
 /// are kept and counted in the status line, and only PageDown to the bottom, End or `/resume` make
 /// the view follow the output again.
 public struct PaneScreen: Sendable {
-    /// The text shown while the view is scrolled back `lines` lines with `newLines` arrived since.
-    public static func scrolledNotice(_ lines: Int, newLines: Int = 0) -> String {
-        "-- scrolled back \(lines) line\(lines == 1 ? "" : "s")\(newLinesText(newLines)), PageDown to return --"
-    }
-
     /// `, 12,408 new lines` (nothing for none).
     static func newLinesText(_ count: Int) -> String {
         count == 0 ? "" : ", \(grouped(count)) new line\(count == 1 ? "" : "s")"
+    }
+
+    /// The new-lines count, and how many of them the buffer no longer holds: memory is bounded, so a
+    /// long pause under a flood keeps the newest `capacity` lines and says how many went.
+    var newLinesNotice: String {
+        let lost = newLines - buffer.capacity
+        return Self.newLinesText(newLines) + (lost > 0 ? " (the oldest \(Self.grouped(lost)) no longer kept)" : "")
     }
 
     /// `12,408`.
@@ -60,11 +62,11 @@ public struct PaneScreen: Sendable {
         let notice: String
         if let search {
             let found = search.match.map { "line \(Self.grouped($0 + 1)) of \(Self.grouped(buffer.count))" } ?? "no match"
-            notice = "-- /find \(search.text): \(found)\(Self.newLinesText(newLines)), /find again for older, End to return --"
+            notice = "-- /find \(search.text): \(found)\(newLinesNotice), /find again for older, End to return --"
         } else if isPaused {
-            notice = "-- paused\(Self.newLinesText(newLines)), /resume to follow --"
+            notice = "-- paused\(newLinesNotice), /resume to follow --"
         } else if scrolledBack > 0 {
-            notice = Self.scrolledNotice(scrolledBack, newLines: newLines)
+            notice = "-- scrolled back \(scrolledBack) line\(scrolledBack == 1 ? "" : "s")\(newLinesNotice), PageDown to return --"
         } else {
             return status
         }
