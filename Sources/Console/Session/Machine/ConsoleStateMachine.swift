@@ -140,30 +140,34 @@ struct ConsoleStateMachine: Sendable {
     }
 
     let configuration: Configuration
-    private(set) var identity: SwitchLink.Identity
-    private(set) var link = Link.connected
+    // The state below is changed only by the machine's own files (this one and its extensions):
+    // the interpreter reads it and changes it only through `receive`.
+    var identity: SwitchLink.Identity
+    var link = Link.connected
     /// What the switch accepted: shown by `/subs` and the status line, restored after a reconnect.
-    private(set) var subscriptions = ESLSubscriptions()
+    var subscriptions = ESLSubscriptions()
     var logFilters = LogFilters()
-    private(set) var eventView = EventView.compact
-    private(set) var debugLevel = 0
+    var eventView = EventView.compact
+    var debugLevel = 0
     /// Lines kept by ``HistoryPolicy``, oldest first: what Up-arrow and the history file hold.
-    private(set) var history: [String]
-    private(set) var status = ExitStatusTracker()
-    private(set) var isExiting = false
+    var history: [String]
+    var status = ExitStatusTracker()
+    var isExiting = false
 
-    private var waiting: [String] = []
-    private var inputEnded = false
-    private(set) var inFlight: InFlight?
-    private(set) var jobs: [RequestID: Job] = [:]
-    private var nextID = 0
-    private var reconnectRequested = false
-    private var interruptHintShown = false
-    private var eventsPerSecond = 0
-    private var dropped = 0
+    var waiting: [String] = []
+    var inputEnded = false
+    var inFlight: InFlight?
+    var jobs: [RequestID: Job] = [:]
+    var nextID = 0
+    var reconnectRequested = false
+    var interruptHintShown = false
+    var eventsPerSecond = 0
+    var dropped = 0
     /// The switch's API command names once fetched (for did-you-mean).
-    private var switchCommands: [String]?
-    private var now: ContinuousClock.Instant
+    var switchCommands: [String]?
+    var now: ContinuousClock.Instant
+    /// The command last sent, whose accepted reply updates the subscription mirror.
+    var pendingCommand: ESLCommand?
 
     init(configuration: Configuration, identity: SwitchLink.Identity, history: [String] = [], debugLevel: Int = 0, now: ContinuousClock.Instant) {
         self.configuration = configuration
@@ -246,253 +250,12 @@ struct ConsoleStateMachine: Sendable {
         return actions
     }
 
-    // MARK: Running lines
-
-    /// Starts waiting lines until one is in flight (or none is left).
-    private mutating func advance(_ actions: inout [Action]) {
-        while inFlight == nil, !isExiting, !waiting.isEmpty {
-            start(waiting.removeFirst(), &actions)
-        }
-        guard inFlight == nil, waiting.isEmpty, !isExiting else { return }
-        if inputEnded {
-            if jobs.isEmpty {
-                isExiting = true
-                actions.append(.stop)
-            }
-        } else {
-            actions.append(.promptReady)
-        }
-    }
-
-    private mutating func start(_ line: String, _ actions: inout [Action]) {
-        let input = InputParser.parse(line)
-        switch input {
-        case .empty:
-            return
-        case .error(let message):
-            fail(Failure(message: message, status: .commandFailed), &actions)
-        case .api, .consoleLogLevel:
-            guard requireConnection(&actions) else { return }
-            startCommands(input.commands, line: line, &actions)
-        case .bgapi(let command):
-            guard requireConnection(&actions) else { return }
-            let id = makeID()
-            jobs[id] = Job(line: command, started: now)
-            inFlight = InFlight(id: id, line: line, kind: .job, started: now)
-            actions.append(.startJob(id, command))
-        case .slash(let command):
-            runSlash(command, line: line, &actions)
-        }
-    }
-
-    /// Starts the first of `commands`; the rest follow as each is answered.
-    mutating func startCommands(_ commands: [ESLCommand], line: String, _ actions: inout [Action]) {
-        guard let first = commands.first else { return }
-        let id = makeID()
-        inFlight = InFlight(id: id, line: line, kind: .commands(Array(commands.dropFirst())), started: now)
-        send(first, id: id, &actions)
-    }
-
-    private mutating func send(_ command: ESLCommand, id: RequestID, _ actions: inout [Action]) {
-        if debugLevel >= 7 { actions.append(.show(palette.notice("> \(command.description)"))) }
-        pendingCommand = command
-        actions.append(.send(id, command))
-    }
-
-    /// The command last sent, whose accepted reply updates the subscription mirror.
-    private var pendingCommand: ESLCommand?
-
-    private mutating func replied(_ running: InFlight, commands rest: [ESLCommand], _ outcome: Result<ReplyText, Failure>, _ actions: inout [Action]) {
-        let sent = pendingCommand
-        pendingCommand = nil
-        switch outcome {
-        case .failure(let failure):
-            inFlight = nil
-            if !failure.isCancellation { fail(failure, &actions) }
-            advance(&actions)
-            return
-        case .success(let reply):
-            // Interactive only: in batch mode every line is queued at once, and in order.
-            if running.othersSubmitted && configuration.interactive { actions.append(.show(palette.notice("── \(running.line)"))) }
-            if reply.isError {
-                record(.commandFailed)
-                actions.append(.show(palette.error(reply.text)))
-                if configuration.interactive, rest.isEmpty, let word = Self.unknownCommand(in: reply.text) {
-                    if let names = switchCommands {
-                        if let suggestion = Self.suggestion(for: word, among: names) { actions.append(.show(palette.notice(suggestion))) }
-                    } else {
-                        inFlight?.kind = .commandList
-                        actions.append(.fetchCommandList(running.id, for: word))
-                        return
-                    }
-                }
-            } else {
-                if !reply.text.isEmpty { actions.append(.show(palette.output(reply.text))) }
-                if let sent, ESLSubscriptions.changes(sent) { subscriptions.applyAccepted(commandLine: sent.line) }
-            }
-        }
-        if let next = rest.first {
-            inFlight?.kind = .commands(Array(rest.dropFirst()))
-            inFlight?.othersSubmitted = false
-            send(next, id: running.id, &actions)
-        } else {
-            inFlight = nil
-            advance(&actions)
-        }
-    }
-
-    private mutating func finishInFlight(_ actions: inout [Action]) {
-        inFlight = nil
-        advance(&actions)
-    }
-
-    private mutating func requireConnection(_ actions: inout [Action]) -> Bool {
-        if link == .connected { return true }
-        let reconnecting = link == .disconnected ? "" : "; reconnecting"
-        fail(Failure(message: "not connected to \(configuration.address)\(reconnecting)", status: .connectionFailed), &actions)
-        return false
-    }
-
-    mutating func makeID() -> RequestID {
-        defer { nextID += 1 }
-        return RequestID(value: nextID)
-    }
-
-    /// Leaving: nothing queued runs, what runs is cancelled, nothing more is reported.
-    mutating func beginExit(_ actions: inout [Action]) {
-        isExiting = true
-        waiting.removeAll()
-        if let running = inFlight { actions.append(.cancel(running.id)) }
-        for id in jobs.keys.sorted(by: { $0.value < $1.value }) where id != inFlight?.id { actions.append(.cancel(id)) }
-        inFlight = nil
-        jobs.removeAll()
-    }
-
-    // MARK: Failures
-
-    mutating func fail(_ failure: Failure, _ actions: inout [Action]) {
-        guard !isExiting else { return }
-        record(failure.status)
-        actions.append(.showError(failure.message))
-    }
-
-    private mutating func record(_ outcome: ExitStatus) {
-        status.record(outcome)
-    }
-
-    /// Records why the session ends (Ctrl-C with `-i`, a signal).
-    mutating func endSession(_ outcome: ExitStatus) {
-        status.end(outcome)
-    }
-
-    private mutating func interrupted(_ actions: inout [Action]) {
-        if let running = inFlight {
-            inFlight = nil
-            if case .job = running.kind { jobs.removeValue(forKey: running.id) }
-            if case .reconnect = running.kind { reconnectRequested = false }
-            pendingCommand = nil
-            actions.append(.cancel(running.id))
-            fail(Failure(message: "\(running.line): cancelled", status: .commandFailed), &actions)
-            advance(&actions)
-            return
-        }
-        guard configuration.interactive, !interruptHintShown else { return }
-        interruptHintShown = true
-        actions.append(.show(palette.notice("Type /exit or press Ctrl-D on an empty line to leave.")))
-    }
-
-    // MARK: The connection
-
-    private mutating func disconnected(reason: String?, _ actions: inout [Action]) {
-        guard !isExiting else {
-            link = .disconnected
-            return
-        }
-        let requested = reconnectRequested
-        reconnectRequested = false
-        let restore = SubscriptionReport.restoreCommands(subscriptions)
-        if requested {
-            link = .reconnecting(attempts: 0, lastError: nil, since: now)
-            actions.append(.reconnect(immediately: true, restore: restore))
-            return
-        }
-        let why = reason ?? "the connection to \(configuration.address) ended"
-        guard configuration.reconnects else {
-            link = .disconnected
-            status.end(.connectionFailed)
-            fail(Failure(message: "disconnected: \(why)", status: .connectionFailed), &actions)
-            isExiting = true
-            actions.append(.stop)
-            return
-        }
-        link = .reconnecting(attempts: 0, lastError: nil, since: now)
-        actions.append(.showError("connection lost: \(why); reconnecting (-R)"))
-        record(.connectionFailed)
-        actions.append(.reconnect(immediately: false, restore: restore))
-    }
-
-    private mutating func reconnected(identity: SwitchLink.Identity, restored: ESLSubscriptions, attempts: Int, elapsed: Duration, _ actions: inout [Action]) {
-        guard !isExiting else { return }
-        link = .connected
-        subscriptions = restored
-        let renamed = identity != self.identity
-        self.identity = identity
-        if renamed { actions.append(.updatePrompt) }
-        let tries = attempts == 1 ? "1 attempt" : "\(attempts) attempts"
-        actions.append(.show(palette.notice(
-            "reconnected to \(configuration.address) after \(Self.seconds(elapsed)) (\(tries)); restored \(SubscriptionReport.summary(restored))")))
-        if let running = inFlight, running.kind == .reconnect {
-            finishInFlight(&actions)
-        } else {
-            advance(&actions)
-        }
-    }
-
-    /// `/reconnect`: closes the connection; the next line runs once connected again.
-    mutating func requestReconnect(line: String, _ actions: inout [Action]) {
-        guard link == .connected else {
-            actions.append(.show("not connected; already reconnecting"))
-            return
-        }
-        reconnectRequested = true
-        inFlight = InFlight(id: makeID(), line: line, kind: .reconnect, started: now)
-        actions.append(.closeConnection)
-    }
-
     // MARK: Settings the slash commands change
 
     mutating func setEventView(_ view: EventView) { eventView = view }
     mutating func setDebugLevel(_ level: Int) { debugLevel = level }
-
-    // MARK: The status line
-
-    /// The status line as things stand.
-    var statusLine: StatusLine {
-        let linkText: String
-        switch link {
-        case .connected: linkText = "connected"
-        case .disconnected: linkText = "disconnected"
-        case .reconnecting(let attempts, let lastError, _):
-            linkText = attempts == 0 ? "reconnecting" : "reconnecting (\(attempts) attempt\(attempts == 1 ? "" : "s") failed\(lastError.map { ": " + $0 } ?? ""))"
-        }
-        var running: String?
-        if let inFlight {
-            running = "\(inFlight.line) · \(Self.seconds(now - inFlight.started))"
-        }
-        return StatusLine(
-            address: configuration.address, switchName: identity.switchName, link: linkText,
-            subscriptions: SubscriptionReport.summary(subscriptions), eventsPerSecond: eventsPerSecond,
-            dropped: dropped, running: running)
-    }
-
-    /// `2.1 s`: one decimal, as the status line and the reconnect line show durations.
-    static func seconds(_ duration: Duration) -> String {
-        let parts = duration.components
-        let tenths = (Double(parts.seconds) + Double(parts.attoseconds) / 1e18) * 10
-        let rounded = Int(tenths.rounded())
-        return "\(rounded / 10).\(rounded % 10) s"
-    }
 }
+
 
 extension ESLSubscriptions {
     /// Whether `command` can change a connection's subscriptions.

@@ -1,0 +1,61 @@
+import ESLProtocol
+
+extension ConsoleStateMachine {
+    // The link to the switch: lost, reconnecting (-R or /reconnect), back.
+
+    mutating func disconnected(reason: String?, _ actions: inout [Action]) {
+        guard !isExiting else {
+            link = .disconnected
+            return
+        }
+        let requested = reconnectRequested
+        reconnectRequested = false
+        let restore = SubscriptionReport.restoreCommands(subscriptions)
+        if requested {
+            link = .reconnecting(attempts: 0, lastError: nil, since: now)
+            actions.append(.reconnect(immediately: true, restore: restore))
+            return
+        }
+        let why = reason ?? "the connection to \(configuration.address) ended"
+        guard configuration.reconnects else {
+            link = .disconnected
+            status.end(.connectionFailed)
+            fail(Failure(message: "disconnected: \(why)", status: .connectionFailed), &actions)
+            isExiting = true
+            actions.append(.stop)
+            return
+        }
+        link = .reconnecting(attempts: 0, lastError: nil, since: now)
+        actions.append(.showError("connection lost: \(why); reconnecting (-R)"))
+        record(.connectionFailed)
+        actions.append(.reconnect(immediately: false, restore: restore))
+    }
+
+    mutating func reconnected(identity: SwitchLink.Identity, restored: ESLSubscriptions, attempts: Int, elapsed: Duration, _ actions: inout [Action]) {
+        guard !isExiting else { return }
+        link = .connected
+        subscriptions = restored
+        let renamed = identity != self.identity
+        self.identity = identity
+        if renamed { actions.append(.updatePrompt) }
+        let tries = attempts == 1 ? "1 attempt" : "\(attempts) attempts"
+        actions.append(.show(palette.notice(
+            "reconnected to \(configuration.address) after \(Self.seconds(elapsed)) (\(tries)); restored \(SubscriptionReport.summary(restored))")))
+        if let running = inFlight, running.kind == .reconnect {
+            finishInFlight(&actions)
+        } else {
+            advance(&actions)
+        }
+    }
+
+    /// `/reconnect`: closes the connection; the next line runs once connected again.
+    mutating func requestReconnect(line: String, _ actions: inout [Action]) {
+        guard link == .connected else {
+            actions.append(.show("not connected; already reconnecting"))
+            return
+        }
+        reconnectRequested = true
+        inFlight = InFlight(id: makeID(), line: line, kind: .reconnect, started: now)
+        actions.append(.closeConnection)
+    }
+}
