@@ -106,3 +106,20 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: directory + "/nope"))
     }
 }
+
+/// The one rule for what history keeps (readline's list, the file, `/history`).
+@Suite struct HistoryPolicyTests {
+    @Test func spaceLedBlankAndRepeatedLinesAreNotKept() {
+        var entries: [String] = []
+        for line in ["status", "status", " secret", "", "   ", "\t", "version", "status", "two\nlines"] {
+            HistoryPolicy.record(line, in: &entries, limit: 10)
+        }
+        #expect(entries == ["status", "version", "status"])
+    }
+
+    @Test func theOldestGoBeyondTheLimit() {
+        var entries: [String] = []
+        for index in 1...5 { HistoryPolicy.record("cmd \(index)", in: &entries, limit: 3) }
+        #expect(entries == ["cmd 3", "cmd 4", "cmd 5"])
+    }
+}
