@@ -17,7 +17,7 @@ extension APICommands {
             "strftime": { argument, core in
                 let zone = core.clock.timeZone
                 return APIOutput(StrftimeText.format(argument.isEmpty ? "%Y-%m-%d %T" : argument, micros: core.clock.now(),
-                                                     zone: zone, zoneName: zone.abbreviation() ?? "UTC"))
+                                                     zone: zone, zoneName: StrftimeText.zoneName(zone)))
             },
         ]
         // The mock runs no shell: it answers as a switch started with

@@ -109,7 +109,7 @@ extension APICommands {
             format = String(format[format.index(after: bar)...])
         }
         // FreeSWITCH fills in the zone's offset but leaves the name of the switch's own zone (%Z).
-        return StrftimeText.format(format, micros: micros, zone: zone, zoneName: core.clock.timeZone.abbreviation() ?? "UTC")
+        return StrftimeText.format(format, micros: micros, zone: zone, zoneName: StrftimeText.zoneName(core.clock.timeZone))
     }
 
     /// `switch_is_lan_addr`: private, loopback and reserved IPv4 prefixes.

@@ -49,7 +49,13 @@ enum ShowCommand {
             guard let found = ShowTables.table(subject, words, core) else { return usage }
             table = found
         }
-        if countOnly { return APIOutput("\n\(table.rows.count) total.\n") }
+        if countOnly {
+            switch format {
+            case .csv: return APIOutput("\n\(table.rows.count) total.\n")
+            case .json: return APIOutput("{\"row_count\":\(table.rows.count),\"rows\":[]}")
+            case .xml: return APIOutput("<result row_count=\"\(table.rows.count)\"></result>\n")
+            }
+        }
         return APIOutput(table.render(format))
     }
 

@@ -7,6 +7,12 @@ enum StrftimeText {
     private static let months = ["January", "February", "March", "April", "May", "June", "July", "August",
                                  "September", "October", "November", "December"]
 
+    /// C's `tzname` for a zone: UTC is `UTC` (Foundation would say `GMT`).
+    static func zoneName(_ zone: TimeZone) -> String {
+        if zone.identifier == "UTC" || zone.identifier == "GMT" { return "UTC" }
+        return zone.abbreviation() ?? zone.identifier
+    }
+
     static func format(_ format: String, micros: Int64, zone: TimeZone, zoneName: String) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone

@@ -51,7 +51,7 @@ struct SwitchDirectory {
         for pair in v[4...] {
             out += "              " + element("variable", pair) + "\n\n\n"
         }
-        return out + "    </variables>\n\n\n  </user>"
+        return out + "    </variables>\n\n\n  </user>\n"
     }
 }
 
