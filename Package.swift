@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "ESLProtocol", targets: ["ESLProtocol"]),
         .library(name: "ESLClient", targets: ["ESLClient"]),
         .library(name: "MockSwitch", targets: ["MockSwitch"]),
+        .library(name: "SwitchCatalog", targets: ["SwitchCatalog"]),
         .executable(name: "fscli", targets: ["fscli"]),
     ],
     dependencies: [
@@ -22,6 +23,10 @@ let package = Package(
             name: "ESLProtocol",
             dependencies: [.product(name: "NIOCore", package: "swift-nio")]
         ),
+        // What console and mock both know about FreeSWITCH's commands: names, usage, modules and their
+        // interfaces, the completion table and the `console_complete` reply format. Depends on nothing.
+        .target(name: "SwitchCatalog"),
+        .testTarget(name: "SwitchCatalogTests", dependencies: ["SwitchCatalog"]),
         .target(
             name: "ESLClient",
             dependencies: [
@@ -34,7 +39,7 @@ let package = Package(
         .target(
             name: "MockSwitch",
             dependencies: [
-                "ESLProtocol",
+                "ESLProtocol", "SwitchCatalog",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -45,7 +50,7 @@ let package = Package(
         .target(name: "LineEditor", dependencies: ["CReadline"]),
         // A tiny program for LineEditorTests' real-terminal test (run under tmux); not shipped.
         .executableTarget(name: "lineeditor-demo", dependencies: ["LineEditor"], path: "Sources/lineeditor-demo"),
-        .target(name: "Console", dependencies: ["ESLClient", "ESLProtocol", "LineEditor"]),
+        .target(name: "Console", dependencies: ["ESLClient", "ESLProtocol", "LineEditor", "SwitchCatalog"]),
         .executableTarget(
             name: "fscli",
             dependencies: [
@@ -83,7 +88,7 @@ let package = Package(
         .testTarget(
             name: "MockSwitchTests",
             dependencies: [
-                "MockSwitch", "ESLProtocol", "ESLClient", "TestSupport",
+                "MockSwitch", "ESLProtocol", "ESLClient", "SwitchCatalog", "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -94,9 +99,7 @@ let package = Package(
         .testTarget(
             name: "ConsoleTests",
             dependencies: [
-                "Console", "ESLProtocol", "TestSupport",
-                // Only to check that Console's copy of the API command list agrees with the mock's.
-                "MockSwitch",
+                "Console", "ESLProtocol", "SwitchCatalog", "TestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),

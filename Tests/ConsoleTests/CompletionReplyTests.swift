@@ -1,3 +1,4 @@
+import SwitchCatalog
 import Console
 import ESLProtocol
 import TestSupport

@@ -1,3 +1,4 @@
+import SwitchCatalog
 import Console
 import Testing
 
@@ -101,7 +102,7 @@ import Testing
         let args = completer.fallback(line: "uuid_kill 6f1c0000-aaaa ", cursor: 24)
         #expect(args.candidates.isEmpty && args.write == nil)
         #expect(args.hint == "uuid_kill <uuid> [cause]")
-        #expect(completer.fallback(line: "", cursor: 0).candidates.count == APICommandCatalog.commands.count)
+        #expect(completer.fallback(line: "", cursor: 0).candidates.count == APICommand.standard.count)
         #expect(completer.fallback(line: "/ev", cursor: 3).candidates == ["/event"])
         #expect(completer.fallback(line: "xyzzy", cursor: 5).candidates.isEmpty)
         #expect(completer.fallback(line: "xyzzy a", cursor: 7).hint == nil)

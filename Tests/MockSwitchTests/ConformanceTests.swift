@@ -20,7 +20,9 @@ import Testing
         "11_api_unknown", "12_bgapi_status", "13_event_plain_all", "14_event_json_all", "15_event_xml_heartbeat",
         "16_filter", "17_nixevent", "18_noevents", "19_log", "20_sendevent", "25_linger_exit_inbound",
         "26_invalid_commands", "30_crlf_line_endings", "40_fs_cli_x_status", "41_fs_cli_x_show_channels_json",
-        "42_fs_cli_x_unknown", "43_fs_cli_interactive", "50_api_shutdown",
+        "42_fs_cli_x_unknown", "43_fs_cli_interactive", "50_api_shutdown", "60_core_eval_expand_vars",
+        "61_core_text_utils", "62_core_show_tables", "63_core_fsctl", "64_core_alias_help", "65_core_hash",
+        "66_core_usage_errors",
     ]
 
     @Test(arguments: covered)
@@ -87,6 +89,8 @@ import Testing
             ("\\d+ session\\(s\\)", "<n> session(s)"),
             ("(peak|5min|max) \\d+", "$1 <n>"),
             ("Stack Size/Max \\d+K/\\d+K", "Stack Size/Max <n>K/<n>K"),
+            // strftime_tz prints today's date (capture 61).
+            ("^(Content-Type: api/response\\nContent-Length: <n>\\n\\n)\\d{4}-\\d\\d-\\d\\d$", "$1<day>"),
         ]
         for (pattern, template) in rules {
             text = text.replacingOccurrences(of: pattern, with: template, options: .regularExpression)

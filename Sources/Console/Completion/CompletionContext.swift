@@ -1,3 +1,4 @@
+import SwitchCatalog
 /// The line before the cursor split the way the switch's completer splits it: finished words, and
 /// the word being completed (empty after a blank).
 struct CompletionContext {

@@ -1,3 +1,4 @@
+import SwitchCatalog
 /// An edit line and its cursor, with the cursor as a UTF-8 byte offset (as readline's `rl_point`
 /// and fs_cli's libedit buffer count it).
 public struct CompletionEdit: Sendable, Hashable {

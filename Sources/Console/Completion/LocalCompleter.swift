@@ -1,8 +1,9 @@
+import SwitchCatalog
 import ESLProtocol
 
 /// Completion the console does itself: slash commands and their arguments (event names, log
 /// levels, header names seen in events, channel UUIDs), channel UUIDs after `uuid_*` commands and
-/// profile names after `sofia … profile`; and the offline fallback from ``APICommandCatalog``.
+/// profile names after `sofia … profile`; and the offline fallback from ``APICommand/standard``.
 public struct LocalCompleter: Sendable {
     /// Header names seen in events, for `/filter`.
     public var headerNames: [String]
@@ -26,7 +27,7 @@ public struct LocalCompleter: Sendable {
         let first = context.words.first ?? context.current
         if first.hasPrefix("/") { return slashCompletion(context) }
         let command = first.lowercased()
-        let hint = APICommandCatalog.command(named: command)?.usage
+        let hint = APICommand.standard(named: command)?.usage
         if command.hasPrefix("uuid_"), context.index == 1 {
             return context.completion(among: channelUUIDs, hint: hint)
         }
@@ -42,12 +43,12 @@ public struct LocalCompleter: Sendable {
         if let local = complete(line: line, cursor: cursor) { return local }
         let context = CompletionContext(line: line, cursor: cursor)
         guard context.index == 0 else {
-            let hint = APICommandCatalog.command(named: context.words[0])?.usage
+            let hint = APICommand.standard(named: context.words[0])?.usage
             return LocalCompletion(candidates: [], write: nil, hint: hint)
         }
-        var result = context.completion(among: APICommandCatalog.commands.map(\.name), hint: nil)
+        var result = context.completion(among: APICommand.standard.map(\.name), hint: nil)
         let named = result.candidates.count == 1 ? result.candidates[0] : context.current
-        result.hint = APICommandCatalog.command(named: named)?.usage
+        result.hint = APICommand.standard(named: named)?.usage
         return result
     }
 

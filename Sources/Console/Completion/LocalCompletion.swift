@@ -1,3 +1,4 @@
+import SwitchCatalog
 /// The result of completing on the client side: the candidates to list, the edit to apply (same
 /// rules as the switch's `write=`), and a one-line usage hint for the command under the cursor.
 public struct LocalCompletion: Sendable, Hashable {

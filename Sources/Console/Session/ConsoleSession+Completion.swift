@@ -1,3 +1,4 @@
+import SwitchCatalog
 import ESLClient
 import ESLProtocol
 import Foundation

@@ -2,7 +2,7 @@
 extension APICommands {
     static let channelCommands: [String: APIImplementation] = [
         "uuid_exists": { argument, core in
-            guard let uuid = argument.words.first else { return APIOutput("-USAGE: <uuid>\n") }
+            guard let uuid = argument.words.first else { return APIOutput("false") }
             return APIOutput(core.channelExists(uuid) ? "true" : "false")
         },
         "uuid_getvar": { argument, core in

@@ -18,22 +18,6 @@ extension APICommands {
             }
             return APIOutput(core.globalVariable(argument) ?? "")
         },
-        "global_setvar": { argument, core in
-            let parts = argument.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-            guard let name = parts.first, !name.isEmpty else { return APIOutput("-USAGE: <var>=<value> [=<value2>]\n") }
-            let value = parts.count > 1 && !parts[1].isEmpty ? parts[1] : nil
-            core.setGlobalVariable(name.trimmingWhitespace, value)
-            return APIOutput("+OK")
-        },
-        "module_exists": { argument, core in
-            guard !argument.isEmpty else { return APIOutput("") }
-            return APIOutput(core.commands.modules.contains(argument) || coreModules.contains(argument) ? "true" : "false")
-        },
-        "reloadxml": { _, core in
-            var output = APIOutput("+OK [Success]\n")
-            output.logLines = [core.log(level: 6, "Timezone reloaded 597 definitions", source: .timezonesReloaded)]
-            return output
-        },
         "log": { argument, core in
             let split = argument.splitAtFirstSpace
             guard !argument.isEmpty else { return APIOutput("-ERR Usage: log <level> <message>\n") }
@@ -62,7 +46,7 @@ extension APICommands {
             }
             let split = line.splitAtFirstSpace
             var inner = core.run(split.head, split.tail, wholeLine: nil)
-            if core.commands.info(named: split.head.trimmingWhitespace) == nil {
+            if core.modules.command(named: split.head.trimmingWhitespace) == nil {
                 inner.body = "\(split.head): Command not found!\n"
             }
             var output = APIOutput("+OK Job-UUID: \(jobUUID)\n")
@@ -74,8 +58,4 @@ extension APICommands {
         },
     ]
 
-    /// Modules that register no API command but are loaded in the captured switch.
-    static let coreModules: Set<String> = [
-        "mod_loopback", "mod_dialplan_xml", "mod_tone_stream", "mod_logfile", "mod_console", "mod_sndfile",
-    ]
 }

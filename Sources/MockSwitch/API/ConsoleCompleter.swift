@@ -1,6 +1,8 @@
+import SwitchCatalog
+
 /// Tab completion as `console_complete` / `console_complete_xml` answer it (spec §5.5;
 /// `switch_console_complete` + `comp_callback`; captures 09, 10, 43). Candidates come from the API
-/// table and ``CompletionTable``; the quirks of the original (a LIKE prefix on every earlier word,
+/// table and ``CompletionRows``; the quirks of the original (a LIKE prefix on every earlier word,
 /// a common prefix that only shrinks at differing bytes) are kept on purpose.
 struct ConsoleCompleter {
     let core: SwitchCore
@@ -18,34 +20,24 @@ struct ConsoleCompleter {
     /// The `console_complete` body.
     func plain(_ argument: String) -> String {
         let completion = complete(argument)
-        var out = "\n\n"
-        for (index, match) in completion.matches.enumerated() {
-            let padding = max(0, 20 - match.utf8.count)
-            out += "[" + String(repeating: " ", count: padding) + match + "]\t"
-            if (index + 1) % 4 == 0 { out += "\n" }
-        }
-        out += "\n\n"
-        if completion.matches.count == 1, !completion.last.isEmpty {
-            out += "write=\(completion.length):\(completion.last) "
-        } else if completion.matches.count > 1, !completion.partial.isEmpty {
-            out += "write=\(completion.length):\(completion.partial)"
-        }
-        return out
+        return CompletionReply.body(candidates: completion.matches, write: write(completion, singleSpace: true))
     }
 
     /// The `console_complete_xml` body.
     func xml(_ argument: String) -> String {
         let completion = complete(argument)
-        var out = "<?xml version=\"1.0\"?>\n<complete>\n"
-        for match in completion.matches { out += "  <match>\(XMLEscape.text(match))</match>\n" }
-        var write = ""
+        return CompletionReply.xmlBody(candidates: completion.matches, write: write(completion, singleSpace: false), length: completion.length)
+    }
+
+    /// One match: it (and a space in the plain form); several: their running common prefix.
+    private func write(_ completion: Completion, singleSpace: Bool) -> CompletionWrite? {
         if completion.matches.count == 1, !completion.last.isEmpty {
-            write = completion.last
-        } else if completion.matches.count > 1 {
-            write = completion.partial
+            return CompletionWrite(length: completion.length, text: completion.last + (singleSpace ? " " : ""))
         }
-        out += "  <write length=\"\(completion.length)\">\(XMLEscape.text(write))</write>\n</complete>\n"
-        return out
+        if completion.matches.count > 1, !completion.partial.isEmpty {
+            return CompletionWrite(length: completion.length, text: completion.partial)
+        }
+        return nil
     }
 
     /// Runs the algorithm on the API argument (`[c=<cursor>;]<line>`).
@@ -88,7 +80,7 @@ struct ConsoleCompleter {
 
         var completion = Completion(length: text.count)
         let prefix = String(decoding: text, as: UTF8.self)
-        let apiNames = core.commands.commands.map(\.name)
+        let apiNames = core.modules.apiCommands.map(\.name)
         if words == 0 {
             for name in Self.sortedDistinct(apiNames.filter { LikePattern.matches($0, prefix + "%") }) {
                 add(name, to: &completion, cur: nil)
@@ -97,7 +89,7 @@ struct ConsoleCompleter {
         let argv = String(decoding: dup, as: UTF8.self).words.prefix(10)
         let column = words
         var candidates: [String] = []
-        for entry in CompletionTable.entries {
+        for entry in CompletionRows.standard {
             let cell = { (position: Int) in position < entry.count ? entry[position] : "" }
             if words == 0, apiNames.contains(cell(0)) { continue }
             let fits = argv.indices.allSatisfy { position in
@@ -145,8 +137,10 @@ struct ConsoleCompleter {
         switch function {
         case "::console::list_uuid":
             return core.channels.map(\.uuid).filter { cur.map($0.hasPrefix) ?? true }.sorted()
-        case "::console::list_loaded_modules", "::console::list_available_modules":
-            return core.commands.modules.union(APICommands.coreModules).sorted()
+        case "::console::list_loaded_modules":
+            return core.modules.modules.map(\.name).filter { $0.hasPrefix("mod_") }.sorted()
+        case "::console::list_available_modules":
+            return SwitchModule.standardNames.filter { $0.hasPrefix("mod_") }.sorted()
         default:
             return []
         }

@@ -22,18 +22,12 @@ enum ShowCommand {
         callLegColumns + ["call_uuid", "hostname", "sent_callee_name", "sent_callee_num"]
             + callBLegColumns.map { "b_" + $0 } + ["call_created_epoch"]
     }
-    /// Subjects `show` knows but the mock has no rows for.
-    static let emptySubjects: Set<String> = [
-        "codec", "endpoint", "application", "dialplan", "file", "timer", "detailed_calls", "bridged_calls",
-        "detailed_bridged_calls", "aliases", "complete", "chat", "management", "modules", "nat_map", "say",
-        "interfaces", "interface_types", "tasks", "limits", "status", "registrations",
-    ]
-
     static func run(_ argument: String, _ core: SwitchCore) -> APIOutput {
         var words = argument.words
-        let usage = APIOutput("-USAGE: \(core.commands.info(named: "show")?.syntax ?? "")\n")
+        let usage = APIOutput("-USAGE: \(core.modules.command(named: "show")?.syntax ?? "")\n")
         guard !words.isEmpty else { return usage }
         let subject = words.removeFirst().lowercased()
+        if subject == "status" { return APIOutput(APICommands.status(core)) }
         var format = ShowTable.Format.csv(",")
         if let asIndex = words.firstIndex(where: { $0.lowercased() == "as" }), asIndex + 1 < words.count {
             switch words[asIndex + 1].lowercased() {
@@ -50,22 +44,28 @@ enum ShowCommand {
         switch subject {
         case "channels": table = ShowTable(columns: channelColumns, rows: channelRows(core))
         case "calls": table = ShowTable(columns: callColumns, rows: callRows(core))
-        case "api":
-            table = ShowTable(columns: ["name", "description", "syntax", "ikey"],
-                              rows: core.commands.commands.map { [$0.name, $0.description, $0.syntax, $0.module] })
+        case "detailed_calls", "bridged_calls", "detailed_bridged_calls": table = ShowTable(columns: ["name"], rows: [])
         default:
-            guard emptySubjects.contains(subject) else { return usage }
-            table = ShowTable(columns: ["name"], rows: [])
+            guard let found = ShowTables.table(subject, words, core) else { return usage }
+            table = found
         }
-        if countOnly { return APIOutput("\n\(table.rows.count) total.\n") }
+        if countOnly {
+            switch format {
+            case .csv: return APIOutput("\n\(table.rows.count) total.\n")
+            case .json: return APIOutput("{\"row_count\":\(table.rows.count),\"rows\":[]}")
+            case .xml: return APIOutput("<result row_count=\"\(table.rows.count)\"></result>\n")
+            }
+        }
         return APIOutput(table.render(format))
     }
 
-    static func help(_ core: SwitchCore) -> APIOutput {
-        let commands = core.commands.commands
+    /// `help`: every loaded command as `name,syntax,description,module`; an argument is ignored but
+    /// drops the heading (capture 64).
+    static func help(_ argument: String, _ core: SwitchCore) -> APIOutput {
+        let commands = core.modules.apiCommands
         guard !commands.isEmpty else { return APIOutput("-ERR No such command\n") }
-        let sorted = commands.sorted { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
-        return APIOutput("\nValid Commands:\n\n" + sorted.map { "\($0.name),\($0.syntax),\($0.description),\($0.module)\n" }.joined())
+        let heading = argument.isEmpty ? "\nValid Commands:\n\n" : ""
+        return APIOutput(heading + commands.map { "\($0.name),\($0.syntax),\($0.description),\($0.module)\n" }.joined())
     }
 
     private static func legValues(_ channel: SwitchChannel, _ core: SwitchCore) -> [String: String] {

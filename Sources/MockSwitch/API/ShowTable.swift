@@ -65,6 +65,11 @@ enum JSONText {
 
 /// switch_xml's text escaping for element content.
 enum XMLEscape {
+    /// The text of an attribute value: element escaping plus the double quote.
+    static func attribute(_ value: String) -> String {
+        text(value).replacingOccurrences(of: "\"", with: "&quot;")
+    }
+
     static func text(_ value: String) -> String {
         var out = ""
         for character in value {

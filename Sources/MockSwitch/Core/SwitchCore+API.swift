@@ -19,7 +19,16 @@ extension SwitchCore {
         for piece in line.components(separatedBy: ";;") {
             let trimmed = piece.trimmingWhitespace
             let split = trimmed.splitAtFirstSpace
-            let result = run(split.head, split.tail, wholeLine: trimmed)
+            var result: APIResult
+            if modules.command(named: split.head) == nil, let alias = aliasCommand(split.head) {
+                // switch_console_expand_alias: the alias text, then the rest of the line.
+                let expanded = split.tail.isEmpty ? alias : alias + " " + split.tail
+                let inner = expanded.splitAtFirstSpace
+                result = run(inner.head, inner.tail, wholeLine: expanded)
+                result.body = "\nExpand Alias [\(split.head)]->[\(expanded)]\n\n" + result.body
+            } else {
+                result = run(split.head, split.tail, wholeLine: trimmed)
+            }
             combined.body += result.body
             combined.events += result.events
             combined.logLines += result.logLines
@@ -48,10 +57,10 @@ extension SwitchCore {
         let name = command.trimmingWhitespace
         let argument = isComplete ? arguments : arguments.trimmingWhitespace
         let apiEvent = events.apiEvent(command: name, argument: argument)
-        guard let info = commands.info(named: name) else {
+        guard let info = modules.command(named: name) else {
             return APIResult(body: "-ERR \(wholeLine ?? name) Command not found!\n", events: [apiEvent])
         }
-        let output = commands.implementation(for: info)(argument, self)
+        let output = APICommands.implementation(for: info)(argument, self)
         let body = output.failed ? "-ERR \(wholeLine ?? name) Command not found!\n" : output.text
         var result = APIResult(body: body, events: output.events + [apiEvent], logLines: output.logLines,
                                requestsShutdown: output.requestsShutdown)

@@ -1,6 +1,7 @@
 import ESLProtocol
 import NIOConcurrencyHelpers
 import NIOCore
+import SwitchCatalog
 
 /// The simulated FreeSWITCH core: identity, clock, event sequence, channels, global variables and
 /// the API command table. The server calls it from any event-loop thread; mutable state sits
@@ -15,8 +16,10 @@ public final class SwitchCore: Sendable {
     public let events: EventFactory
     /// Makes this switch's log lines.
     public let logLines: LogLineFactory
-    /// The loaded API commands.
-    public let commands: APICommandTable
+    /// The loaded modules and the API commands, applications and other interfaces they register.
+    public let modules: ModuleRegistry
+    /// What the non-call commands remember (hash, aliases, fsctl settings, scheduled tasks).
+    let commandState: NIOLockedValueBox<CommandState>
     /// Seconds between HEARTBEAT events (`event-heartbeat-interval`, default 20).
     public let heartbeatInterval: Int64
 
@@ -29,13 +32,14 @@ public final class SwitchCore: Sendable {
     let state: NIOLockedValueBox<State>
 
     /// A core with `identity`, reading `clock`.
-    public init(identity: SwitchIdentity, clock: SwitchClock = .system, commands: APICommandTable = .standard,
+    public init(identity: SwitchIdentity, clock: SwitchClock = .system, modules: [SwitchModule] = SwitchModule.standard,
                 firstSequence: UInt64 = 400, heartbeatInterval: Int64 = 20) {
         self.identity = identity
         self.clock = clock
         self.events = EventFactory(identity: identity, clock: clock, firstSequence: firstSequence)
         self.logLines = LogLineFactory(clock: clock)
-        self.commands = commands
+        self.modules = ModuleRegistry(modules)
+        self.commandState = NIOLockedValueBox(CommandState())
         self.heartbeatInterval = heartbeatInterval
         var initial = State()
         initial.globals = GlobalVariables.defaults(identity: identity)

@@ -28,6 +28,6 @@ public struct CompletionWrite: Sendable, Hashable {
 }
 
 /// The longest common prefix of two strings, by characters.
-func commonPrefix(_ lhs: String, _ rhs: String) -> String {
+public func commonPrefix(_ lhs: String, _ rhs: String) -> String {
     String(zip(lhs, rhs).prefix { $0 == $1 }.map(\.0))
 }

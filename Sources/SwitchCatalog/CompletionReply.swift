@@ -1,5 +1,5 @@
-/// A parsed `console_complete` api/response body (esl-protocol.md §5.5, fs-cli-behaviour.md §13):
-/// `"\n\n"`, each candidate as `[%20s]\t` (a `\n` after every 4th), `"\n\n"`, then optionally
+/// A `console_complete` api/response body, built by the switch (the mock) and parsed by the
+/// console (esl-protocol.md §5.5, fs-cli-behaviour.md §13): `"\n\n"`, each candidate as `[%20s]\t` (a `\n` after every 4th), `"\n\n"`, then optionally
 /// `write=<len>:<text>`.
 public struct CompletionReply: Sendable, Hashable {
     /// The candidates in the switch's order, without the padding.
@@ -8,6 +8,48 @@ public struct CompletionReply: Sendable, Hashable {
     public var write: CompletionWrite?
     /// What fs_cli prints: the text before `\n\nwrite=` followed by `\n\n\n`, or the whole body + `\n`.
     public var display: String
+
+    /// A reply as the switch builds it (`switch_console_complete`).
+    public init(candidates: [String], write: CompletionWrite?) {
+        self.init(body: Self.body(candidates: candidates, write: write))
+    }
+
+    /// The `console_complete` body for `candidates` and `write`: each candidate right-aligned in
+    /// 20 columns between brackets, a tab after each and a line end after every fourth.
+    public static func body(candidates: [String], write: CompletionWrite?) -> String {
+        var out = "\n\n"
+        for (index, candidate) in candidates.enumerated() {
+            out += "[" + String(repeating: " ", count: max(0, 20 - candidate.utf8.count)) + candidate + "]\t"
+            if (index + 1) % 4 == 0 { out += "\n" }
+        }
+        out += "\n\n"
+        if let write { out += "write=\(write.length):\(write.text)" }
+        return out
+    }
+
+    /// The `console_complete_xml` body: one `<match>` per candidate, then `<write>` (always
+    /// present, empty text when there is nothing to insert).
+    public static func xmlBody(candidates: [String], write: CompletionWrite?, length: Int) -> String {
+        var out = "<?xml version=\"1.0\"?>\n<complete>\n"
+        for candidate in candidates { out += "  <match>\(escape(candidate))</match>\n" }
+        out += "  <write length=\"\(length)\">\(escape(write?.text ?? ""))</write>\n</complete>\n"
+        return out
+    }
+
+    /// switch_xml's escaping of element text.
+    private static func escape(_ value: String) -> String {
+        var out = ""
+        for character in value {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\r": out += "&#xD;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
 
     /// Parses a reply body; any text parses (an unexpected body gives no candidates and no edit).
     public init(body: String) {

@@ -1,0 +1,122 @@
+import Foundation
+
+/// Text utilities of mod_commands (capture 61): regex, cond, strftime_tz, is_lan_addr, acl,
+/// replace, sql_escape, quote_shell_arg, coalesce.
+extension APICommands {
+    static let textCommands: [String: APIImplementation] = [
+        "regex": { argument, _ in APIOutput(regex(argument)) },
+        "cond": { argument, _ in APIOutput(cond(argument)) },
+        "strftime_tz": { argument, core in APIOutput(strftimeTZ(argument, core)) },
+        "is_lan_addr": { argument, _ in APIOutput(isLANAddress(argument) ? "true" : "false") },
+        "acl": { argument, _ in
+            let words = argument.words
+            guard words.count >= 2, let networks = MockSwitchConfiguration.networks(forACL: words[1]) else {
+                return APIOutput("false")
+            }
+            return APIOutput(AccessList(networks).allows(words[0]) ? "true" : "false")
+        },
+        "replace": { argument, _ in
+            let parts = argument.split(separator: "|", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+            guard parts.count == 3 else { return APIOutput("-ERR\n") }
+            return APIOutput(parts[0].replacingOccurrences(of: parts[1], with: parts[2]))
+        },
+        "sql_escape": { argument, _ in APIOutput(argument.replacingOccurrences(of: "'", with: "''")) },
+        "quote_shell_arg": { argument, _ in APIOutput("'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'") },
+        "coalesce": { argument, _ in
+            var text = argument
+            var delimiter = ","
+            if text.hasPrefix("^^"), text.count > 2 {
+                delimiter = String(text[text.index(text.startIndex, offsetBy: 2)])
+                text = String(text.dropFirst(3))
+            }
+            return APIOutput(text.components(separatedBy: delimiter).first { !$0.isEmpty } ?? "")
+        },
+    ]
+
+    /// `regex <data>|<pattern>[|<subst>]`, or with `m:<d>` any delimiter `d`: `true`/`false`, the
+    /// substitution (`%1` or `$1`), or the data itself when a substitution finds no match.
+    static func regex(_ argument: String) -> String {
+        var text = argument
+        var delimiter: Character = "|"
+        if text.hasPrefix("m:"), text.count > 2 {
+            delimiter = text[text.index(text.startIndex, offsetBy: 2)]
+            text = String(text.dropFirst(3))
+        }
+        let parts = text.split(separator: delimiter, maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+        guard parts.count >= 2, !argument.isEmpty else { return "-ERR" }
+        guard let expression = try? NSRegularExpression(pattern: parts[1]) else { return "-ERR" }
+        let data = parts[0]
+        let range = NSRange(data.startIndex..., in: data)
+        guard let match = expression.firstMatch(in: data, range: range) else {
+            return parts.count > 2 ? data : "false"
+        }
+        guard parts.count > 2 else { return "true" }
+        var out = ""
+        var template = Substring(parts[2])
+        while let first = template.first {
+            template = template.dropFirst()
+            guard first == "%" || first == "$", let digit = template.first?.wholeNumberValue else {
+                out.append(first)
+                continue
+            }
+            template = template.dropFirst()
+            if digit < match.numberOfRanges, let group = Range(match.range(at: digit), in: data) {
+                out += data[group]
+            }
+        }
+        return out
+    }
+
+    /// `cond <a> <op> <b> ? <true> : <false>`: numbers compare as numbers, other words by length
+    /// (`==`/`!=` compare two words as text), as mod_commands does.
+    static func cond(_ argument: String) -> String {
+        guard let question = argument.firstIndex(of: "?") else { return "-ERR" }
+        let branches = argument[argument.index(after: question)...].split(separator: ":", omittingEmptySubsequences: false)
+        guard branches.count == 2 else { return "-ERR" }
+        let expression = String(argument[..<question])
+        let operators = ["!=", ">=", "<=", "==", ">", "<"]
+        guard let op = operators.first(where: { expression.contains($0) }),
+              let range = expression.range(of: op) else { return "-ERR" }
+        let a = String(expression[..<range.lowerBound]).trimmingWhitespace
+        let b = String(expression[range.upperBound...]).trimmingWhitespace
+        let aNumber = Double(a), bNumber = Double(b)
+        let x = aNumber ?? Double(a.utf8.count), y = bNumber ?? Double(b.utf8.count)
+        let bothText = aNumber == nil && bNumber == nil
+        let isTrue: Bool
+        switch op {
+        case "==": isTrue = bothText ? a == b : x == y
+        case "!=": isTrue = bothText ? a != b : x != y
+        case ">": isTrue = x > y
+        case ">=": isTrue = x >= y
+        case "<": isTrue = x < y
+        default: isTrue = x <= y
+        }
+        return String(isTrue ? branches[0] : branches[1]).trimmingWhitespace
+    }
+
+    /// `strftime_tz <zone> [<epoch>|][format]`; with no zone, the switch's local time.
+    static func strftimeTZ(_ argument: String, _ core: SwitchCore) -> String {
+        let split = argument.splitAtFirstSpace
+        var zone = core.clock.timeZone
+        if !split.head.isEmpty {
+            guard let named = TimeZone(identifier: split.head) else { return "-ERR Invalid timezone/format\n" }
+            zone = named
+        }
+        var format = split.tail.isEmpty ? "%Y-%m-%d %T" : split.tail
+        var micros = core.clock.now()
+        if let bar = format.firstIndex(of: "|"), let epoch = Int64(format[..<bar]) {
+            micros = epoch * 1_000_000
+            format = String(format[format.index(after: bar)...])
+        }
+        // FreeSWITCH fills in the zone's offset but leaves the name of the switch's own zone (%Z).
+        return StrftimeText.format(format, micros: micros, zone: zone, zoneName: StrftimeText.zoneName(core.clock.timeZone))
+    }
+
+    /// `switch_is_lan_addr`: private, loopback and reserved IPv4 prefixes.
+    static func isLANAddress(_ address: String) -> Bool {
+        guard !address.isEmpty else { return false }
+        let prefixes = ["10.", "192.168.", "127.", "255.", "0.", "1.", "2.", "169.254.", "192.0.2."]
+            + (16...31).map { "172.\($0)." }
+        return prefixes.contains { address.hasPrefix($0) }
+    }
+}

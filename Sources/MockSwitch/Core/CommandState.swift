@@ -1,0 +1,42 @@
+/// What the non-call API commands remember between calls: mod_hash's table, the console aliases,
+/// the core settings `fsctl` reads and writes, and the scheduler's tasks.
+struct CommandState: Sendable {
+    /// mod_hash: `realm` → `key` → value.
+    var hash: [String: [String: String]] = [:]
+    /// `alias add|stickyadd`, in the order they were added.
+    var aliases: [Alias] = []
+    /// The settings `fsctl` changes.
+    var settings = CoreSettings()
+    /// Scheduled tasks (`sched_api`, `sched_broadcast`), by id.
+    var tasks: [ScheduledTask] = []
+    /// The next task id (the core's own tasks hold the first few).
+    var nextTaskID = 5
+
+    struct Alias: Sendable {
+        var sticky: Bool
+        var name: String
+        var command: String
+    }
+}
+
+/// The core settings behind `fsctl` (switch_core_session_ctl), with a stock switch's defaults.
+struct CoreSettings: Sendable {
+    var logLevel = 7
+    var sessionsPerSecond = 30
+    var maxSessions = 1000
+    var minDTMFDuration = 400
+    var maxDTMFDuration = 192_000
+    var defaultDTMFDuration = 2000
+    var debugLevel = 0
+    var verboseEvents = false
+    var apiExpansion = true
+    var uuidVersion = 4
+}
+
+/// One scheduler task (`show tasks`).
+struct ScheduledTask: Sendable {
+    var id: Int
+    var description: String
+    var group: String
+    var runtime: Int64
+}

@@ -1,0 +1,97 @@
+/// The user directory of a stock FreeSWITCH (`conf/directory/default/1000.xml` … `1019.xml` in the
+/// domain `$${domain}`): what `user_exists`, `user_data` and `find_user_xml` read.
+struct SwitchDirectory {
+    /// The one domain, `$${domain}` (the switch's IPv4 address by default).
+    let domain: String
+
+    static let userIDs = (1000...1019).map(String.init)
+
+    func hasUser(_ id: String, in domain: String) -> Bool {
+        domain == self.domain && Self.userIDs.contains(id)
+    }
+
+    /// The user's `<params>` in order.
+    func params(_ id: String) -> [(String, String)] {
+        [
+            ("dial-string", "{^^:sip_invite_domain=${dialed_domain}:presence_id=${dialed_user}@${dialed_domain}}${sofia_contact(*/${dialed_user}@${dialed_domain})},${verto_contact(${dialed_user}@${dialed_domain})}"),
+            ("jsonrpc-allowed-methods", "verto"),
+            ("password", "1234"),
+            ("vm-password", id),
+        ]
+    }
+
+    /// The user's `<variables>` in order (the domain's first, then the user's own).
+    func variables(_ id: String) -> [(String, String)] {
+        [
+            ("record_stereo", "true"), ("default_gateway", "example.com"), ("default_areacode", "918"),
+            ("transfer_fallback_extension", "operator"), ("toll_allow", "domestic,international,local"),
+            ("accountcode", id), ("user_context", "default"), ("effective_caller_id_name", "Extension \(id)"),
+            ("effective_caller_id_number", id), ("outbound_caller_id_name", "FreeSWITCH"),
+            ("outbound_caller_id_number", "0000000000"), ("callgroup", "techsupport"),
+        ]
+    }
+
+    /// `find_user_xml`'s text: the user element as the switch's XML preprocessor left it, blank
+    /// lines of the stock files included (capture 61).
+    func userXML(_ id: String) -> String {
+        let blank = "          \n\n"
+        let p = params(id), v = variables(id)
+        func element(_ tag: String, _ pair: (String, String)) -> String {
+            "<\(tag) name=\"\(pair.0)\" value=\"\(XMLEscape.attribute(pair.1))\"></\(tag)>"
+        }
+        var out = "<user id=\"\(id)\" domain-name=\"\(domain)\">\n      \n\n      \n\n    <profile-variables></profile-variables>\n\n        <params>\n"
+        out += blank + blank + "        " + element("param", p[0]) + "\n\n" + blank + blank
+        out += "        " + element("param", p[1]) + "\n\n"
+        out += "              " + element("param", p[2]) + "\n\n\n"
+        out += "              " + element("param", p[3]) + "\n\n\n"
+        out += "    </params>\n\n\n        <variables>\n"
+        for pair in v[0..<4] {
+            out += String(repeating: blank, count: 8) + "        " + element("variable", pair) + "\n\n"
+        }
+        for pair in v[4...] {
+            out += "              " + element("variable", pair) + "\n\n\n"
+        }
+        return out + "    </variables>\n\n\n  </user>\n"
+    }
+}
+
+/// user_exists, find_user_xml, user_data, domain_exists, in_group, list_users (capture 61).
+extension APICommands {
+    static let directoryCommands: [String: APIImplementation] = [
+        "domain_exists": { argument, core in APIOutput(argument == directory(core).domain ? "true" : "false") },
+        "user_exists": { argument, core in
+            let words = argument.words
+            guard words.count >= 3, words[0] == "id" else { return APIOutput("false") }
+            return APIOutput(directory(core).hasUser(words[1], in: words[2]) ? "true" : "false")
+        },
+        "find_user_xml": { argument, core in
+            let words = argument.words
+            guard words.count >= 3 else { return APIOutput("-ERR bad args\n") }
+            guard words[0] == "id", directory(core).hasUser(words[1], in: words[2]) else { return APIOutput("-ERR can't find user\n") }
+            return APIOutput(directory(core).userXML(words[1]))
+        },
+        "user_data": { argument, core in
+            let words = argument.words
+            guard words.count >= 3 else { return APIOutput("") }
+            let parts = words[0].split(separator: "@", maxSplits: 1).map(String.init)
+            let domain = parts.count > 1 ? parts[1] : "cluecon.com"
+            let directory = directory(core)
+            guard directory.hasUser(parts[0], in: domain) else { return APIOutput("") }
+            switch words[1] {
+            case "attr": return APIOutput(words[2] == "id" ? parts[0] : "")
+            case "var": return APIOutput(directory.variables(parts[0]).first { $0.0.lowercased() == words[2].lowercased() }?.1 ?? "")
+            default: return APIOutput(directory.params(parts[0]).first { $0.0.lowercased() == words[2].lowercased() }?.1 ?? "")
+            }
+        },
+        // The captured switch finds no user in a group and lists none: its users sit in the
+        // domain's `default` group file, which these lookups do not read.
+        "in_group": { _, _ in APIOutput("false") },
+        "list_users": { _, _ in
+            APIOutput("userid|context|domain|group|contact|callgroup|effective_caller_id_name|effective_caller_id_number\n\n+OK\n")
+        },
+    ]
+
+    static func directory(_ core: SwitchCore) -> SwitchDirectory {
+        SwitchDirectory(domain: core.globalVariable("domain") ?? core.identity.ipv4)
+    }
+}

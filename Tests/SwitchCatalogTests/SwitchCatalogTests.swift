@@ -1,0 +1,36 @@
+import SwitchCatalog
+import Testing
+
+@Suite struct SwitchCatalogTests {
+    /// Every interface belongs to a module of the standard set, and the totals are those of the
+    /// captured switch's `show interface_types` (capture 62).
+    @Test func modulesHoldEveryInterface() {
+        let modules = SwitchModule.standard
+        #expect(modules.flatMap(\.apiCommands).count == APICommand.standard.count)
+        let interfaces = modules.flatMap(\.interfaces)
+        let totals = Dictionary(grouping: interfaces, by: \.kind).mapValues(\.count)
+        #expect(totals[.api] == 167)
+        #expect(totals[.application] == 144)
+        #expect(totals[.file] == 41)
+        #expect(interfaces.count == 376)
+        #expect(SwitchModule.standard(named: "mod_hash").interfaces.map(\.name) == ["hash", "hash_dump", "hash_remote", "hash", "hash"])
+    }
+
+    @Test func lookupAndUsage() throws {
+        let kill = try #require(APICommand.standard(named: "UUID_KILL"))
+        #expect(kill.usage == "uuid_kill <uuid> [cause]")
+        #expect(APICommand.standard(named: "status")?.usage == "status")
+        #expect(APICommand.standard(named: "nope") == nil)
+    }
+
+    /// What the switch encodes, the console parses back.
+    @Test func completionReplyRoundTrip() {
+        let candidates = ["show", "shutdown", "sched_api", "sched_del", "sql_escape"]
+        let body = CompletionReply.body(candidates: candidates, write: CompletionWrite(length: 1, text: "s"))
+        #expect(body == "\n\n[                show]\t[            shutdown]\t[           sched_api]\t[           sched_del]\t\n[          sql_escape]\t\n\nwrite=1:s")
+        let reply = CompletionReply(body: body)
+        #expect(reply.candidates == candidates)
+        #expect(reply.write == CompletionWrite(length: 1, text: "s"))
+        #expect(CompletionReply(candidates: ["status"], write: nil).candidates == ["status"])
+    }
+}
