@@ -1,6 +1,7 @@
-/// Channel APIs answered from the core's channel list (spec §5.7).
+/// Channel APIs answered from the simulated calls (spec §5.7; captures 21, 67, 68).
 extension APICommands {
     static let channelCommands: [String: APIImplementation] = [
+        "originate": originate,
         "uuid_exists": { argument, core in
             guard let uuid = argument.words.first else { return APIOutput("-USAGE: <uuid>\n") }
             return APIOutput(core.channelExists(uuid) ? "true" : "false")
@@ -9,18 +10,19 @@ extension APICommands {
             let words = argument.words
             guard words.count >= 2 else { return APIOutput("-USAGE: <uuid> <var>\n") }
             guard core.channelExists(words[0]) else { return APIOutput("-ERR No such channel!\n") }
-            return APIOutput(core.channelVariable(words[0], words[1]) ?? "_undef_")
+            return APIOutput(core.leg(words[0])?.variables[words[1]] ?? core.channelVariable(words[0], words[1]) ?? "_undef_")
         },
         "uuid_setvar": { argument, core in
             let words = argument.words
             guard words.count >= 2 else { return APIOutput("-USAGE: <uuid> <var> [value]\n") }
             let value = words.count > 2 ? words[2...].joined(separator: " ") : nil
-            return APIOutput(core.setChannelVariable(words[0], words[1], value) ? "+OK\n" : "-ERR No such channel!\n")
+            guard core.leg(words[0]) != nil else {
+                return APIOutput(core.setChannelVariable(words[0], words[1], value) ? "+OK\n" : "-ERR No such channel!\n")
+            }
+            _ = core.withCalls { $0[words[0]].variables.set(words[1], value) }
+            return APIOutput("+OK\n")
         },
-        "uuid_kill": { argument, core in
-            guard let uuid = argument.words.first else { return APIOutput("-USAGE: <uuid> [cause]\n") }
-            return APIOutput(core.removeChannel(uuid) != nil ? "+OK\n" : "-ERR No such channel!\n")
-        },
+        "uuid_kill": uuidKill,
         "hupall": { argument, core in
             let words = argument.words
             let cause = words.first.flatMap { HangupCause.canonical($0) } ?? "MANAGER_REQUEST"
@@ -33,6 +35,50 @@ extension APICommands {
             return APIOutput("+OK hangup all channels matching [\(first.0)]=[\(first.1)]\(more) with cause: \(cause)\n")
         },
     ]
+
+    /// `originate`: the call comes up (or fails) while the command runs; the originated leg's
+    /// `&app()` starts after the reply, as the switch starts it once originate returns.
+    static let originate: APIImplementation = { argument, core in
+        guard let request = OriginateRequest(argument) else {
+            return APIOutput("-USAGE: \(core.commands.info(named: "originate")?.syntax ?? "")\n")
+        }
+        let dialplan = core.calls.dialplan
+        var outcome: Result<String, OriginateFailure> = .failure(.init("CHAN_NOT_IMPLEMENTED"))
+        let (events, logLines) = core.withCalls { script in
+            switch request.endpoint.split(separator: "/").first.map(String.init) ?? "" {
+            case "loopback": outcome = script.originateLoopback(request, dialplan: dialplan)
+            default: outcome = .failure(.init("CHAN_NOT_IMPLEMENTED"))
+            }
+        }
+        var output: APIOutput
+        switch outcome {
+        case .success(let uuid):
+            output = APIOutput("+OK \(uuid)\n")
+            if case .application(let name, let data) = request.target {
+                core.calls.later { core.withCalls { $0.startApplication(uuid, name, data) } }
+            }
+        case .failure(let failure):
+            output = APIOutput("-ERR \(failure.cause)\n")
+        }
+        output.events = events
+        output.logLines = logLines
+        return output
+    }
+
+    /// `uuid_kill <uuid> [cause]`: CHANNEL_HANGUP before the reply's API event, the rest of the
+    /// teardown after it (capture 21).
+    static let uuidKill: APIImplementation = { argument, core in
+        let words = argument.words
+        guard let uuid = words.first else { return APIOutput("-USAGE: <uuid> [cause]\n") }
+        guard core.leg(uuid) != nil else {
+            return APIOutput(core.removeChannel(uuid) != nil ? "+OK\n" : "-ERR No such channel!\n")
+        }
+        let cause = words.count > 1 ? HangupCause.canonical(words[1]) ?? "NORMAL_CLEARING" : "NORMAL_CLEARING"
+        var output = APIOutput("+OK\n")
+        (output.events, output.logLines) = core.withCalls { $0.beginHangup(uuid, cause: cause) }
+        core.calls.later { core.withCalls { $0.finishHangup(uuid) } }
+        return output
+    }
 }
 
 /// Hangup cause names (`switch_channel_str2cause`): a known name in any case, or its Q.850 number.
@@ -49,5 +95,11 @@ enum HangupCause {
         if let number = Int(word) { return names[number] == "NONE" ? nil : names[number] }
         let upper = word.uppercased()
         return names.values.contains(upper) && upper != "NONE" ? upper : nil
+    }
+
+    /// The Q.850 number of a cause name (`hangup_cause_q850`); the switch's own causes above 127 have none.
+    static func q850(_ name: String) -> Int {
+        let number = names.first { $0.value == name }?.key ?? 0
+        return number > 127 ? 0 : number
     }
 }

@@ -1,0 +1,37 @@
+/// The mock's XML dialplan: extensions of context `default`, each a list of applications as
+/// FreeSWITCH's example dialplan runs them (7000 sets `open`, answers and parks, as capture 21
+/// shows).
+public struct Dialplan: Sendable {
+    /// One application call with its argument text.
+    public struct Step: Sendable, Equatable {
+        public var application: String
+        public var data: String
+
+        /// A step.
+        public init(_ application: String, _ data: String = "") {
+            self.application = application
+            self.data = data
+        }
+    }
+
+    /// Extensions of context `default` by destination number.
+    public var extensions: [String: [Step]]
+
+    /// A dialplan.
+    public init(extensions: [String: [Step]]) {
+        self.extensions = extensions
+    }
+
+    /// 7000 answer+park, 9196 echo, 9664 a tone, 5000 a bridge to `user/1000`.
+    public static let standard = Dialplan(extensions: [
+        "7000": [Step("set", "open=true"), Step("answer"), Step("park")],
+        "9196": [Step("answer"), Step("echo")],
+        "9664": [Step("answer"), Step("playback", "tone_stream://%(2000,0,440)")],
+        "5000": [Step("bridge", "user/1000")],
+    ])
+
+    /// The steps for `destination` in `context`, or `nil` (no route).
+    public func route(_ destination: String, context: String) -> [Step]? {
+        context == "default" ? extensions[destination] : nil
+    }
+}
