@@ -18,7 +18,7 @@ import Testing
         "01_auth_ok", "02_auth_bad", "03_commands_before_auth", "04_api_status", "05_api_version", "06_api_uptime",
         "07_api_show_channels_empty", "08_api_help", "09_api_console_complete", "10_api_console_complete_xml",
         "11_api_unknown", "12_bgapi_status", "13_event_plain_all", "14_event_json_all", "15_event_xml_heartbeat",
-        "16_filter", "17_nixevent", "18_noevents", "19_log", "20_sendevent", "21_loopback_call_plain", "25_linger_exit_inbound",
+        "16_filter", "17_nixevent", "18_noevents", "19_log", "20_sendevent", "21_loopback_call_plain", "22_loopback_call_json_hupall", "23_myevents", "29_myevents_uuid_json_linger", "25_linger_exit_inbound",
         "26_invalid_commands", "30_crlf_line_endings", "40_fs_cli_x_status", "41_fs_cli_x_show_channels_json",
         "42_fs_cli_x_unknown", "43_fs_cli_interactive", "50_api_shutdown",
     ]
@@ -38,7 +38,12 @@ import Testing
         // The mock makes its own channel UUIDs: a capture's UUID is replaced by the one the mock
         // printed in the same place, so later commands name the mock's channels.
         var uuids: [String: String] = [:]
+        var skip = 0
         for (index, record) in capture.records.enumerated() {
+            if skip > 0 {
+                skip -= 1
+                continue
+            }
             let tag = record.label.firstMatch(of: /\[([A-Z0-9]+)\]$/).map { String($0.1) } ?? "-"
             if clients[tag] == nil, record.dir != "NOTE" {
                 clients[tag] = try await WireClient(port: mock.port)
@@ -57,6 +62,19 @@ import Testing
                         clockAdvanced = true
                     }
                     mock.publish(events: core.heartbeat())
+                } else if Self.isChannelEvent(record) {
+                    // Each channel runs in its own thread on the switch, so the events of different
+                    // channels interleave differently from run to run; a burst of them is compared
+                    // as a whole, byte for byte, and in order per channel.
+                    let burst = Array(capture.records[index...].prefix { $0.dir == "S->C" && Self.isChannelEvent($0) && Self.tag($0) == tag })
+                    skip = burst.count - 1
+                    var got: [String] = []
+                    for expected in burst {
+                        let frame = try #require(try await client.next(like: expected.data), "\(name): the mock closed where the capture shows \(expected.label)")
+                        got.append(String(buffer: frame.encoded))
+                    }
+                    Self.compareBurst(got: got, want: burst.map(\.data), uuids: &uuids, name: "\(name) #\(index)")
+                    continue
                 }
                 let frame = try #require(try await client.next(like: record.data), "\(name): the mock closed where the capture shows \(record.label)")
                 let got = String(buffer: frame.encoded)
@@ -80,6 +98,45 @@ import Testing
             await client.close()
         }
         await mock.stop()
+    }
+
+    static func tag(_ record: CaptureRecord) -> String {
+        record.label.firstMatch(of: /\[([A-Z0-9]+)\]$/).map { String($0.1) } ?? "-"
+    }
+
+    static func isChannelEvent(_ record: CaptureRecord) -> Bool {
+        record.dir == "S->C" && record.label.contains("text/event-") && !record.label.contains("Event-Name=HEARTBEAT")
+            && !record.label.contains("Event-Name=RE_SCHEDULE")
+    }
+
+    /// The channel a frame belongs to (its `Unique-ID` in any format), or "" for other events.
+    static func channelKey(_ frame: String) -> String {
+        frame.firstMatch(of: /Unique-ID(?:: |":"|>)([0-9a-f-]{36})/).map { String($0.1) } ?? ""
+    }
+
+    static func compareBurst(got: [String], want: [String], uuids: inout [String: String], name: String) {
+        let normalisedGot = got.map(normalise), normalisedWant = want.map(normalise)
+        #expect(normalisedGot.sorted() == normalisedWant.sorted(), "\(name): the burst of \(want.count) events differs")
+        // Pair each expected frame with an identical one of the mock's, in order, to learn UUIDs.
+        var unused = Array(got.indices)
+        for (index, frame) in want.enumerated() {
+            guard let match = unused.firstIndex(where: { normalisedGot[$0] == normalisedWant[index] }) else {
+                if let dump = ProcessInfo.processInfo.environment["FSCLI_REPLAY_DUMP"] {
+                    try? normalisedWant[index].write(toFile: "\(dump)/\(name)-\(index)-want.txt", atomically: true, encoding: .utf8)
+                    let guess = unused.first.map { normalisedGot[$0] } ?? ""
+                    try? guess.write(toFile: "\(dump)/\(name)-\(index)-got.txt", atomically: true, encoding: .utf8)
+                }
+                continue
+            }
+            learn(&uuids, captured: frame, got: got[unused[match]])
+            unused.remove(at: match)
+        }
+        // Per channel, the order must be the switch's.
+        let ours = Dictionary(grouping: got.indices, by: { channelKey(got[$0]) })
+        for (their, indices) in Dictionary(grouping: want.indices, by: { channelKey(want[$0]) }) {
+            let mine = ours[uuids[their] ?? their] ?? []
+            #expect(mine.map { normalisedGot[$0] } == indices.map { normalisedWant[$0] }, "\(name): events of channel \(their) out of order")
+        }
     }
 
     static var uuidPattern: Regex<Substring> { /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/ }
@@ -112,6 +169,8 @@ import Testing
             ("\\b1[78]\\d{14}\\b", "<usec>"),
             ("\\b1[78]\\d{8}\\b", "<epoch>"),
             ("(variable_[a-z_]*(sec|msec|usec|duration))(: |\":\"|>)\\d+", "$1$3<n>"),
+            // Sessions the switch made before the capture started.
+            ("(variable_session_id)(: |\":\"|>)\\d+", "$1$2<n>"),
         ]
         for (pattern, template) in rules {
             text = text.replacingOccurrences(of: pattern, with: template, options: .regularExpression)

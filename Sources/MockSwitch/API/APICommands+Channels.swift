@@ -23,17 +23,7 @@ extension APICommands {
             return APIOutput("+OK\n")
         },
         "uuid_kill": uuidKill,
-        "hupall": { argument, core in
-            let words = argument.words
-            let cause = words.first.flatMap { HangupCause.canonical($0) } ?? "MANAGER_REQUEST"
-            let pairs = stride(from: 1, to: words.count - 1, by: 2).map { (words[$0], words[$0 + 1]) }
-            for channel in core.channels where pairs.allSatisfy({ channel.variables[$0.0] == $0.1 }) {
-                core.removeChannel(channel.uuid)
-            }
-            guard let first = pairs.first else { return APIOutput("+OK hangup all channels with cause \(cause)\n") }
-            let more = pairs.count > 1 ? "..." : ""
-            return APIOutput("+OK hangup all channels matching [\(first.0)]=[\(first.1)]\(more) with cause: \(cause)\n")
-        },
+        "hupall": hupall,
     ]
 
     /// `originate`: the call comes up (or fails) while the command runs; the originated leg's
@@ -62,6 +52,37 @@ extension APICommands {
         }
         output.events = events
         output.logLines = logLines
+        return output
+    }
+
+    /// `hupall [<cause> [<var> <value>]…]`: every channel whose variables match (all pairs)
+    /// hangs up; no cause means MANAGER_REQUEST, an unknown one NORMAL_CLEARING (capture 70).
+    static let hupall: APIImplementation = { argument, core in
+        let words = argument.words
+        let cause = words.first.map { HangupCause.canonical($0) ?? "NORMAL_CLEARING" } ?? "MANAGER_REQUEST"
+        let pairs = stride(from: 1, to: words.count - 1, by: 2).map { (words[$0], words[$0 + 1]) }
+        let matching = core.channels.filter { channel in pairs.allSatisfy { channel.variables[$0.0] == $0.1 } }
+        // The switch walks its session hash; newest first reproduces capture 22.
+        let victims = matching.reversed().map(\.uuid)
+        var output: APIOutput
+        if let first = pairs.first {
+            let more = pairs.count > 1 ? "..." : ""
+            output = APIOutput("+OK hangup all channels matching [\(first.0)]=[\(first.1)]\(more) with cause: \(cause)\n")
+        } else {
+            output = APIOutput("+OK hangup all channels with cause \(cause)\n")
+        }
+        let simulated = victims.filter { core.leg($0) != nil }
+        for uuid in victims where core.leg(uuid) == nil { core.removeChannel(uuid) }
+        (output.events, output.logLines) = core.withCalls { script in
+            for uuid in simulated { script.beginHangup(uuid, cause: cause) }
+        }
+        if !simulated.isEmpty {
+            core.calls.later {
+                core.withCalls { script in
+                    for uuid in simulated.reversed() where script.book.legs[uuid] != nil { script.finishHangup(uuid) }
+                }
+            }
+        }
         return output
     }
 
@@ -97,9 +118,10 @@ enum HangupCause {
         return names.values.contains(upper) && upper != "NONE" ? upper : nil
     }
 
-    /// The Q.850 number of a cause name (`hangup_cause_q850`); the switch's own causes above 127 have none.
+    /// The Q.850 number of a cause name (`hangup_cause_q850`): the switch reports its own causes
+    /// (above 127) as NORMAL_CLEARING, 16.
     static func q850(_ name: String) -> Int {
         let number = names.first { $0.value == name }?.key ?? 0
-        return number > 127 ? 0 : number
+        return number > 127 ? 16 : number
     }
 }

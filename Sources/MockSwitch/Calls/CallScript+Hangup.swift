@@ -11,10 +11,16 @@ extension CallScript {
         fire("CHANNEL_HANGUP", uuid, .hangup)
     }
 
-    /// The rest, for the leg and its loopback partner.
+    /// The rest, for the leg and its loopback partner. When both were hung up at once (`hupall`),
+    /// the two session threads interleave as capture 22 shows; when one was (`uuid_kill`), the
+    /// loopback hangs up the other from the first one's thread, as capture 21 shows.
     mutating func finishHangup(_ uuid: String) {
         guard let leg = book.legs[uuid], let cause = leg.hangupCause else { return }
         let partner = leg.loopbackPartner.flatMap { book.legs[$0] != nil ? $0 : nil }
+        if let partner, self[partner].hangupCause != nil {
+            let (a, b) = leg.direction == .outbound ? (uuid, partner) : (partner, uuid)
+            return finishBoth(a, b)
+        }
         unwind(uuid)
         if let partner { beginHangup(partner, cause: cause) }
         report(uuid, step: .state)
@@ -30,11 +36,27 @@ extension CallScript {
         }
     }
 
-    private mutating func unwind(_ uuid: String) {
+    private mutating func finishBoth(_ a: String, _ b: String) {
+        unwind(a)
+        report(a, step: .state)
+        unpark(b)
+        report(a, step: .complete)
+        unwind(b)
+        report(b, step: .state)
+        report(b, step: .complete)
+        destroy(b)
+        destroy(a)
+    }
+
+    private mutating func unpark(_ uuid: String) {
         if self[uuid].parked {
             self[uuid].parked = false
             fire("CHANNEL_UNPARK", uuid, .unpark)
         }
+    }
+
+    private mutating func unwind(_ uuid: String) {
+        unpark(uuid)
         completeExecute(uuid)
         run(uuid, .hangup)
         let time = now
@@ -56,6 +78,7 @@ extension CallScript {
     }
 
     private mutating func destroy(_ uuid: String) {
+        guard book.legs[uuid] != nil else { return }
         self[uuid].state = .destroy
         fire("CHANNEL_DESTROY", uuid, .destroy)
         run(uuid, .destroy)

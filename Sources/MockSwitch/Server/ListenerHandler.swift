@@ -30,6 +30,7 @@ final class ListenerHandler: ChannelInboundHandler {
     private var lostEvents = 0
     private var lostLogLines = 0
     private var isClosing = false
+    private var controlledChannelGone = false
     private var flushScheduled = false
     /// A slow API command (`msleep`) is running: packets wait in `backlog`, as they wait in the
     /// socket while the switch's listener thread runs a command.
@@ -182,8 +183,13 @@ final class ListenerHandler: ChannelInboundHandler {
                 let owner = session.controlledSession
                 let (core, bus) = (self.core, self.bus)
                 let result = core.backgroundJob(command, arguments ?? "", jobUUID: jobUUID, ownerUUID: owner)
-                context.eventLoop.scheduleTask(in: Self.timeAmount(result.delay)) {
+                if result.delay == .zero {
+                    // Published now, so a call's later events (queued by the job) follow its BACKGROUND_JOB.
                     bus.publish(events: result.events, logLines: result.logLines)
+                } else {
+                    context.eventLoop.scheduleTask(in: Self.timeAmount(result.delay)) {
+                        bus.publish(events: result.events, logLines: result.logLines)
+                    }
                 }
             case .fireEvent(var event, let name):
                 core.events.appendStandardHeaders(to: &event, name: name, source: .sendEvent)
@@ -237,16 +243,30 @@ final class ListenerHandler: ChannelInboundHandler {
                 if lostLogLines > Self.lossLimit { return dropSlowListener(ESLDisconnectNotice.lostLogLines) }
             }
         }
-        for event in events where session.wantsEvent(event.event) {
-            if writable {
-                lostEvents = 0
-                context.write(wrapOutboundOut(event.frame(session.subscriptions.format)), promise: nil)
-            } else {
-                lostEvents += 1
-                if lostEvents > Self.lossLimit { return dropSlowListener(ESLDisconnectNotice.lostEvents) }
+        for event in events {
+            if session.wantsEvent(event.event) {
+                if writable {
+                    lostEvents = 0
+                    context.write(wrapOutboundOut(event.frame(session.subscriptions.format)), promise: nil)
+                } else {
+                    lostEvents += 1
+                    if lostEvents > Self.lossLimit { return dropSlowListener(ESLDisconnectNotice.lostEvents) }
+                }
+            }
+            if isControlledChannelHangup(event.event) {
+                controlledChannelGone = true
+                run(session.controlledChannelHungUp(channelName: event.event["Channel-Name"] ?? ""))
+                if isClosing { return }
             }
         }
         scheduleFlush(context)
+    }
+
+    /// The channel this connection controls (`myevents <uuid>`, outbound) just hung up: the
+    /// switch's listener notices right after queueing that CHANNEL_HANGUP (captures 23, 29).
+    private func isControlledChannelHangup(_ event: ESLEvent) -> Bool {
+        guard !controlledChannelGone, let controlled = session.controlledSession else { return false }
+        return event["Event-Name"] == "CHANNEL_HANGUP" && event["Unique-ID"] == controlled
     }
 
     /// Flushes once after the event loop's queued work, so events published in a burst leave in
