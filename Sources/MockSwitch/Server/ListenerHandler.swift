@@ -31,6 +31,7 @@ final class ListenerHandler: ChannelInboundHandler {
     private var lostLogLines = 0
     private var isClosing = false
     private var controlledChannelGone = false
+    private var controlledChannelReported = false
     private var flushScheduled = false
     /// A slow API command (`msleep`) is running: packets wait in `backlog`, as they wait in the
     /// socket while the switch's listener thread runs a command.
@@ -244,7 +245,7 @@ final class ListenerHandler: ChannelInboundHandler {
             }
         }
         for event in events {
-            if session.wantsEvent(event.event) {
+            if session.wantsEvent(event.event), !isAfterControlledChannelReport(event.event) {
                 if writable {
                     lostEvents = 0
                     context.write(wrapOutboundOut(event.frame(session.subscriptions.format)), promise: nil)
@@ -252,6 +253,10 @@ final class ListenerHandler: ChannelInboundHandler {
                     lostEvents += 1
                     if lostEvents > Self.lossLimit { return dropSlowListener(ESLDisconnectNotice.lostEvents) }
                 }
+            }
+            if event.event["Event-Name"] == "CHANNEL_HANGUP_COMPLETE", controlledChannelGone,
+               event.event["Unique-ID"] == session.controlledSession {
+                controlledChannelReported = true
             }
             if isControlledChannelHangup(event.event) {
                 controlledChannelGone = true
@@ -267,6 +272,12 @@ final class ListenerHandler: ChannelInboundHandler {
     private func isControlledChannelHangup(_ event: ESLEvent) -> Bool {
         guard !controlledChannelGone, let controlled = session.controlledSession else { return false }
         return event["Event-Name"] == "CHANNEL_HANGUP" && event["Unique-ID"] == controlled
+    }
+
+    /// A lingering connection gets its channel's events up to CHANNEL_HANGUP_COMPLETE; the session
+    /// is released after that, and its CHANNEL_DESTROY no longer reaches the listener (capture 29).
+    private func isAfterControlledChannelReport(_ event: ESLEvent) -> Bool {
+        controlledChannelReported && session.myEvents && event["Unique-ID"] == session.controlledSession
     }
 
     /// Flushes once after the event loop's queued work, so events published in a burst leave in
