@@ -21,6 +21,10 @@ struct CallLeg: Sendable, Hashable {
     /// The application running now (`show channels` application column), with its data and the
     /// Application-UUID its EXECUTE events share.
     var application: (name: String, data: String, uuid: String)?
+    /// The application started last (the CDR's `last_app`, `last_arg`).
+    var lastApplication: (name: String, data: String)?
+    /// What a `sendmsg` execute interrupted (park), resumed when it ends.
+    var interrupted: (name: String, data: String, uuid: String)?
     var parked = false
     /// The other half of a loopback pair.
     var loopbackPartner: String?

@@ -114,7 +114,7 @@ extension CallScript {
             ("progress_epoch", seconds(profile.progressAt)), ("progress_uepoch", String(profile.progressAt)),
             ("progress_media_epoch", seconds(profile.progressMediaAt)), ("progress_media_uepoch", String(profile.progressMediaAt)),
             ("end_epoch", seconds(end)), ("end_uepoch", String(end)),
-            ("last_app", leg.application?.name ?? ""),
+            ("last_app", leg.lastApplication?.name ?? ""), ("last_arg", leg.lastApplication?.data ?? ""),
             ("caller_id", "\"\(profile.callerIDName)\" <\(profile.callerIDNumber)>"),
         ]
         let billFrom = answered != 0 ? answered : 0

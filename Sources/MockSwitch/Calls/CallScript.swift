@@ -74,6 +74,7 @@ struct CallScript {
     mutating func beginExecute(_ uuid: String, _ app: String, _ data: String) {
         let applicationUUID = UUIDText.make()
         self[uuid].application = (app, data, applicationUUID)
+        self[uuid].lastApplication = (app, data)
         self[uuid].variables.set("current_application", app)
         self[uuid].variables.set("current_application_data", data)
         var trailing = [("Application", app)]
@@ -84,9 +85,11 @@ struct CallScript {
         self[uuid].variables.set("current_application", app)
     }
 
-    /// CHANNEL_EXECUTE_COMPLETE for the running application.
-    mutating func completeExecute(_ uuid: String, response: String = "_none_") {
+    /// CHANNEL_EXECUTE_COMPLETE for the running application; its response is what the last
+    /// application left in `current_application_response` (capture 24).
+    mutating func completeExecute(_ uuid: String) {
         guard let app = self[uuid].application else { return }
+        let response = self[uuid].variables["current_application_response"] ?? "_none_"
         var trailing = [("Application", app.name)]
         if !app.data.isEmpty { trailing.append(("Application-Data", app.data)) }
         trailing += [("Application-Response", response), ("Application-UUID", app.uuid)]

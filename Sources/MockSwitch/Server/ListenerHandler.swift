@@ -207,7 +207,10 @@ final class ListenerHandler: ChannelInboundHandler {
             case .disconnect(let frame):
                 isClosing = true
                 closeAfterWriting(frame, context: context)
-            case .queueEventToChannel, .deliverMessage, .sendChannelData, .setDivertEvents:
+            case .deliverMessage(let uuid, let message, _):
+                let result = core.deliverMessage(to: uuid, message)
+                bus.publish(events: result.events, logLines: result.logLines)
+            case .queueEventToChannel, .sendChannelData, .setDivertEvents:
                 // Channels, their queues and outbound sessions are simulated with calls (part 2);
                 // until then no channel exists, so the session never asks for these.
                 logger.debug("\(peer): \(action) needs a simulated channel")
