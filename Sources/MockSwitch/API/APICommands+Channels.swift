@@ -26,32 +26,59 @@ extension APICommands {
         "hupall": hupall,
     ]
 
-    /// `originate`: the call comes up (or fails) while the command runs; the originated leg's
-    /// `&app()` starts after the reply, as the switch starts it once originate returns.
+    /// `originate`: the call comes up (or fails) while the command runs, so the reply waits for
+    /// an answer (a ringing user) or for `originate_timeout`; the originated leg's `&app()` or
+    /// extension starts after the reply, as the switch starts it once originate returns.
     static let originate: APIImplementation = { argument, core in
         guard let request = OriginateRequest(argument) else {
             return APIOutput("-USAGE: \(core.commands.info(named: "originate")?.syntax ?? "")\n")
         }
         let dialplan = core.calls.dialplan
-        var outcome: Result<String, OriginateFailure> = .failure(.init("CHAN_NOT_IMPLEMENTED"))
+        let technology = request.endpoint.split(separator: "/").first.map(String.init) ?? ""
+        var outcome = OriginateOutcome.failed("CHAN_NOT_IMPLEMENTED")
         let (events, logLines) = core.withCalls { script in
-            switch request.endpoint.split(separator: "/").first.map(String.init) ?? "" {
+            switch technology {
             case "loopback": outcome = script.originateLoopback(request, dialplan: dialplan)
-            default: outcome = .failure(.init("CHAN_NOT_IMPLEMENTED"))
+            case "user", "null": outcome = script.originateSingle(request)
+            case "error":
+                let cause = String(request.endpoint.dropFirst("error/".count))
+                outcome = .failed(HangupCause.canonical(cause) ?? "NORMAL_CLEARING")
+            default: outcome = .failed("CHAN_NOT_IMPLEMENTED")
             }
+        }
+        let start: @Sendable (String) -> Void = { uuid in
+            core.calls.later { core.withCalls { $0.start(uuid, request.target, context: request.context, dialplan: dialplan) } }
         }
         var output: APIOutput
         switch outcome {
-        case .success(let uuid):
+        case .up(let uuid):
             output = APIOutput("+OK \(uuid)\n")
-            if case .application(let name, let data) = request.target {
-                core.calls.later { core.withCalls { $0.startApplication(uuid, name, data) } }
+            start(uuid)
+        case .ringing(let uuid) where technology == "user":
+            let ringTime = core.calls.ringTime
+            output = APIOutput("+OK \(uuid)\n")
+            output.delay = ringTime
+            core.calls.later(ringTime) {
+                var answered = false
+                let result = core.withCalls { answered = $0.answerRinging(uuid) }
+                if answered { start(uuid) }
+                return result
             }
-        case .failure(let failure):
-            output = APIOutput("-ERR \(failure.cause)\n")
+        case .ringing(let uuid):
+            let seconds = request.variable("originate_timeout").flatMap(Int.init) ?? request.timeoutSeconds
+            output = APIOutput("-ERR NO_ANSWER\n")
+            output.delay = .seconds(max(seconds, 1))
+            core.calls.later(output.delay) { core.withCalls { $0.originateTimedOut(uuid) } }
+        case .failed(let cause):
+            output = APIOutput("-ERR \(cause)\n")
         }
-        output.events = events
-        output.logLines = logLines
+        if output.delay > .zero {
+            // The reply waits; what happened so far is on the wire already, as on the switch.
+            core.calls.publish((events, logLines))
+        } else {
+            output.events = events
+            output.logLines = logLines
+        }
         return output
     }
 

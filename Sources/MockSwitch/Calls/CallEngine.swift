@@ -11,6 +11,10 @@ public final class CallEngine: Sendable {
         var legs: [String: CallLeg] = [:]
         var nextSessionID = 1
         var dialplan = Dialplan.standard
+        /// Directory users that answer `user/<n>` (the stock directory's 1000–1019).
+        var registeredUsers = Set((1000...1019).map(String.init))
+        /// How long a `user/` call rings before it is answered.
+        var ringTime = Duration.seconds(2)
     }
 
     /// Where events of deferred work go, and the loop that runs timers when no loop is current.
@@ -30,10 +34,27 @@ public final class CallEngine: Sendable {
         set { book.withLockedValue { $0.dialplan = newValue } }
     }
 
+    /// How long a `user/` call rings before it is answered.
+    public var ringTime: Duration {
+        get { book.withLockedValue { $0.ringTime } }
+        set { book.withLockedValue { $0.ringTime = newValue } }
+    }
+
+    /// The directory users that answer `user/<name>`; anyone else is USER_NOT_REGISTERED.
+    public var registeredUsers: Set<String> {
+        get { book.withLockedValue { $0.registeredUsers } }
+        set { book.withLockedValue { $0.registeredUsers = newValue } }
+    }
+
     /// Connects the engine to a server: deferred events go to `publish`, timers run on the loop
     /// that asked for them, or on `loop`.
     public func attach(publish: @escaping @Sendable ([ESLEvent], [ESLLogLine]) -> Void, loop: any EventLoop) {
         output.withLockedValue { $0 = Output(publish: publish, loop: loop) }
+    }
+
+    /// Publishes now: the events of a call that is still ringing while its originate waits.
+    func publish(_ result: (events: [ESLEvent], logLines: [ESLLogLine])) {
+        output.withLockedValue { $0 }?.publish(result.events, result.logLines)
     }
 
     /// Runs `work` after `delay` (zero: after the task running now, so after a command's reply

@@ -17,7 +17,7 @@ extension CallScript {
     mutating func finishHangup(_ uuid: String) {
         guard let leg = book.legs[uuid], let cause = leg.hangupCause else { return }
         let partner = leg.loopbackPartner.flatMap { book.legs[$0] != nil ? $0 : nil }
-        if let partner, self[partner].hangupCause != nil {
+        if let partner, self[partner].hangupCause != nil, self[partner].runningState != .hangup {
             let (a, b) = leg.direction == .outbound ? (uuid, partner) : (partner, uuid)
             return finishBoth(a, b)
         }

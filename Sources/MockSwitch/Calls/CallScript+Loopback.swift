@@ -4,9 +4,9 @@
 extension CallScript {
     /// Creates the pair and runs the b-leg's dialplan until it waits (park, echo …) or fails.
     /// Returns the a-leg's UUID, or the hangup cause when the call did not come up.
-    mutating func originateLoopback(_ request: OriginateRequest, dialplan: Dialplan) -> Result<String, OriginateFailure> {
+    mutating func originateLoopback(_ request: OriginateRequest, dialplan: Dialplan) -> OriginateOutcome {
         let path = request.endpoint.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map(String.init)
-        guard let destination = path.first, !destination.isEmpty else { return .failure(.init("CHAN_NOT_IMPLEMENTED")) }
+        guard let destination = path.first, !destination.isEmpty else { return .failed("CHAN_NOT_IMPLEMENTED") }
         let context = path.count > 1 && !path[1].isEmpty ? path[1] : "default"
         let planName = path.count > 2 && !path[2].isEmpty ? path[2] : "xml"
         let a = UUIDText.make(), b = UUIDText.make()
@@ -63,18 +63,34 @@ extension CallScript {
         fire("CHANNEL_STATE", b, .runningState, .init(variables: false))
 
         guard let steps = dialplan.route(destination, context: context) else {
-            return .failure(.init("NO_ROUTE_DESTINATION"))
+            // The b-leg finds no extension and hangs up; the loopback takes the a-leg with it.
+            beginHangup(b, cause: "NO_ROUTE_DESTINATION")
+            beginHangup(a, cause: "NO_ROUTE_DESTINATION")
+            finishHangup(a)
+            return .failed("NO_ROUTE_DESTINATION")
         }
         self[b].state = .execute
         run(b, .execute)
         self[b].variables.set("call_uuid", b)
         runSteps(b, steps)
-        guard self[a].isAnswered else { return .failure(.init("NO_ANSWER")) }
+        guard self[a].isAnswered else { return .ringing(a) }
+        completeOriginate(a)
+        return .up(a)
+    }
 
+    /// The originated leg answered: originate returns, the caller id flips (CALL_UPDATE).
+    mutating func completeOriginate(_ a: String) {
         self[a].hitDialplan = true
         self[a].variables.set("endpoint_disposition", "ANSWER")
         flipCallerID(a)
-        return .success(a)
+    }
+
+    /// `originate_timeout` ran out before an answer: both legs hang up with NO_ANSWER.
+    mutating func originateTimedOut(_ a: String) {
+        guard book.legs[a] != nil, !self[a].isAnswered else { return }
+        if let b = self[a].loopbackPartner, book.legs[b] != nil { beginHangup(b, cause: "NO_ANSWER") }
+        beginHangup(a, cause: "NO_ANSWER")
+        finishHangup(a)
     }
 
     private static let codecNames = [("read_codec", "L16"), ("read_rate", "8000"), ("write_codec", "L16"), ("write_rate", "8000")]
@@ -107,18 +123,32 @@ extension CallScript {
         fire("CALL_UPDATE", uuid, .flipCID, .init(leading: [("Direction", "RECV")]))
     }
 
-    /// The originated leg runs its `&app(args)` once originate has returned.
-    mutating func startApplication(_ uuid: String, _ name: String, _ data: String) {
-        guard book.legs[uuid] != nil else { return }
+    /// The originated leg runs its `&app(args)`, or routes its extension, once originate has
+    /// returned.
+    mutating func start(_ uuid: String, _ target: OriginateRequest.Target, context: String, dialplan: Dialplan) {
+        guard book.legs[uuid] != nil, self[uuid].hangupCause == nil else { return }
+        let steps: [Dialplan.Step]
+        switch target {
+        case .application(let name, let data): steps = [Dialplan.Step(name, data)]
+        case .extension(let destination):
+            guard let route = dialplan.route(destination, context: context) else {
+                beginHangup(uuid, cause: "NO_ROUTE_DESTINATION")
+                finishHangup(uuid)
+                return
+            }
+            steps = route
+        }
         self[uuid].state = .execute
         run(uuid, .execute)
         self[uuid].variables.set("call_uuid", uuid)
-        runSteps(uuid, [Dialplan.Step(name, data)])
+        runSteps(uuid, steps)
     }
 }
 
-/// Why an originate failed: the hangup cause `-ERR` names.
-struct OriginateFailure: Error, Sendable {
-    let cause: String
-    init(_ cause: String) { self.cause = cause }
+/// How an originate went: the leg is up, it is still ringing (the caller waits for an answer or
+/// `originate_timeout`), or it failed with a hangup cause (`-ERR <cause>`).
+enum OriginateOutcome: Sendable, Equatable {
+    case up(String)
+    case ringing(String)
+    case failed(String)
 }
