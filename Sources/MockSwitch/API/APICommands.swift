@@ -6,6 +6,7 @@ enum APICommands {
         table.merge(statusCommands) { $1 }
         table.merge(simpleCommands) { $1 }
         table.merge(channelCommands) { $1 }
+        table.merge(liveChannelCommands) { $1 }
         table["show"] = ShowCommand.run
         table["help"] = { _, core in ShowCommand.help(core) }
         table["console_complete"] = { argument, core in APIOutput(ConsoleCompleter(core: core).plain(argument)) }

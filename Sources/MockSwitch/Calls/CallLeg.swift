@@ -26,6 +26,7 @@ struct CallLeg: Sendable, Hashable {
     /// What a `sendmsg` execute interrupted (park), resumed when it ends.
     var interrupted: (name: String, data: String, uuid: String)?
     var parked = false
+    var held = false
     /// The other half of a loopback pair.
     var loopbackPartner: String?
     /// The leg this one is bridged to.

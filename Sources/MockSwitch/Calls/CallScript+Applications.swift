@@ -11,6 +11,8 @@ extension CallScript {
                 if let name = parts.first { self[uuid].variables.set(name, parts.count > 1 ? parts[1] : nil) }
             case "unset":
                 self[uuid].variables.set(step.data, nil)
+            case "pre_answer":
+                preAnswer(uuid)
             case "answer":
                 if let partner = leg.loopbackPartner, book.legs[partner] != nil { answer(partner) }
                 answer(uuid)

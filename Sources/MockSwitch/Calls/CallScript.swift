@@ -70,6 +70,16 @@ struct CallScript {
         callState(uuid, .active)
     }
 
+    /// CHANNEL_PROGRESS_MEDIA and CALLSTATE EARLY, once (`pre_answer`).
+    mutating func preAnswer(_ uuid: String) {
+        guard !self[uuid].isAnswered, (self[uuid].profile?.progressMediaAt ?? 0) == 0 else { return }
+        let time = now
+        self[uuid].profile?.progressMediaAt = time
+        self[uuid].answerState = "early"
+        fire("CHANNEL_PROGRESS_MEDIA", uuid, .markPreAnswered)
+        callState(uuid, .early)
+    }
+
     /// The first half of `switch_core_session_exec`: the variables and CHANNEL_EXECUTE.
     mutating func beginExecute(_ uuid: String, _ app: String, _ data: String) {
         let applicationUUID = UUIDText.make()

@@ -63,6 +63,7 @@ extension SourceLocation {
     static let execute = SourceLocation(file: "switch_core_session.c", function: "switch_core_session_exec", line: 2949)
     static let executeComplete = SourceLocation(file: "switch_core_session.c", function: "switch_core_session_exec", line: 2972)
     static let markAnswered = SourceLocation(file: "switch_channel.c", function: "switch_channel_perform_mark_answered", line: 3848)
+    static let markPreAnswered = SourceLocation(file: "switch_channel.c", function: "switch_channel_perform_mark_pre_answered", line: 3622)
     static let park = SourceLocation(file: "switch_ivr.c", function: "switch_ivr_park", line: 1002)
     static let unpark = SourceLocation(file: "switch_ivr.c", function: "switch_ivr_park", line: 1213)
     static let flipCID = SourceLocation(file: "switch_channel.c", function: "switch_channel_flip_cid", line: 3279)
