@@ -35,3 +35,33 @@ public struct Dialplan: Sendable {
         context == "default" ? extensions[destination] : nil
     }
 }
+
+extension Dialplan {
+    /// Parses `NUMBER=app[:args],app[:args]…` (`fscli mock --extension`): commas inside
+    /// parentheses belong to the arguments (`playback:tone_stream://%(1000,0,440)`). `nil` when
+    /// there is no number or no application.
+    public static func parseExtension(_ text: String) -> (number: String, steps: [Step])? {
+        guard let equals = text.firstIndex(of: "=") else { return nil }
+        let number = String(text[..<equals]).trimmingWhitespace
+        var pieces: [String] = [], current = "", depth = 0
+        for character in text[text.index(after: equals)...] {
+            switch character {
+            case "(": depth += 1
+            case ")": depth = max(0, depth - 1)
+            case "," where depth == 0:
+                pieces.append(current)
+                current = ""
+                continue
+            default: break
+            }
+            current.append(character)
+        }
+        pieces.append(current)
+        let steps = pieces.map { $0.trimmingWhitespace }.filter { !$0.isEmpty }.map { piece -> Step in
+            guard let colon = piece.firstIndex(of: ":") else { return Step(piece) }
+            return Step(String(piece[..<colon]), String(piece[piece.index(after: colon)...]))
+        }
+        guard !number.isEmpty, !steps.isEmpty, steps.allSatisfy({ !$0.application.isEmpty }) else { return nil }
+        return (number, steps)
+    }
+}

@@ -23,6 +23,13 @@ struct OriginateRequest: Sendable, Equatable {
             && lhs.callerIDNumber == rhs.callerIDNumber && lhs.timeoutSeconds == rhs.timeoutSeconds
     }
 
+    /// A request made in code (simulated traffic), with no text to parse.
+    init(variables: [(String, String)], endpoint: String, target: Target) {
+        self.variables = variables
+        self.endpoint = endpoint
+        self.target = target
+    }
+
     /// Parses the argument; `nil` when fewer than two words (the switch then prints its usage).
     init?(_ argument: String) {
         let words = argument.words
