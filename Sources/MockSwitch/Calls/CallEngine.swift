@@ -78,7 +78,7 @@ extension SwitchCore {
     /// Runs one change to the calls and keeps the core's channel list (what `show` and the
     /// statistics read) in step with the legs; returns the events and log lines it produced.
     func withCalls(_ change: (inout CallScript) -> Void) -> (events: [ESLEvent], logLines: [ESLLogLine]) {
-        calls.book.withLockedValue { book in
+        let (result, continuations) = calls.book.withLockedValue { book in
             var script = CallScript(book: book, core: self, now: clock.now())
             change(&script)
             book = script.book
@@ -89,8 +89,12 @@ extension SwitchCore {
                     removeChannel(uuid)
                 }
             }
-            return (script.events, script.logLines)
+            return ((script.events, script.logLines), script.continuations)
         }
+        for continuation in continuations {
+            calls.later(continuation.delay) { self.withCalls { $0.resume(continuation) } }
+        }
+        return result
     }
 
     /// A live leg.

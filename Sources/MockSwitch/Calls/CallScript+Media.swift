@@ -25,7 +25,7 @@ extension CallScript {
         finishPlayback(uuid, path)
     }
 
-    private func playbackHeaders(_ path: String) -> [(String, String)] {
+    func playbackHeaders(_ path: String) -> [(String, String)] {
         let type = path.range(of: "://").map { String(path[..<$0.lowerBound]) } ?? "file"
         return [("Playback-File-Type", type), ("Playback-File-Path", path)]
     }

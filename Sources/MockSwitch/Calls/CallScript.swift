@@ -10,6 +10,8 @@ struct CallScript {
     private(set) var events: [ESLEvent] = []
     private(set) var logLines: [ESLLogLine] = []
     private(set) var touched: [String] = []
+    /// Timed applications to resume later (playback, sleep).
+    var continuations: [Continuation] = []
 
     init(book: CallEngine.Book, core: SwitchCore, now: Int64) {
         self.book = book

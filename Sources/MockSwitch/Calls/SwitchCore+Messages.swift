@@ -18,7 +18,7 @@ extension SwitchCore {
                 calls.later(length) { self.withCalls { $0.finishPlayback(uuid, argument) } }
                 return now
             }
-            return withCalls { $0.runSteps(uuid, [Dialplan.Step(app, argument)]) }
+            return withCalls { $0.runSteps(uuid, [Dialplan.Step(app, argument)], hangUpAtEnd: false) }
         case "hangup":
             let cause = message["hangup-cause"].flatMap(HangupCause.canonical) ?? "NORMAL_CLEARING"
             let now = withCalls { $0.beginHangup(uuid, cause: cause) }
