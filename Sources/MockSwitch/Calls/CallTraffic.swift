@@ -20,7 +20,7 @@ public final class CallTraffic: Sendable {
 
         /// Settings.
         public init(callsPerSecond: Double, callSeconds: ClosedRange<Int> = 10...60, maxCalls: Int? = nil,
-                    ringMilliseconds: ClosedRange<Int> = 500...4000) {
+                    ringMilliseconds: ClosedRange<Int> = 500...2500) {
             self.callsPerSecond = callsPerSecond
             self.callSeconds = callSeconds
             self.maxCalls = maxCalls
@@ -30,6 +30,7 @@ public final class CallTraffic: Sendable {
 
     private struct State {
         var carry = 0.0
+        var last = NIODeadline.now()
         var active = 0
         var task: RepeatedTask?
     }
@@ -64,7 +65,10 @@ public final class CallTraffic: Sendable {
 
     private func step() {
         let due: Int = state.withLockedValue { state in
-            state.carry += settings.callsPerSecond * Double(Self.tick.nanoseconds) / 1e9
+            // By the time that passed, not by ticks: a busy loop runs its timer late.
+            let now = NIODeadline.now()
+            state.carry += settings.callsPerSecond * Double((now - state.last).nanoseconds) / 1e9
+            state.last = now
             var count = Int(state.carry)
             if let max = settings.maxCalls { count = Swift.max(0, Swift.min(count, max - state.active)) }
             state.carry -= Double(Int(state.carry))
