@@ -1,3 +1,4 @@
+import Foundation
 import ESLClient
 import ESLProtocol
 @testable import MockSwitch
@@ -32,7 +33,11 @@ import Testing
 
     @Test func standardExtensions() {
         let plan = Dialplan.standard
-        #expect(plan.route("7000", context: "default")?.map(\.application) == ["set", "answer", "park"])
+        #expect(plan.route("7000", context: "default")?.map(\.application) == ["answer", "park"])
+        let utc = TimeZone(identifier: "UTC")!
+        // Thursday 2026-11-26 14:47 UTC (capture 21) is business hours; 21:04 (capture 68) is not.
+        #expect(plan.route("7000", context: "default", at: 1_795_704_439_761_228, in: utc)?.map(\.application) == ["set", "answer", "park"])
+        #expect(plan.route("7000", context: "default", at: 1_796_245_470_513_656, in: utc)?.map(\.application) == ["answer", "park"])
         #expect(plan.route("9196", context: "default")?.map(\.application) == ["answer", "echo"])
         #expect(plan.route("9664", context: "default")?.map(\.application) == ["answer", "playback"])
         #expect(plan.route("7000", context: "features") == nil)

@@ -57,7 +57,13 @@ enum ShowCommand {
             guard emptySubjects.contains(subject) else { return usage }
             table = ShowTable(columns: ["name"], rows: [])
         }
-        if countOnly { return APIOutput("\n\(table.rows.count) total.\n") }
+        if countOnly {
+            switch format {
+            case .json: return APIOutput("{\"row_count\":\(table.rows.count),\"rows\":[]}")
+            case .xml: return APIOutput("<result row_count=\"\(table.rows.count)\"></result>\n")
+            case .csv: return APIOutput("\n\(table.rows.count) total.\n")
+            }
+        }
         return APIOutput(table.render(format))
     }
 

@@ -9,7 +9,7 @@ extension CallScript {
         let user = destination.split(separator: "@").first.map(String.init) ?? ""
         if technology == "user", !book.registeredUsers.contains(user) { return .failed("USER_NOT_REGISTERED") }
         let uuid = UUIDText.make()
-        let callerName = request.variable("origination_caller_id_name") ?? request.callerIDName ?? "FreeSWITCH"
+        let callerName = request.variable("origination_caller_id_name") ?? request.callerIDName ?? ""
         let callerNumber = request.variable("origination_caller_id_number") ?? request.callerIDNumber ?? "0000000000"
         let name = "\(technology)/\(destination)"
         add(CallLeg(uuid: uuid, name: name, direction: .outbound, sessionID: nextSessionID(), createdAt: now, hitDialplan: false))

@@ -115,7 +115,7 @@ extension CallScript {
             ("progress_media_epoch", seconds(profile.progressMediaAt)), ("progress_media_uepoch", String(profile.progressMediaAt)),
             ("end_epoch", seconds(end)), ("end_uepoch", String(end)),
             ("last_app", leg.lastApplication?.name ?? ""), ("last_arg", leg.lastApplication?.data ?? ""),
-            ("caller_id", "\"\(profile.callerIDName)\" <\(profile.callerIDNumber)>"),
+            ("caller_id", profile.callerIDName.isEmpty ? profile.callerIDNumber : "\"\(profile.callerIDName)\" <\(profile.callerIDNumber)>"),
         ]
         let billFrom = answered != 0 ? answered : 0
         for (suffix, unit) in [("sec", Int64(1_000_000)), ("msec", 1000), ("usec", 1)] {

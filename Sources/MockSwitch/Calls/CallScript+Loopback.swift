@@ -10,7 +10,7 @@ extension CallScript {
         let context = path.count > 1 && !path[1].isEmpty ? path[1] : "default"
         let planName = path.count > 2 && !path[2].isEmpty ? path[2] : "xml"
         let a = UUIDText.make(), b = UUIDText.make()
-        let callerName = request.variable("origination_caller_id_name") ?? request.callerIDName ?? "FreeSWITCH"
+        let callerName = request.variable("origination_caller_id_name") ?? request.callerIDName ?? ""
         let callerNumber = request.variable("origination_caller_id_number") ?? request.callerIDNumber ?? "0000000000"
         let dialString = path.joined(separator: "/")
 
@@ -62,7 +62,7 @@ extension CallScript {
         callState(b, .ringing)
         fire("CHANNEL_STATE", b, .runningState, .init(variables: false))
 
-        guard let steps = dialplan.route(destination, context: context) else {
+        guard let steps = dialplan.route(destination, context: context, at: now, in: core.clock.timeZone) else {
             // The b-leg finds no extension and hangs up; the loopback takes the a-leg with it.
             beginHangup(b, cause: "NO_ROUTE_DESTINATION")
             beginHangup(a, cause: "NO_ROUTE_DESTINATION")
@@ -131,7 +131,7 @@ extension CallScript {
         switch target {
         case .application(let name, let data): steps = [Dialplan.Step(name, data)]
         case .extension(let destination):
-            guard let route = dialplan.route(destination, context: context) else {
+            guard let route = dialplan.route(destination, context: context, at: now, in: core.clock.timeZone) else {
                 beginHangup(uuid, cause: "NO_ROUTE_DESTINATION")
                 finishHangup(uuid)
                 return

@@ -77,7 +77,7 @@ extension CallScript {
         self[uuid].profile?.destinationNumber = destination
         self[uuid].profile?.context = context
         run(uuid, .routing)
-        guard let steps = dialplan.route(destination, context: context) else {
+        guard let steps = dialplan.route(destination, context: context, at: now, in: core.clock.timeZone) else {
             beginHangup(uuid, cause: "NO_ROUTE_DESTINATION")
             finishHangup(uuid)
             return

@@ -27,13 +27,13 @@ struct CallerProfile: Sendable, Hashable {
 
     /// The headers in `switch_caller_profile_event_set_data`'s order, named `<prefix>-…`.
     func headers(prefix: String = "Caller") -> [(String, String)] {
-        var out: [(String, String)] = [
-            ("Direction", direction), ("Logical-Direction", direction), ("Dialplan", dialplan),
-            ("Caller-ID-Name", callerIDName), ("Caller-ID-Number", callerIDNumber),
-            ("Orig-Caller-ID-Name", originalCallerIDName), ("Orig-Caller-ID-Number", originalCallerIDNumber),
-        ]
-        if !calleeIDName.isEmpty { out.append(("Callee-ID-Name", calleeIDName)) }
-        if !calleeIDNumber.isEmpty { out.append(("Callee-ID-Number", calleeIDNumber)) }
+        // Empty caller and callee ids are left out (captures 70, 76: no origination_caller_id_name).
+        var out: [(String, String)] = [("Direction", direction), ("Logical-Direction", direction), ("Dialplan", dialplan)]
+        for (name, value) in [("Caller-ID-Name", callerIDName), ("Caller-ID-Number", callerIDNumber),
+                              ("Orig-Caller-ID-Name", originalCallerIDName), ("Orig-Caller-ID-Number", originalCallerIDNumber),
+                              ("Callee-ID-Name", calleeIDName), ("Callee-ID-Number", calleeIDNumber)] where !value.isEmpty {
+            out.append((name, value))
+        }
         out += [
             ("ANI", ani), ("Destination-Number", destinationNumber), ("Unique-ID", uuid), ("Source", source),
             ("Context", context), ("Channel-Name", channelName), ("Profile-Index", "1"),

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The mock's XML dialplan: extensions of context `default`, each a list of applications as
 /// FreeSWITCH's example dialplan runs them (7000 sets `open`, answers and parks, as capture 21
 /// shows).
@@ -24,15 +26,27 @@ public struct Dialplan: Sendable {
 
     /// 7000 answer+park, 9196 echo, 9664 a tone, 5000 a bridge to `user/1000`.
     public static let standard = Dialplan(extensions: [
-        "7000": [Step("set", "open=true"), Step("answer"), Step("park")],
+        "7000": [Step("answer"), Step("park")],
         "9196": [Step("answer"), Step("echo")],
         "9664": [Step("answer"), Step("playback", "tone_stream://%(2000,0,440)")],
         "5000": [Step("bridge", "user/1000")],
     ])
 
-    /// The steps for `destination` in `context`, or `nil` (no route).
-    public func route(_ destination: String, context: String) -> [Step]? {
-        context == "default" ? extensions[destination] : nil
+    /// The steps for `destination` in `context`, or `nil` (no route). In business hours (Monday
+    /// to Friday, 9:00 to 18:59 local time) the stock `tod_example` extension, which every call in
+    /// `default` passes, first sets `open=true` (capture 21 has it, 68 and 70 were taken at night).
+    public func route(_ destination: String, context: String, at micros: Int64? = nil,
+                      in zone: TimeZone = .current) -> [Step]? {
+        guard context == "default", let steps = extensions[destination] else { return nil }
+        guard let micros, Self.isBusinessHours(micros, zone) else { return steps }
+        return [Step("set", "open=true")] + steps
+    }
+
+    static func isBusinessHours(_ micros: Int64, _ zone: TimeZone) -> Bool {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let parts = calendar.dateComponents([.weekday, .hour], from: Date(timeIntervalSince1970: TimeInterval(micros.floorDiv(1_000_000))))
+        return (2...6).contains(parts.weekday ?? 0) && (9...18).contains(parts.hour ?? 0)
     }
 }
 
