@@ -89,6 +89,7 @@ import Testing
                 let got = String(buffer: frame.encoded)
                 Self.learn(&uuids, captured: record.data, got: got)
                 #expect(Self.normalise(got) == Self.normalise(record.data), "\(name): \(record.label)")
+                // FSCLI_REPLAY_DUMP=<dir> writes each mismatch, normalised, as -got/-want files to diff.
                 if let dump = ProcessInfo.processInfo.environment["FSCLI_REPLAY_DUMP"], Self.normalise(got) != Self.normalise(record.data) {
                     try? Self.normalise(got).write(toFile: "\(dump)/\(name)-\(index)-got.txt", atomically: true, encoding: .utf8)
                     try? Self.normalise(record.data).write(toFile: "\(dump)/\(name)-\(index)-want.txt", atomically: true, encoding: .utf8)
