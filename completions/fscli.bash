@@ -42,8 +42,9 @@ _fscli()
 
     local options values
     if [[ ${COMP_WORDS[1]} == mock ]] && (( COMP_CWORD > 1 )); then
-        options="--listen-ip --listen-port --password --acl --heartbeat --switchname --hostname --config --user -h --help"
-        values=" --listen-ip --listen-port --password --acl --heartbeat --switchname --hostname --config --user "
+        options="--listen-ip --listen-port --password --acl --heartbeat --switchname --hostname --config --user
+            --extension --calls-per-second --call-seconds --max-calls -h --help"
+        values=" --listen-ip --listen-port --password --acl --heartbeat --switchname --hostname --config --user --extension --calls-per-second --call-seconds --max-calls "
         case $prev in
             --listen-ip)
                 _fscli_reply $'127.0.0.1\n0.0.0.0\n::1\n::' "$cur" ;;
@@ -55,7 +56,7 @@ _fscli()
                 compopt -o filenames 2>/dev/null
                 local IFS=$'\n'
                 COMPREPLY=($(compgen -f -- "$cur")) ;;
-            --listen-port | --password | --heartbeat | --switchname | --user)
+            --listen-port | --password | --heartbeat | --switchname | --user | --extension | --calls-per-second | --call-seconds | --max-calls)
                 ;;
             *)
                 [[ $cur == -* ]] && COMPREPLY=($(compgen -W "$options" -- "$cur")) ;;

@@ -42,7 +42,41 @@ struct MockCommand: AsyncParsableCommand {
     @Option(name: .customLong("user"), help: ArgumentHelp("A userauth login: NAME@DOMAIN:PASSWORD[:EVENTS[:API[:LOG]]], lists comma-separated or 'all', LOG true|false (repeatable).", valueName: "SPEC"))
     var users: [String] = []
 
+    @Option(name: .customLong("extension"), help: ArgumentHelp("A dialplan extension in context default: NUMBER=APP[:ARGS],APP[:ARGS]... (repeatable; replaces a stock one with the same number).", valueName: "SPEC"))
+    var extensions: [String] = []
+
+    @Option(name: .customLong("calls-per-second"), help: ArgumentHelp("Simulated calls to start each second (ring, answer, talk, hang up).", valueName: "N"))
+    var callsPerSecond: Double?
+
+    @Option(name: .customLong("call-seconds"), help: ArgumentHelp("How long a simulated call talks, in seconds (default 10-60).", valueName: "MIN-MAX"))
+    var callSeconds: String?
+
+    @Option(name: .customLong("max-calls"), help: ArgumentHelp("At most this many simulated calls up at once.", valueName: "K"))
+    var maxCalls: Int?
+
+    /// `--call-seconds MIN-MAX` (or one number), or `nil` if it does not parse.
+    static func secondsRange(_ text: String) -> ClosedRange<Int>? {
+        let bounds = text.split(separator: "-", maxSplits: 1).map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard let low = bounds.first ?? nil, low >= 0 else { return nil }
+        let high = bounds.count > 1 ? bounds[1] : low
+        guard let high, high >= low else { return nil }
+        return low...high
+    }
+
     func validate() throws {
+        for spec in extensions where Dialplan.parseExtension(spec) == nil {
+            throw ValidationError("--extension \(spec) is not NUMBER=APP[:ARGS],APP[:ARGS]...")
+        }
+        if let callsPerSecond, !(callsPerSecond > 0 && callsPerSecond <= 100_000) {
+            throw ValidationError("--calls-per-second must be more than 0 and at most 100000")
+        }
+        if let callSeconds, Self.secondsRange(callSeconds) == nil {
+            throw ValidationError("--call-seconds must be MIN-MAX seconds, such as 10-60, not \(callSeconds)")
+        }
+        if let maxCalls, maxCalls < 1 { throw ValidationError("--max-calls must be at least 1") }
+        if callsPerSecond == nil, callSeconds != nil || maxCalls != nil {
+            throw ValidationError("--call-seconds and --max-calls shape the traffic of --calls-per-second; give it too")
+        }
         if let listenPort, !(0...65535).contains(listenPort) {
             throw ValidationError("--listen-port must be 0-65535, not \(listenPort)")
         }
@@ -85,7 +119,17 @@ struct MockCommand: AsyncParsableCommand {
         } catch {
             throw ValidationError("cannot listen on \(settings.listenIP):\(settings.listenPort): \(error)")
         }
+        for spec in extensions {
+            if let (number, steps) = Dialplan.parseExtension(spec) { server.core.calls.dialplan.extensions[number] = steps }
+        }
+        var traffic: CallTraffic?
+        if let callsPerSecond {
+            let seconds = callSeconds.flatMap(Self.secondsRange) ?? 10...60
+            traffic = CallTraffic.start(core: server.core,
+                                        settings: .init(callsPerSecond: callsPerSecond, callSeconds: seconds, maxCalls: maxCalls))
+        }
         await TerminationSignal.wait()
+        traffic?.stop()
         await server.stop()
     }
 }

@@ -18,7 +18,7 @@ import Testing
         "banner", "chat", "complete", "console", "db_cache", "domain_data", "escape", "event_channel_broadcast",
         "event_sink", "file_exists", "getcputime", "gethost", "group_call", "host_lookup", "interface_ip", "json",
         "limit_hash_usage", "limit_interval_reset", "limit_reset", "limit_status", "limit_usage", "memory", "msrp",
-        "nat_map", "originate", "page", "pause", "pool_stats", "presence", "reg_url", "reloadcert", "say_string",
+        "nat_map", "page", "pause", "pool_stats", "presence", "reg_url", "reloadcert", "say_string",
         "sndfile_debug", "strepoch", "strmicroepoch", "stun", "time_test", "timer_test", "tone_detect", "xml_flush_cache",
         "xml_wrap",
     ]

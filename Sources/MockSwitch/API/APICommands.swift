@@ -15,9 +15,12 @@ enum APICommands {
         table.merge(moduleCommands) { $1 }
         table.merge(schedulerCommands) { $1 }
         table.merge(absentCommands) { $1 }
-        // Without a live channel first: the call simulation's own implementations win.
+        // The call simulation answers for the channels it finds; where it finds none, FreeSWITCH's
+        // own text for that command (capture 66) is given, which varies from command to command.
         table.merge(absentChannelCommands) { $1 }
-        table.merge(channelCommands) { $1 }
+        for (name, live) in channelCommands.merging(liveChannelCommands, uniquingKeysWith: { $1 }) {
+            table[name] = table[name].map { absent in Self.preferringAbsentTexts(live: live, absent: absent) } ?? live
+        }
         table["fsctl"] = FsctlCommand.run
         table["alias"] = AliasCommand.run
         table["show"] = ShowCommand.run
@@ -31,6 +34,16 @@ enum APICommands {
     /// says so rather than answering a success it did not simulate.
     static func implementation(for command: APICommand) -> APIImplementation {
         implementations[command.name] ?? { _, _ in notSimulated(command.name) }
+    }
+
+    /// `live`, except where it finds no channel or no arguments (its generic `-ERR No such
+    /// channel!` or a usage line): then `absent`, which knows what FreeSWITCH says there.
+    static func preferringAbsentTexts(live: @escaping APIImplementation, absent: @escaping APIImplementation) -> APIImplementation {
+        { argument, core in
+            let output = live(argument, core)
+            guard output.events.isEmpty, output.text == "-ERR No such channel!\n" || output.text.hasPrefix("-USAGE:") else { return output }
+            return absent(argument, core)
+        }
     }
 
     /// The honest answer for a command the mock has no simulation for.

@@ -10,6 +10,9 @@ public final class EventFactory: Sendable {
     /// Where `Event-Date-*` come from.
     public let clock: SwitchClock
     private let sequence: NIOLockedValueBox<UInt64>
+    /// The two date texts of the last second stamped: formatting a date costs more than building
+    /// the rest of an event, and a busy switch stamps thousands of events in the same second.
+    private let dates = NIOLockedValueBox<(second: Int64, local: String, gmt: String)?>(nil)
 
     /// A factory whose first event gets `firstSequence`. A real switch has fired a few hundred events
     /// (module loads, startup) before anyone connects, hence the default.
@@ -36,6 +39,14 @@ public final class EventFactory: Sendable {
         return event
     }
 
+    private func dateTexts(_ micros: Int64) -> (local: String, gmt: String) {
+        let second = micros.floorDiv(1_000_000)
+        if let cached = dates.withLockedValue({ $0 }), cached.second == second { return (cached.local, cached.gmt) }
+        let texts = (local: SwitchTimeText.local(micros, clock.timeZone), gmt: SwitchTimeText.gmt(micros))
+        dates.withLockedValue { $0 = (second, texts.local, texts.gmt) }
+        return texts
+    }
+
     /// Appends the standard headers, in the switch's order, after whatever `event` already holds:
     /// what `sendevent` does to a client's event (spec §2.6).
     public func appendStandardHeaders(to event: inout ESLEvent, name: String, source: SourceLocation, time: Int64? = nil) {
@@ -46,8 +57,9 @@ public final class EventFactory: Sendable {
         event.addHeader("FreeSWITCH-Switchname", identity.switchname)
         event.addHeader("FreeSWITCH-IPv4", identity.ipv4)
         event.addHeader("FreeSWITCH-IPv6", identity.ipv6)
-        event.addHeader("Event-Date-Local", SwitchTimeText.local(micros, clock.timeZone))
-        event.addHeader("Event-Date-GMT", SwitchTimeText.gmt(micros))
+        let texts = dateTexts(micros)
+        event.addHeader("Event-Date-Local", texts.local)
+        event.addHeader("Event-Date-GMT", texts.gmt)
         event.addHeader("Event-Date-Timestamp", String(micros))
         event.addHeader("Event-Calling-File", source.file)
         event.addHeader("Event-Calling-Function", source.function)

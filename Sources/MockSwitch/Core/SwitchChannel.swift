@@ -10,6 +10,8 @@ public struct SwitchChannel: Sendable, Hashable {
     public var columns: [String: String]
     /// Channel variables (`uuid_getvar`, `variable_*` headers).
     public var variables: [String: String]
+    /// Breaks ties between channels created in the same microsecond: the order they were made in.
+    public var sequence: Int = 0
     /// The other leg's UUID when the channel is the A-leg of a bridged call (`show calls` b_* columns).
     public var bridgedTo: String?
 

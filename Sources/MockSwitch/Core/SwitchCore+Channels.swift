@@ -2,7 +2,7 @@ extension SwitchCore {
     /// Every live channel, oldest first (the order of `show channels`).
     public var channels: [SwitchChannel] {
         state.withLockedValue { Array($0.channels.values) }.sorted {
-            $0.createdAt != $1.createdAt ? $0.createdAt < $1.createdAt : $0.uuid < $1.uuid
+            ($0.createdAt, $0.sequence, $0.uuid) < ($1.createdAt, $1.sequence, $1.uuid)
         }
     }
 

@@ -22,6 +22,8 @@ public final class SwitchCore: Sendable {
     let commandState: NIOLockedValueBox<CommandState>
     /// Seconds between HEARTBEAT events (`event-heartbeat-interval`, default 20).
     public let heartbeatInterval: Int64
+    /// The simulated calls.
+    public let calls = CallEngine()
 
     struct State: Sendable {
         var statistics = SwitchStatistics()

@@ -30,6 +30,8 @@ final class ListenerHandler: ChannelInboundHandler {
     private var lostEvents = 0
     private var lostLogLines = 0
     private var isClosing = false
+    private var controlledChannelGone = false
+    private var controlledChannelReported = false
     private var flushScheduled = false
     /// A slow API command (`msleep`) is running: packets wait in `backlog`, as they wait in the
     /// socket while the switch's listener thread runs a command.
@@ -182,8 +184,13 @@ final class ListenerHandler: ChannelInboundHandler {
                 let owner = session.controlledSession
                 let (core, bus) = (self.core, self.bus)
                 let result = core.backgroundJob(command, arguments ?? "", jobUUID: jobUUID, ownerUUID: owner)
-                context.eventLoop.scheduleTask(in: Self.timeAmount(result.delay)) {
+                if result.delay == .zero {
+                    // Published now, so a call's later events (queued by the job) follow its BACKGROUND_JOB.
                     bus.publish(events: result.events, logLines: result.logLines)
+                } else {
+                    context.eventLoop.scheduleTask(in: Self.timeAmount(result.delay)) {
+                        bus.publish(events: result.events, logLines: result.logLines)
+                    }
                 }
             case .fireEvent(var event, let name):
                 core.events.appendStandardHeaders(to: &event, name: name, source: .sendEvent)
@@ -200,7 +207,10 @@ final class ListenerHandler: ChannelInboundHandler {
             case .disconnect(let frame):
                 isClosing = true
                 closeAfterWriting(frame, context: context)
-            case .queueEventToChannel, .deliverMessage, .sendChannelData, .setDivertEvents:
+            case .deliverMessage(let uuid, let message, _):
+                let result = core.deliverMessage(to: uuid, message)
+                bus.publish(events: result.events, logLines: result.logLines)
+            case .queueEventToChannel, .sendChannelData, .setDivertEvents:
                 // Channels, their queues and outbound sessions are simulated with calls (part 2);
                 // until then no channel exists, so the session never asks for these.
                 logger.debug("\(peer): \(action) needs a simulated channel")
@@ -237,16 +247,40 @@ final class ListenerHandler: ChannelInboundHandler {
                 if lostLogLines > Self.lossLimit { return dropSlowListener(ESLDisconnectNotice.lostLogLines) }
             }
         }
-        for event in events where session.wantsEvent(event.event) {
-            if writable {
-                lostEvents = 0
-                context.write(wrapOutboundOut(event.frame(session.subscriptions.format)), promise: nil)
-            } else {
-                lostEvents += 1
-                if lostEvents > Self.lossLimit { return dropSlowListener(ESLDisconnectNotice.lostEvents) }
+        for event in events {
+            if session.wantsEvent(event.event), !isAfterControlledChannelReport(event.event) {
+                if writable {
+                    lostEvents = 0
+                    context.write(wrapOutboundOut(event.frame(session.subscriptions.format)), promise: nil)
+                } else {
+                    lostEvents += 1
+                    if lostEvents > Self.lossLimit { return dropSlowListener(ESLDisconnectNotice.lostEvents) }
+                }
+            }
+            if event.event["Event-Name"] == "CHANNEL_HANGUP_COMPLETE", controlledChannelGone,
+               event.event["Unique-ID"] == session.controlledSession {
+                controlledChannelReported = true
+            }
+            if isControlledChannelHangup(event.event) {
+                controlledChannelGone = true
+                run(session.controlledChannelHungUp(channelName: event.event["Channel-Name"] ?? ""))
+                if isClosing { return }
             }
         }
         scheduleFlush(context)
+    }
+
+    /// The channel this connection controls (`myevents <uuid>`, outbound) just hung up: the
+    /// switch's listener notices right after queueing that CHANNEL_HANGUP (captures 23, 29).
+    private func isControlledChannelHangup(_ event: ESLEvent) -> Bool {
+        guard !controlledChannelGone, let controlled = session.controlledSession else { return false }
+        return event["Event-Name"] == "CHANNEL_HANGUP" && event["Unique-ID"] == controlled
+    }
+
+    /// A lingering connection gets its channel's events up to CHANNEL_HANGUP_COMPLETE; the session
+    /// is released after that, and its CHANNEL_DESTROY no longer reaches the listener (capture 29).
+    private func isAfterControlledChannelReport(_ event: ESLEvent) -> Bool {
+        controlledChannelReported && session.myEvents && event["Unique-ID"] == session.controlledSession
     }
 
     /// Flushes once after the event loop's queued work, so events published in a burst leave in

@@ -75,6 +75,7 @@ public final class MockSwitchServer: Sendable {
                         }))
                 }
             }
+        core.calls.attach(publish: { bus.publish(events: $0, logLines: $1) }, loop: group.next())
         let channel = try await bootstrap.bind(host: configuration.listenIP, port: configuration.listenPort).get()
         let heartbeat = NIOLockedValueBox<RepeatedTask?>(nil)
         let interval = TimeAmount.seconds(heartbeatSeconds)

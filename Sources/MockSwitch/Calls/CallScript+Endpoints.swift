@@ -1,0 +1,61 @@
+/// Endpoints with one channel: `user/<user>[@<domain>]` rings the mock's directory user, who
+/// answers after the engine's ring time; `null/<anything>` answers at once (cheap load).
+extension CallScript {
+    /// Creates the leg and takes it as far as the endpoint goes now: `.up` for null/, `.ringing`
+    /// for a registered user, `.failed(USER_NOT_REGISTERED)` for anyone else.
+    mutating func originateSingle(_ request: OriginateRequest) -> OriginateOutcome {
+        let parts = request.endpoint.split(separator: "/", maxSplits: 1).map(String.init)
+        let technology = parts[0], destination = parts.count > 1 ? parts[1] : ""
+        let user = destination.split(separator: "@").first.map(String.init) ?? ""
+        if technology == "user", !book.registeredUsers.contains(user) { return .failed("USER_NOT_REGISTERED") }
+        let uuid = UUIDText.make()
+        let callerName = request.variable("origination_caller_id_name") ?? request.callerIDName ?? ""
+        let callerNumber = request.variable("origination_caller_id_number") ?? request.callerIDNumber ?? "0000000000"
+        let name = "\(technology)/\(destination)"
+        add(CallLeg(uuid: uuid, name: name, direction: .outbound, sessionID: nextSessionID(), createdAt: now, hitDialplan: false))
+        setCodecs(uuid)
+        self[uuid].state = .initial
+        self[uuid].profile = CallerProfile(
+            direction: "outbound", callerIDName: callerName, callerIDNumber: callerNumber,
+            originalCallerIDName: callerName, originalCallerIDNumber: callerNumber, calleeIDName: "Outbound Call",
+            calleeIDNumber: user.isEmpty ? destination : user, ani: callerNumber, destinationNumber: user.isEmpty ? destination : user,
+            uuid: uuid, source: technology == "user" ? "mod_sofia" : "mod_null", context: request.context, channelName: name,
+            createdAt: now)
+        fire("CHANNEL_OUTGOING", uuid, .outgoingChannel, .init(variables: false))
+        run(uuid, .initial)
+        for (variable, value) in [("direction", "outbound"), ("is_outbound", "true"), ("uuid", uuid), ("call_uuid", uuid),
+                                  ("session_id", String(self[uuid].sessionID)), ("read_codec", "L16"), ("read_rate", "8000"),
+                                  ("write_codec", "L16"), ("write_rate", "8000"), ("channel_name", name)]
+            + request.variables + [("originate_endpoint", technology)] {
+            self[uuid].variables.set(variable, value)
+        }
+        self[uuid].state = .routing
+        fire("CHANNEL_CREATE", uuid, .sessionRunCreate)
+        fire("CHANNEL_ORIGINATE", uuid, .sessionRunOriginate)
+        run(uuid, .routing)
+        self[uuid].state = .consumeMedia
+        run(uuid, .consumeMedia)
+        guard technology == "user" else {
+            answer(uuid)
+            completeOriginate(uuid)
+            return .up(uuid)
+        }
+        let time = now
+        self[uuid].profile?.progressAt = time
+        callState(uuid, .ringing)
+        fire("CHANNEL_PROGRESS", uuid, .markRinging)
+        return .ringing(uuid)
+    }
+
+    /// The ringing user picks up.
+    mutating func answerRinging(_ uuid: String) -> Bool {
+        guard book.legs[uuid] != nil, self[uuid].hangupCause == nil else { return false }
+        answer(uuid)
+        completeOriginate(uuid)
+        return true
+    }
+}
+
+extension SourceLocation {
+    static let markRinging = SourceLocation(file: "switch_channel.c", function: "switch_channel_perform_mark_ring_ready_value", line: 3485)
+}

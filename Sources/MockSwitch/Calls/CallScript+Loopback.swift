@@ -1,0 +1,154 @@
+/// mod_loopback: `loopback/<ext>[/<context>[/<dialplan>]]` makes an a-leg (outbound, the
+/// originated channel) and a b-leg (inbound) that runs the dialplan; answering the b-leg answers
+/// the a-leg. The events come in the order capture 21 shows for one thread of the real switch.
+extension CallScript {
+    /// Creates the pair and runs the b-leg's dialplan until it waits (park, echo …) or fails.
+    /// Returns the a-leg's UUID, or the hangup cause when the call did not come up.
+    mutating func originateLoopback(_ request: OriginateRequest, dialplan: Dialplan) -> OriginateOutcome {
+        let path = request.endpoint.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map(String.init)
+        guard let destination = path.first, !destination.isEmpty else { return .failed("CHAN_NOT_IMPLEMENTED") }
+        let context = path.count > 1 && !path[1].isEmpty ? path[1] : "default"
+        let planName = path.count > 2 && !path[2].isEmpty ? path[2] : "xml"
+        let a = UUIDText.make(), b = UUIDText.make()
+        let callerName = request.variable("origination_caller_id_name") ?? request.callerIDName ?? ""
+        let callerNumber = request.variable("origination_caller_id_number") ?? request.callerIDNumber ?? "0000000000"
+        let dialString = path.joined(separator: "/")
+
+        func profile(_ uuid: String, _ direction: String, _ name: String) -> CallerProfile {
+            CallerProfile(direction: direction, dialplan: planName, callerIDName: callerName, callerIDNumber: callerNumber,
+                          originalCallerIDName: callerName, originalCallerIDNumber: callerNumber,
+                          calleeIDName: "Outbound Call", calleeIDNumber: context, ani: callerNumber,
+                          destinationNumber: destination, uuid: uuid, source: "mod_loopback", context: context,
+                          channelName: name, createdAt: now)
+        }
+
+        add(CallLeg(uuid: a, name: "loopback/\(dialString)-a", direction: .outbound, sessionID: nextSessionID(),
+                    createdAt: now, hitDialplan: false, loopbackPartner: b))
+        setCodecs(a)
+        self[a].name = "loopback/\(destination)-a"
+        self[a].state = .initial
+        self[a].profile = profile(a, "outbound", self[a].name)
+        fire("CHANNEL_OUTGOING", a, .outgoingChannel, .init(variables: false))
+        run(a, .initial)
+
+        add(CallLeg(uuid: b, name: "loopback/\(destination)-b", direction: .inbound, sessionID: nextSessionID(),
+                    createdAt: now, hitDialplan: true, loopbackPartner: a))
+        setCodecs(b)
+
+        for (name, value) in [("direction", "outbound"), ("is_outbound", "true"), ("uuid", a), ("call_uuid", a),
+                              ("session_id", String(self[a].sessionID))] + codecVariables + [("channel_name", self[a].name)]
+            + request.variables + [("originate_early_media", "true"), ("originate_endpoint", "loopback"),
+                                   ("other_loopback_leg_uuid", b), ("loopback_leg", "A")] {
+            self[a].variables.set(name, value)
+        }
+        self[a].state = .routing
+        fire("CHANNEL_CREATE", a, .sessionRunCreate)
+        fire("CHANNEL_ORIGINATE", a, .sessionRunOriginate)
+        run(a, .routing)
+        self[a].state = .consumeMedia
+        run(a, .consumeMedia)
+
+        self[b].state = .initial
+        self[b].profile = profile(b, "inbound", self[b].name)
+        for (name, value) in [("direction", "inbound"), ("uuid", b), ("call_uuid", b),
+                              ("session_id", String(self[b].sessionID)), ("channel_name", self[b].name)]
+            + codecVariables + request.variables + [("other_loopback_leg_uuid", a), ("loopback_leg", "B")] {
+            self[b].variables.set(name, value)
+        }
+        run(b, .initial)
+        self[b].state = .routing
+        fire("CHANNEL_CREATE", b, .sessionRunCreate)
+        self[b].runningState = .routing
+        callState(b, .ringing)
+        fire("CHANNEL_STATE", b, .runningState, .init(variables: false))
+
+        guard let steps = dialplan.route(destination, context: context, at: now, in: core.clock.timeZone) else {
+            // The b-leg finds no extension and hangs up; the loopback takes the a-leg with it.
+            beginHangup(b, cause: "NO_ROUTE_DESTINATION")
+            beginHangup(a, cause: "NO_ROUTE_DESTINATION")
+            finishHangup(a)
+            return .failed("NO_ROUTE_DESTINATION")
+        }
+        self[b].state = .execute
+        run(b, .execute)
+        self[b].variables.set("call_uuid", b)
+        runSteps(b, steps)
+        guard self[a].isAnswered else { return .ringing(a) }
+        completeOriginate(a)
+        return .up(a)
+    }
+
+    /// The originated leg answered: originate returns, the caller id flips (CALL_UPDATE).
+    mutating func completeOriginate(_ a: String) {
+        self[a].hitDialplan = true
+        self[a].variables.set("endpoint_disposition", "ANSWER")
+        flipCallerID(a)
+    }
+
+    /// `originate_timeout` ran out before an answer: both legs hang up with NO_ANSWER.
+    mutating func originateTimedOut(_ a: String) {
+        guard book.legs[a] != nil, !self[a].isAnswered else { return }
+        if let b = self[a].loopbackPartner, book.legs[b] != nil { beginHangup(b, cause: "NO_ANSWER") }
+        beginHangup(a, cause: "NO_ANSWER")
+        finishHangup(a)
+    }
+
+    private static let codecNames = [("read_codec", "L16"), ("read_rate", "8000"), ("write_codec", "L16"), ("write_rate", "8000")]
+    private var codecVariables: [(String, String)] { Self.codecNames }
+
+    /// The two CODEC events of a new session (read, then write), before it has a caller profile.
+    mutating func setCodecs(_ uuid: String) {
+        self[uuid].hasReadCodec = true
+        fire("CODEC", uuid, .setReadCodec, .init(profile: false, variables: false, trailing: [
+            ("channel-read-codec-name", "L16"), ("channel-read-codec-rate", "8000"), ("channel-read-codec-bit-rate", "128000"),
+        ]))
+        self[uuid].hasWriteCodec = true
+        fire("CODEC", uuid, .setWriteCodec, .init(profile: false, variables: false, trailing: [
+            ("Channel-Write-Codec-Name", "L16"), ("Channel-Write-Codec-Rate", "8000"), ("Channel-Write-codec-bit-rate", "128000"),
+        ]))
+    }
+
+    /// CALL_UPDATE when an originated leg is answered: caller and callee swap, as the switch shows
+    /// the far end as the caller from then on.
+    mutating func flipCallerID(_ uuid: String) {
+        guard var profile = self[uuid].profile else { return }
+        self[uuid].variables.set("pre_transfer_caller_id_name", profile.callerIDName)
+        self[uuid].variables.set("pre_transfer_caller_id_number", profile.callerIDNumber)
+        self[uuid].variables.set("channel_cid_flipped", "yes")
+        (profile.callerIDName, profile.calleeIDName) = (profile.calleeIDName, profile.callerIDName)
+        (profile.callerIDNumber, profile.calleeIDNumber) = (profile.calleeIDNumber, profile.callerIDNumber)
+        self[uuid].profile = profile
+        self[uuid].calleeDirection = "RECV"
+        self[uuid].callUUIDColumn = uuid
+        fire("CALL_UPDATE", uuid, .flipCID, .init(leading: [("Direction", "RECV")]))
+    }
+
+    /// The originated leg runs its `&app(args)`, or routes its extension, once originate has
+    /// returned.
+    mutating func start(_ uuid: String, _ target: OriginateRequest.Target, context: String, dialplan: Dialplan) {
+        guard book.legs[uuid] != nil, self[uuid].hangupCause == nil else { return }
+        let steps: [Dialplan.Step]
+        switch target {
+        case .application(let name, let data): steps = [Dialplan.Step(name, data)]
+        case .extension(let destination):
+            guard let route = dialplan.route(destination, context: context, at: now, in: core.clock.timeZone) else {
+                beginHangup(uuid, cause: "NO_ROUTE_DESTINATION")
+                finishHangup(uuid)
+                return
+            }
+            steps = route
+        }
+        self[uuid].state = .execute
+        run(uuid, .execute)
+        self[uuid].variables.set("call_uuid", uuid)
+        runSteps(uuid, steps)
+    }
+}
+
+/// How an originate went: the leg is up, it is still ringing (the caller waits for an answer or
+/// `originate_timeout`), or it failed with a hangup cause (`-ERR <cause>`).
+enum OriginateOutcome: Sendable, Equatable {
+    case up(String)
+    case ringing(String)
+    case failed(String)
+}

@@ -1,0 +1,102 @@
+/// What the `uuid_*` media commands do to a leg: DTMF, broadcast playback, recording, hold, park
+/// and transfer, each with the events capture 68 shows.
+extension CallScript {
+    /// One DTMF event per digit, on the leg that hears them (a loopback's partner).
+    mutating func sendDTMF(_ uuid: String, _ digits: String, durationMs: Int) {
+        let target = self[uuid].loopbackPartner.flatMap { book.legs[$0] != nil ? $0 : nil } ?? uuid
+        for digit in digits {
+            fire("DTMF", target, .dequeueDTMF, .init(trailing: [
+                ("DTMF-Digit", String(digit)), ("DTMF-Duration", String(durationMs * 8)), ("DTMF-Source", "UNKNOWN"),
+            ]))
+        }
+    }
+
+    /// `uuid_broadcast`: the file plays inside whatever the leg runs (park resumes after).
+    mutating func startBroadcast(_ uuid: String, _ path: String) -> Duration {
+        let length = startPlayback(uuid, path, loops: 1)
+        fire("PLAYBACK_START", uuid, .playbackStart, .init(trailing: playbackHeaders(path)))
+        return length
+    }
+
+    /// The broadcast ended (`done`) or was broken (`break`).
+    mutating func stopBroadcast(_ uuid: String, _ path: String, status: String) {
+        guard book.legs[uuid] != nil, self[uuid].application?.name == "playback", self[uuid].application?.data == path else { return }
+        fire("PLAYBACK_STOP", uuid, .playbackStop, .init(trailing: playbackHeaders(path) + [("Playback-Status", status)]))
+        finishPlayback(uuid, path)
+    }
+
+    func playbackHeaders(_ path: String) -> [(String, String)] {
+        let type = path.range(of: "://").map { String(path[..<$0.lowerBound]) } ?? "file"
+        return [("Playback-File-Type", type), ("Playback-File-Path", path)]
+    }
+
+    /// `uuid_record start|stop`: RECORD_* and the media bug's events.
+    mutating func record(_ uuid: String, _ path: String, start: Bool) {
+        if start {
+            fire("RECORD_START", uuid, .recordStart, .init(trailing: [("Record-File-Path", path)]))
+            fire("MEDIA_BUG_START", uuid, .mediaBugStart, .init(
+                leading: [("Media-Bug-Function", "session_record"), ("Media-Bug-Target", path)]))
+        } else {
+            fire("RECORD_STOP", uuid, .recordStop, .init(trailing: [("Record-File-Path", path)]))
+            fire("MEDIA_BUG_STOP", uuid, .mediaBugStop, .init(
+                leading: [("Media-Bug-Function", "session_record"), ("Media-Bug-Target", path)]))
+        }
+    }
+
+    /// CHANNEL_HOLD / CHANNEL_UNHOLD.
+    mutating func hold(_ uuid: String, on: Bool) {
+        self[uuid].held = on
+        fire(on ? "CHANNEL_HOLD" : "CHANNEL_UNHOLD", uuid, on ? .hold : .unhold)
+    }
+
+    /// Leaves the running application (UNPARK for park) before a park or transfer.
+    mutating func interrupt(_ uuid: String) {
+        if self[uuid].parked {
+            self[uuid].parked = false
+            fire("CHANNEL_UNPARK", uuid, .unpark)
+        }
+        completeExecute(uuid)
+        self[uuid].application = nil
+    }
+
+    /// `uuid_park`: the leg goes to CS_PARK and parks there.
+    mutating func park(_ uuid: String) {
+        self[uuid].state = .park
+        interrupt(uuid)
+        run(uuid, .park)
+        self[uuid].parked = true
+        fire("CHANNEL_PARK", uuid, .park)
+    }
+
+    /// `uuid_transfer`: the leg routes `destination` again and runs what it finds.
+    mutating func transfer(_ uuid: String, to destination: String, context: String, dialplan: Dialplan) {
+        self[uuid].state = .routing
+        interrupt(uuid)
+        let time = now
+        self[uuid].profile?.transferredAt = time
+        self[uuid].profile?.destinationNumber = destination
+        self[uuid].profile?.context = context
+        run(uuid, .routing)
+        guard let steps = dialplan.route(destination, context: context, at: now, in: core.clock.timeZone) else {
+            beginHangup(uuid, cause: "NO_ROUTE_DESTINATION")
+            finishHangup(uuid)
+            return
+        }
+        self[uuid].state = .execute
+        run(uuid, .execute)
+        runSteps(uuid, steps)
+    }
+}
+
+extension SourceLocation {
+    static let dequeueDTMF = SourceLocation(file: "switch_channel.c", function: "switch_channel_dequeue_dtmf", line: 678)
+    static let playbackStart = SourceLocation(file: "switch_ivr_play_say.c", function: "switch_ivr_play_file", line: 1649)
+    static let playbackStop = SourceLocation(file: "switch_ivr_play_say.c", function: "switch_ivr_play_file", line: 2023)
+    static let recordStart = SourceLocation(file: "switch_ivr_async.c", function: "record_callback", line: 1482)
+    static let recordStop = SourceLocation(file: "switch_ivr_async.c", function: "record_callback", line: 1614)
+    static let mediaBugStart = SourceLocation(file: "switch_core_media_bug.c", function: "switch_core_media_bug_add", line: 1014)
+    static let mediaBugStop = SourceLocation(file: "switch_core_media_bug.c", function: "switch_core_media_bug_close", line: 1325)
+    static let hold = SourceLocation(file: "switch_ivr.c", function: "switch_ivr_hold", line: 1558)
+    static let unhold = SourceLocation(file: "switch_ivr.c", function: "switch_ivr_unhold", line: 1598)
+    static let uuidDump = SourceLocation(file: "mod_commands.c", function: "uuid_dump_function", line: 6495)
+}

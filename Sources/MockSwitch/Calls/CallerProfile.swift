@@ -1,0 +1,50 @@
+/// A channel's caller profile (`switch_caller_profile_t`): the `Caller-*` headers of its events.
+struct CallerProfile: Sendable, Hashable {
+    var direction: String
+    var dialplan = "xml"
+    var callerIDName: String
+    var callerIDNumber: String
+    var originalCallerIDName: String
+    var originalCallerIDNumber: String
+    var calleeIDName = ""
+    var calleeIDNumber = ""
+    var ani: String
+    var destinationNumber: String
+    var uuid: String
+    var source: String
+    var context: String
+    var channelName: String
+    var createdAt: Int64
+    /// The profile's timetable (`Caller-Channel-*-Time`), microseconds, 0 for "not yet".
+    var answeredAt: Int64 = 0
+    var progressAt: Int64 = 0
+    var progressMediaAt: Int64 = 0
+    var hangupAt: Int64 = 0
+    var transferredAt: Int64 = 0
+    var bridgedAt: Int64 = 0
+    var lastHoldAt: Int64 = 0
+    var holdAccumulated: Int64 = 0
+
+    /// The headers in `switch_caller_profile_event_set_data`'s order, named `<prefix>-…`.
+    func headers(prefix: String = "Caller") -> [(String, String)] {
+        // Empty caller and callee ids are left out (captures 70, 76: no origination_caller_id_name).
+        var out: [(String, String)] = [("Direction", direction), ("Logical-Direction", direction), ("Dialplan", dialplan)]
+        for (name, value) in [("Caller-ID-Name", callerIDName), ("Caller-ID-Number", callerIDNumber),
+                              ("Orig-Caller-ID-Name", originalCallerIDName), ("Orig-Caller-ID-Number", originalCallerIDNumber),
+                              ("Callee-ID-Name", calleeIDName), ("Callee-ID-Number", calleeIDNumber)] where !value.isEmpty {
+            out.append((name, value))
+        }
+        out += [
+            ("ANI", ani), ("Destination-Number", destinationNumber), ("Unique-ID", uuid), ("Source", source),
+            ("Context", context), ("Channel-Name", channelName), ("Profile-Index", "1"),
+            ("Profile-Created-Time", String(createdAt)), ("Channel-Created-Time", String(createdAt)),
+            ("Channel-Answered-Time", String(answeredAt)), ("Channel-Progress-Time", String(progressAt)),
+            ("Channel-Progress-Media-Time", String(progressMediaAt)), ("Channel-Hangup-Time", String(hangupAt)),
+            ("Channel-Transfer-Time", String(transferredAt)), ("Channel-Resurrect-Time", "0"),
+            ("Channel-Bridged-Time", String(bridgedAt)), ("Channel-Last-Hold", String(lastHoldAt)),
+            ("Channel-Hold-Accum", String(holdAccumulated)),
+            ("Screen-Bit", "true"), ("Privacy-Hide-Name", "false"), ("Privacy-Hide-Number", "false"),
+        ]
+        return out.map { ("\(prefix)-\($0.0)", $0.1) }
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import ESLClient
+import ESLProtocol
+@testable import MockSwitch
+import TestSupport
+import Testing
+
+/// The dialplan: timed applications resume the steps after them, and the channel hangs up when
+/// the steps run out (capture 69's 9664: answer, a tone, then the end).
+@Suite(.timeLimit(.minutes(1))) struct DialplanTests {
+    @Test func playbackIsTimedAndTheDialplanEndsWithAHangup() async throws {
+        var rig = try await CallTests.Rig.start()
+        rig.mock.core.calls.dialplan.extensions["9665"] = [
+            Dialplan.Step("answer"), Dialplan.Step("playback", "tone_stream://%(30,0,440)"), Dialplan.Step("sleep", "20"),
+            Dialplan.Step("log", "INFO done"),
+        ]
+        _ = try CallTests.uuid(try await rig.api("originate loopback/9665/default &park()"))
+        // The call is over within milliseconds, so the b-leg is known by its name, not looked up.
+        var names: [String] = []
+        var destroyed = 0
+        while destroyed < 2, let notification = await rig.events.next() {
+            guard case .event(let event) = notification, let name = event["Event-Name"] else { continue }
+            if name == "CHANNEL_DESTROY" { destroyed += 1 }
+            if event["Channel-Name"] == "loopback/9665-b" { names.append(name) }
+        }
+        let played = ["CHANNEL_EXECUTE", "PLAYBACK_START", "PLAYBACK_STOP", "CHANNEL_EXECUTE_COMPLETE"]
+        let start = try #require(names.firstIndex(of: "PLAYBACK_START"))
+        #expect(Array(names[(start - 1)...(start + 2)]) == played)
+        #expect(names.contains("CHANNEL_HANGUP"))
+        #expect(try await rig.api("show channels count") == "\n0 total.\n")
+        await rig.stop()
+    }
+
+    @Test func standardExtensions() {
+        let plan = Dialplan.standard
+        #expect(plan.route("7000", context: "default")?.map(\.application) == ["answer", "park"])
+        let utc = TimeZone(identifier: "UTC")!
+        // Thursday 2026-11-26 14:47 UTC (capture 21) is business hours; 21:04 (capture 68) is not.
+        #expect(plan.route("7000", context: "default", at: 1_795_704_439_761_228, in: utc)?.map(\.application) == ["set", "answer", "park"])
+        #expect(plan.route("7000", context: "default", at: 1_796_245_470_513_656, in: utc)?.map(\.application) == ["answer", "park"])
+        #expect(plan.route("9196", context: "default")?.map(\.application) == ["answer", "echo"])
+        #expect(plan.route("9664", context: "default")?.map(\.application) == ["answer", "playback"])
+        #expect(plan.route("7000", context: "features") == nil)
+    }
+}
