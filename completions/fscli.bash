@@ -68,11 +68,11 @@ _fscli()
     options="-H --host -P --port -u --user -p --password --password-file -i --interrupt
         -x --execute -l --loglevel -U --log-uuid -S --log-uuid-short -q --quiet -r --retry
         -R --reconnect -d --debug -b --batchmode -t --timeout -T --connect-timeout
-        -n --no-color --color -s --set-log-uuid -Q --no-history-file --no-pane --mock --list-profiles
+        -n --no-color --color -s --set-log-uuid -Q --no-history-file --no-pane --mock --mock-traffic --list-profiles
         --version -h --help"
     # Options that take a value, so that the word after them is not the profile.
     values=" -H --host -P --port -u --user -p --password --password-file -x --execute -l --loglevel
-        -d --debug -t --timeout -T --connect-timeout --color -s --set-log-uuid "
+        -d --debug -t --timeout -T --connect-timeout --color -s --set-log-uuid --mock-traffic "
     values=${values//$'\n'/ }
 
     case $prev in
@@ -89,7 +89,7 @@ _fscli()
             local IFS=$'\n'
             COMPREPLY=($(compgen -f -- "$cur")) ;;
         -P | --port | -u | --user | -p | --password | -x | --execute | -t | --timeout | \
-            -T | --connect-timeout | -s | --set-log-uuid)
+            -T | --connect-timeout | -s | --set-log-uuid | --mock-traffic)
             ;;
         *)
             if [[ $cur == -* ]]; then

@@ -18,7 +18,7 @@ function __fscli_needs_positional
     for word in $words
         if test $skip -eq 1
             set skip 0
-        else if string match -qr -- '^(-[HPupxldtTs]|--(host|port|user|password|password-file|execute|loglevel|debug|timeout|connect-timeout|color|set-log-uuid))$' $word
+        else if string match -qr -- '^(-[HPupxldtTs]|--(host|port|user|password|password-file|execute|loglevel|debug|timeout|connect-timeout|color|set-log-uuid|mock-traffic))$' $word
             set skip 1
         else if string match -q -- '-*' $word
             continue
@@ -72,6 +72,7 @@ complete -c fscli -n $root -s s -l set-log-uuid -x -d 'Show only logs for this c
 complete -c fscli -n $root -s Q -l no-history-file -d 'Neither load nor save command history'
 complete -c fscli -n $root -l no-pane -d 'Print inline: no log pane or status line'
 complete -c fscli -n $root -l mock -d 'Talk to a built-in simulated switch'
+complete -c fscli -n $root -l mock-traffic -x -d 'Simulated calls a second on the built-in switch'
 complete -c fscli -n $root -l list-profiles -d 'List the configured profiles, then exit'
 complete -c fscli -n $root -l version -d 'Show the version'
 complete -c fscli -n $root -s h -l help -d 'Show help information'

@@ -2,11 +2,15 @@ import Console
 import Logging
 import MockSwitch
 
-/// `--mock`: a MockSwitch inside this process, on a free loopback port, for the console to talk to.
-enum EmbeddedMock {
-    /// Starts the switch and points `settings` at it (its address, port and password). Its own log
-    /// stays quiet, since the console shares the terminal.
-    static func start(into settings: inout ConsoleSettings) async throws -> MockSwitchServer {
+/// `--mock`: a MockSwitch inside this process, on a free loopback port, for the console to talk to;
+/// with `--mock-traffic N`, simulated calls flowing through it.
+struct EmbeddedMock {
+    let server: MockSwitchServer
+    let traffic: CallTraffic?
+
+    /// Starts the switch (and its traffic) and points `settings` at it (its address, port and
+    /// password). Its own log stays quiet, since the console shares the terminal.
+    static func start(into settings: inout ConsoleSettings) async throws -> EmbeddedMock {
         var configuration = MockSwitchConfiguration()
         configuration.listenIP = "127.0.0.1"
         configuration.listenPort = 0
@@ -17,6 +21,12 @@ enum EmbeddedMock {
         settings.port = server.port
         settings.user = nil
         settings.password = configuration.password
-        return server
+        let traffic = settings.mockTraffic.map { CallTraffic.start(core: server.core, settings: .init(callsPerSecond: $0)) }
+        return EmbeddedMock(server: server, traffic: traffic)
+    }
+
+    func stop() async {
+        traffic?.stop()
+        await server.stop()
     }
 }

@@ -101,6 +101,9 @@ struct FscliCommand: AsyncParsableCommand {
     @Flag(name: .customLong("mock"), help: "Talk to a built-in simulated switch.")
     var mock = false
 
+    @Option(name: .customLong("mock-traffic"), help: ArgumentHelp("With --mock (implied): simulated calls to start each second on the built-in switch.", valueName: "N"))
+    var mockTraffic: Double?
+
     @Flag(name: .customLong("list-profiles"), help: "List the configured profiles and the files they come from, then exit.")
     var listProfiles = false
 
@@ -131,6 +134,7 @@ struct FscliCommand: AsyncParsableCommand {
         options.noHistoryFile = noHistoryFile
         options.noPane = noPane
         options.mock = mock
+        options.mockTraffic = mockTraffic
         return options
     }
 
@@ -170,7 +174,7 @@ struct FscliCommand: AsyncParsableCommand {
         }
         for problem in resolved.problems { printError("\(problem)") }
         var settings = resolved.settings
-        var mock: MockSwitchServer?
+        var mock: EmbeddedMock?
         if settings.useMock {
             do {
                 mock = try await EmbeddedMock.start(into: &settings)

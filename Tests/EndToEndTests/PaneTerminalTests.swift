@@ -255,3 +255,26 @@ struct PaneOperatorTests {
         #expect(try await term.waitForExit("Ctrl-D") == 0)
     }
 }
+
+/// `--mock-traffic`: the built-in switch has calls to show.
+@Suite(.serialized, .timeLimit(.minutes(2)), .enabled(if: TerminalHarness.tmux != nil, "tmux is not installed"))
+struct MockTrafficTerminalTests {
+    @Test func theBuiltInSwitchCarriesSimulatedCalls() async throws {
+        let term = try TerminalHarness(["-q", "--mock-traffic", "20"])
+        defer { term.close() }
+        try await term.waitFor("the prompt") { $0.count == 40 && $0[39].hasPrefix("freeswitch@") && $0[39].hasSuffix(">") }
+        try term.type("/event plain CHANNEL_CREATE CHANNEL_ANSWER")
+        try term.press("Enter")
+        try await term.waitFor("calls coming in and answered") { screen in
+            screen.contains { $0.contains(" CHANNEL_CREATE ") } && screen.contains { $0.contains(" CHANNEL_ANSWER ") }
+                && screen[38].contains("events plain CHANNEL_ANSWER CHANNEL_CREATE")
+        }
+        try term.type("show calls count")
+        try term.press("Enter")
+        try await term.waitFor("the calls counted") { screen in
+            screen.contains { $0.hasSuffix(" total.") && $0 != "0 total." }
+        }
+        try term.press("C-d")
+        #expect(try await term.waitForExit("Ctrl-D") == 0)
+    }
+}

@@ -14,6 +14,7 @@ import Testing
         (["--color", "sometimes"], "sometimes"),
         (["-d", "9"], "-d/--debug must be 0-7"),
         (["-p", "a", "--password-file", "/x"], "cannot both be given"),
+        (["--mock-traffic", "0"], "--mock-traffic must be more than 0"),
     ])
     func badArgumentsExitTwoWithOneLine(arguments: [String], mention: String) throws {
         let result = try Self.run(arguments)

@@ -51,6 +51,8 @@ public struct ConsoleOptions: Sendable, Equatable {
     public var noPane: Bool = false
     /// `--mock`: talk to a built-in simulated switch instead of connecting.
     public var mock: Bool = false
+    /// `--mock-traffic N`: the built-in switch starts N simulated calls a second (implies `--mock`).
+    public var mockTraffic: Double?
 
     /// Nothing given.
     public init() {}
@@ -71,6 +73,9 @@ public struct ConsoleOptions: Sendable, Equatable {
         }
         if password != nil, passwordFile != nil {
             throw SettingsError(.usage, "-p/--password and --password-file cannot both be given")
+        }
+        if let mockTraffic, !(mockTraffic > 0 && mockTraffic <= 10_000) {
+            throw SettingsError(.usage, "--mock-traffic must be more than 0 and at most 10000 calls a second, not \(mockTraffic)")
         }
     }
 }

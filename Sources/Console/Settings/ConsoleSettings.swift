@@ -62,6 +62,8 @@ public struct ConsoleSettings: Sendable, Equatable {
     public var commands: [String] = []
     /// Talk to the built-in simulated switch (`--mock`).
     public var useMock = false
+    /// Simulated calls a second on the built-in switch (`--mock-traffic`); nil: none.
+    public var mockTraffic: Double?
 
     /// The built-ins, for a profile of this name.
     public init(profileName: String) {

@@ -105,7 +105,8 @@ public struct SettingsResolver: Sendable {
         if options.noColor { settings.colorMode = .never }
         if let color = options.color { settings.colorMode = color }
         settings.commands = options.execute
-        if options.mock { settings.useMock = true }
+        if options.mock || options.mockTraffic != nil { settings.useMock = true }
+        settings.mockTraffic = options.mockTraffic
     }
 
     /// `-p` or `--password-file` (never both), else a non-empty `FSCLI_PASSWORD`, else nil (the profile's).
