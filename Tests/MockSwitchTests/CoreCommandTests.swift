@@ -51,7 +51,7 @@ import Testing
         #expect(api("interface_ip", "ipv4 no_such_interface") == "-ERR no reply\n")
         #expect(api("interface_ip", "lo") == "-USAGE: [auto|ipv4|ipv6] <ifname>\n")
         #expect(api("stun") == "-STUN Failed! NO STUN SERVER\n")
-        #expect(api("stun", "stun.example.invalid") == "-STUN Failed! [Invalid Address]\n")
+        #expect(api("stun", "stun.example.invalid") == "-STUN Failed! [Remote Address Error!]\n")
         #expect(core.executeAPI("stun", "127.0.0.1:3478").delay == .seconds(5))
         #expect(api("nat_map", "status") == "nat_map API called while NAT not initialized\n")
     }

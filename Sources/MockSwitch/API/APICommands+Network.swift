@@ -35,7 +35,8 @@ extension APICommands {
             let words = argument.words
             guard let server = words.first else { return APIOutput("-STUN Failed! NO STUN SERVER\n") }
             let host = String(server.prefix { $0 != ":" })
-            guard LocalResolver.isNumeric(host) || host == "localhost" else { return APIOutput("-STUN Failed! [Invalid Address]\n") }
+            // An unresolvable server fails as the stock vars.xml's stun-set does (capture 72).
+            guard LocalResolver.isNumeric(host) || host == "localhost" else { return APIOutput("-STUN Failed! [Remote Address Error!]\n") }
             // Nothing answers STUN here: the switch gives up after five seconds.
             var output = APIOutput("-STUN Failed! [Timeout]\n")
             output.delay = .seconds(5)
