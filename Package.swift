@@ -39,7 +39,7 @@ let package = Package(
         .target(
             name: "MockSwitch",
             dependencies: [
-                "ESLProtocol", "SwitchCatalog",
+                "ESLProtocol", "SwitchCatalog", "CMalloc",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -47,6 +47,8 @@ let package = Package(
             ]
         ),
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
+        // glibc's mallinfo, which the mock's `memory` command reports as the switch does.
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         .target(name: "LineEditor", dependencies: ["CReadline"]),
         // A tiny program for LineEditorTests' real-terminal test (run under tmux); not shipped.
         .executableTarget(name: "lineeditor-demo", dependencies: ["LineEditor"], path: "Sources/lineeditor-demo"),

@@ -22,7 +22,7 @@ import Testing
         "26_invalid_commands", "30_crlf_line_endings", "40_fs_cli_x_status", "41_fs_cli_x_show_channels_json",
         "42_fs_cli_x_unknown", "43_fs_cli_interactive", "50_api_shutdown", "60_core_eval_expand_vars",
         "61_core_text_utils", "62_core_show_tables", "63_core_fsctl", "64_core_alias_help", "65_core_hash",
-        "66_core_usage_errors",
+        "66_core_usage_errors", "72_module_load_unload",
     ]
 
     @Test(arguments: covered)
@@ -37,7 +37,10 @@ import Testing
         let capturedTime = capture.records.lazy.compactMap { $0.data.firstMatch(of: /Event-Date-Timestamp: (\d+)/).flatMap { Int64($0.1) } }.first
         let clock = ManualClock(TestSwitch.start)
         if let capturedTime, capturedTime > TestSwitch.start { clock.advance(microseconds: capturedTime - TestSwitch.start) }
-        let core = TestSwitch.make(clock: clock)
+        // The captured switch's vars.xml may set its external addresses by STUN, which fails
+        // (and logs) on every XML read without a route to the STUN server.
+        let core = TestSwitch.make(clock: clock, stunSetFails: capture.records.contains { $0.data.contains("stun-set failed.") })
+        Self.continueTaskNumbering(core, capture)
         let mock = try await MockSwitchServer.start(configuration, core: core, logger: Self.quiet)
         var clients: [String: WireClient] = [:]
         var clockAdvanced = false
@@ -111,6 +114,17 @@ import Testing
             await client.close()
         }
         await mock.stop()
+    }
+
+    /// Task ids count every task of the switch's life: the mock continues where the captured
+    /// switch had got to (its first new task's id, and the id mod_hash's task held).
+    static func continueTaskNumbering(_ core: SwitchCore, _ capture: Capture) {
+        let text = capture.records.filter { $0.dir == "S->C" }.map(\.data).joined(separator: "\n")
+        guard let next = text.firstMatch(of: /Added(?: task|:) (\d+)/).flatMap({ Int($0.1) }) else { return }
+        let hashTask = [text.firstMatch(of: /Task-ID: (\d+)\nTask-Desc: limit_hash_cleanup/).map { ($0.range.lowerBound, $0.1) },
+                        text.firstMatch(of: /\n(\d+),limit_hash_cleanup,/).map { ($0.range.lowerBound, $0.1) }]
+            .compactMap { $0 }.min { $0.0 < $1.0 }.flatMap { Int($0.1) }
+        core.continueTaskNumbering(at: next, renumbering: hashTask.map { ["limit_hash_cleanup": $0] } ?? [:])
     }
 
     static func tag(_ record: CaptureRecord) -> String {

@@ -1,7 +1,9 @@
+import ESLProtocol
 import SwitchCatalog
 
 /// load, unload, reload, module_exists, reloadxml (captures 66, 72): they change the one module
-/// table, so `help`, `show` and completion follow.
+/// table, so `help`, `show` and completion follow, and they log and fire what the switch does
+/// (the XML reload's lines, each interface added or deleted, the module's scheduler tasks).
 extension APICommands {
     static let moduleCommands: [String: APIImplementation] = [
         "module_exists": { argument, core in
@@ -10,28 +12,45 @@ extension APICommands {
         },
         "reloadxml": { _, core in
             var output = APIOutput("+OK [Success]\n")
-            output.logLines = [core.log(level: 6, "Timezone reloaded 597 definitions", source: .timezonesReloaded)]
+            output.logLines = xmlReloadLines(core) + [timezonesReloaded(core)]
             output.events = [core.events.reloadXML()]
             return output
         },
         "load": { argument, core in
             guard let name = argument.words.first else { return APIOutput("-USAGE: <mod_name>\n") }
-            var output = load(name, core)
-            output.text = "+OK Reloading XML\n" + output.text
-            output.events.insert(core.events.reloadXML(), at: 0)
+            var output = APIOutput("+OK Reloading XML\n")
+            output.logLines = xmlReloadLines(core)
+            output.events = [core.events.reloadXML()]
+            output.append(load(name, core))
             return output
         },
         "unload": { argument, core in
             guard let name = moduleArgument(argument) else { return APIOutput("-USAGE: [-f] <mod_name>\n") }
-            return unload(name, core)
+            let step = unload(name, core)
+            var output = APIOutput(step.text.isEmpty ? "+OK\n" : step.text)
+            output.append(step, text: false)
+            return output
         },
         "reload": { argument, core in
             guard let name = moduleArgument(argument) else { return APIOutput("-USAGE: [-f] <mod_name>\n") }
-            var output = unload(name, core)
-            guard output.text == "+OK\n" else { return output }
+            // The XML is read again first; then the module goes and comes back.
+            var output = APIOutput("+OK Reloading XML\n")
+            output.logLines = xmlReloadLines(core)
+            output.events = [core.events.reloadXML()]
+            let unloaded = unload(name, core)
+            guard unloaded.text.isEmpty else {
+                output.append(unloaded)
+                output.logLines.append(timezonesReloaded(core))
+                return output
+            }
+            output.text += "+OK module unloaded\n"
+            output.append(unloaded, text: false, later: false)
             let loaded = load(name, core)
-            output.text = "+OK Reloading XML\n" + loaded.text
-            output.events += [core.events.reloadXML()] + loaded.events
+            output.append(loaded, text: false)
+            output.text += loaded.text == "+OK\n" ? "+OK module loaded\n" : loaded.text
+            // The old tasks go when the scheduler's thread next looks, after the new ones came.
+            output.logLines += unloaded.laterLogLines
+            output.events += unloaded.laterEvents
             return output
         },
     ]
@@ -41,24 +60,146 @@ extension APICommands {
         argument.words.first { $0 != "-f" }
     }
 
-    private static func load(_ name: String, _ core: SwitchCore) -> APIOutput {
-        guard !core.modules.isLoaded(name) else { return APIOutput("-ERR [Module already loaded]\n") }
-        guard SwitchModule.isAvailable(name) else { return APIOutput("-ERR [module load file routine returned an error]\n") }
-        let module = SwitchModule.standard(named: name)
-        core.modules.add(module)
-        var output = APIOutput("+OK\n")
-        output.events = core.events.moduleLoaded(module)
-        return output
+    /// What one load or unload step produced: its reply line, what it logged and fired, and what
+    /// the scheduler's thread does a moment later (deleting a gone module's tasks).
+    struct ModuleStep {
+        var text = ""
+        var logLines: [ESLLogLine] = []
+        var events: [ESLEvent] = []
+        var laterLogLines: [ESLLogLine] = []
+        var laterEvents: [ESLEvent] = []
     }
 
-    private static func unload(_ name: String, _ core: SwitchCore) -> APIOutput {
-        guard core.modules.isLoaded(name) else { return APIOutput("-ERR [No such module!]\n") }
+    /// Loads `name` after an XML reload: the timezone line of that reload comes after the
+    /// loader's complaints and before the module's own lines.
+    private static func load(_ name: String, _ core: SwitchCore) -> ModuleStep {
+        var step = ModuleStep()
+        guard !core.modules.isLoaded(name) else {
+            step.text = "-ERR [Module already loaded]\n"
+            step.logLines = [core.log(level: 4, "Module \(name) Already Loaded!", source: .moduleAlreadyLoaded), timezonesReloaded(core)]
+            return step
+        }
+        guard SwitchModule.isAvailable(name) else {
+            let path = "\(SwitchModule.directory)/\(name).so"
+            step.text = "-ERR [module load file routine returned an error]\n"
+            step.logLines = [
+                core.log(level: 2, "Error Loading module \(path)\n**\(path): cannot open shared object file: No such file or directory**",
+                         source: .moduleLoadFailed),
+                timezonesReloaded(core),
+            ]
+            return step
+        }
+        let module = SwitchModule.standard(named: name)
+        core.modules.add(module)
+        step.text = "+OK\n"
+        step.logLines = [timezonesReloaded(core)]
+        for task in ModuleTasks.tasks(of: name) {
+            let added = core.scheduleTask(description: task.description, group: name, runtime: core.clock.now() / 1_000_000 + task.interval)
+            step.events.append(core.events.scheduleEvent("ADD_SCHEDULE", added))
+            step.logLines.append(core.log(level: 7, "Added task \(added.id) \(added.description) (\(added.group)) to run at \(added.runtime)",
+                                          source: .taskAdded))
+        }
+        step.logLines.append(core.log(level: 0, "Successfully Loaded [\(name)]", source: .moduleLoaded))
+        step.logLines += EventFactory.ordered(module).compactMap { interface in
+            interfaceLine(interface, adding: true).map { core.log(level: 5, $0.text, source: $0.source) }
+        }
+        step.events += core.events.moduleLoaded(module)
+        return step
+    }
+
+    private static func unload(_ name: String, _ core: SwitchCore) -> ModuleStep {
+        var step = ModuleStep()
+        guard core.modules.isLoaded(name) else {
+            step.text = "-ERR [No such module!]\n"
+            return step
+        }
         // The core's built-in modules have no file to unload, and a switch cannot unload the
         // module that carries the listener it answers on.
-        guard !name.hasPrefix("CORE_"), name != "mod_event_socket" else { return APIOutput("-ERR [Module is not unloadable]\n") }
-        guard let module = core.modules.remove(name) else { return APIOutput("-ERR [No such module!]\n") }
-        var output = APIOutput("+OK\n")
-        output.events = core.events.moduleUnloaded(module)
-        return output
+        guard !name.hasPrefix("CORE_"), name != "mod_event_socket", let module = core.modules.remove(name) else {
+            step.text = "-ERR [Module is not unloadable]\n"
+            return step
+        }
+        for interface in EventFactory.ordered(module) {
+            guard let line = interfaceLine(interface, adding: false) else { continue }
+            step.logLines.append(core.log(level: 5, line.text, source: line.source))
+            // Limit interfaces take no reference lock.
+            if interface.kind != .limit {
+                let lock = SourceLocation(file: line.source.file, function: line.source.function, line: line.source.line + 2)
+                step.logLines.append(core.log(level: 7, "Write lock interface '\(interface.name)' to wait for existing references.", source: lock))
+            }
+        }
+        step.logLines += [core.log(level: 0, "Stopping: \(name)", source: .moduleStopping),
+                          core.log(level: 0, "\(name) unloaded.", source: .moduleUnloaded)]
+        step.events = core.events.moduleUnloaded(module)
+        for task in core.removeTasks(group: name) {
+            step.laterLogLines.append(core.log(level: 7, "Deleting task \(task.id) \(task.description) (\(task.group))", source: .taskDeleted))
+            step.laterEvents.append(core.events.scheduleEvent("DEL_SCHEDULE", task, source: .taskThreadDeleted))
+        }
+        return step
     }
+
+    /// `Adding/Deleting Application|API Function|Limit interface '<name>'`, for the kinds the
+    /// loader logs.
+    private static func interfaceLine(_ interface: SwitchInterface, adding: Bool) -> (text: String, source: SourceLocation)? {
+        let noun: String
+        let lines: (add: Int, delete: Int)
+        switch interface.kind {
+        case .application: noun = "Application"; lines = (329, 1230)
+        case .api: noun = "API Function"; lines = (389, 1285)
+        case .limit: noun = "Limit interface"; lines = (717, 1608)
+        default: return nil
+        }
+        let source = adding
+            ? SourceLocation(file: "switch_loadable_module.c", function: "switch_loadable_module_process", line: lines.add)
+            : SourceLocation(file: "switch_loadable_module.c", function: "switch_loadable_module_unprocess", line: lines.delete)
+        return ("\(adding ? "Adding" : "Deleting") \(noun) '\(interface.name)'", source)
+    }
+
+    /// What reading the XML logs before the reload is done: the stock `vars.xml` sets the
+    /// external addresses by STUN, which fails twice when no STUN server can be reached.
+    static func xmlReloadLines(_ core: SwitchCore) -> [ESLLogLine] {
+        guard core.stunSetFails else { return [] }
+        let once = [core.log(level: 3, "STUN Failed! [Remote Address Error!]", source: .stunLookup),
+                    core.log(level: 3, "stun-set failed.", source: .stunSet)]
+        return once + once
+    }
+
+    static func timezonesReloaded(_ core: SwitchCore) -> ESLLogLine {
+        core.log(level: 6, "Timezone reloaded 597 definitions", source: .timezonesReloaded)
+    }
+}
+
+extension APIOutput {
+    /// Adds a step's log lines and events, its reply line when `text` is true, and what the
+    /// scheduler's thread does after it unless `later` is false (the caller adds that last).
+    mutating func append(_ step: APICommands.ModuleStep, text: Bool = true, later: Bool = true) {
+        if text { self.text += step.text }
+        logLines += step.logLines
+        events += step.events
+        if later {
+            logLines += step.laterLogLines
+            events += step.laterEvents
+        }
+    }
+}
+
+/// The scheduler tasks a module adds when it loads (and the scheduler deletes when it goes).
+enum ModuleTasks {
+    static func tasks(of module: String) -> [(description: String, interval: Int64)] {
+        // mod_hash cleans its limit table every 15 minutes.
+        module == "mod_hash" ? [("limit_hash_cleanup", 900)] : []
+    }
+}
+
+extension SourceLocation {
+    static let moduleAlreadyLoaded = SourceLocation(file: "switch_loadable_module.c", function: "switch_loadable_module_load_module_ex", line: 1824)
+    static let moduleLoadFailed = SourceLocation(file: "switch_loadable_module.c", function: "switch_loadable_module_load_file", line: 1754)
+    static let moduleLoaded = SourceLocation(file: "switch_loadable_module.c", function: "switch_loadable_module_load_file", line: 1772)
+    static let moduleStopping = SourceLocation(file: "switch_loadable_module.c", function: "do_shutdown", line: 2354)
+    static let moduleUnloaded = SourceLocation(file: "switch_loadable_module.c", function: "do_shutdown", line: 2374)
+    static let taskAdded = SourceLocation(file: "switch_scheduler.c", function: "switch_scheduler_add_task_ex", line: 263)
+    static let taskDeleted = SourceLocation(file: "switch_scheduler.c", function: "task_thread_loop", line: 147)
+    static let taskThreadDeleted = SourceLocation(file: "switch_scheduler.c", function: "task_thread_loop", line: 151)
+    static let stunLookup = SourceLocation(file: "switch_stun.c", function: "switch_stun_ip_lookup", line: 927)
+    static let stunSet = SourceLocation(file: "switch_xml.c", function: "preprocess_stun_set", line: 179)
 }

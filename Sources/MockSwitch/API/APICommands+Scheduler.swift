@@ -70,21 +70,16 @@ extension APICommands {
     }
 
     private static func addTask(description: String, group: String, runtime: Int64, _ core: SwitchCore) -> ScheduledTask {
-        core.commandState.withLockedValue { state in
-            let task = ScheduledTask(id: state.nextTaskID, description: description, group: group, runtime: runtime)
-            state.nextTaskID += 1
-            state.tasks.append(task)
-            return task
-        }
+        core.scheduleTask(description: description, group: group, runtime: runtime)
     }
 }
 
 extension EventFactory {
     /// ADD_SCHEDULE / DEL_SCHEDULE for one task.
-    func scheduleEvent(_ name: String, _ task: ScheduledTask) -> ESLEvent {
-        let source = name == "ADD_SCHEDULE"
+    func scheduleEvent(_ name: String, _ task: ScheduledTask, source: SourceLocation? = nil) -> ESLEvent {
+        let source = source ?? (name == "ADD_SCHEDULE"
             ? SourceLocation(file: "switch_scheduler.c", function: "switch_scheduler_add_task_ex", line: 266)
-            : SourceLocation(file: "switch_scheduler.c", function: "switch_scheduler_del_task_id", line: 317)
+            : SourceLocation(file: "switch_scheduler.c", function: "switch_scheduler_del_task_id", line: 317))
         var event = makeEvent(name, source: source)
         event.addHeader("Task-ID", String(task.id))
         event.addHeader("Task-Desc", task.description)

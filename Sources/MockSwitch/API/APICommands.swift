@@ -15,6 +15,14 @@ enum APICommands {
         table.merge(moduleCommands) { $1 }
         table.merge(schedulerCommands) { $1 }
         table.merge(absentCommands) { $1 }
+        table.merge(processCommands) { $1 }
+        table.merge(stringCommands) { $1 }
+        table.merge(networkCommands) { $1 }
+        table.merge(limitCommands) { $1 }
+        table.merge(consoleCommands) { $1 }
+        table.merge(jsonCommands) { $1 }
+        table.merge(messagingCommands) { $1 }
+        table.merge(registryCommands) { $1 }
         // The call simulation answers for the channels it finds; where it finds none, FreeSWITCH's
         // own text for that command (capture 66) is given, which varies from command to command.
         table.merge(absentChannelCommands) { $1 }
@@ -30,10 +38,11 @@ enum APICommands {
         return table
     }()
 
-    /// The implementation of a loaded command. A command of a module the mock knows only by name
-    /// says so rather than answering a success it did not simulate.
+    /// The implementation of a loaded command. Every command of the standard modules has one; a
+    /// module added from outside the catalog with a command the mock does not know answers as
+    /// the switch answers a command that fails (`-ERR <name> Command not found!`).
     static func implementation(for command: APICommand) -> APIImplementation {
-        implementations[command.name] ?? { _, _ in notSimulated(command.name) }
+        implementations[command.name] ?? { _, _ in APIOutput("", failed: true) }
     }
 
     /// `live`, except where it finds no channel or no arguments (its generic `-ERR No such
@@ -46,7 +55,8 @@ enum APICommands {
         }
     }
 
-    /// The honest answer for a command the mock has no simulation for.
+    /// The answer of a channel command on a live channel whose effect the call engine does not
+    /// simulate yet (only reachable with a channel up; the scheduler and the channel commands use it).
     static func notSimulated(_ name: String) -> APIOutput {
         APIOutput("-ERR \(name) is not simulated by the mock switch\n")
     }

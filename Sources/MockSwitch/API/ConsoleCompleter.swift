@@ -89,7 +89,7 @@ struct ConsoleCompleter {
         let argv = String(decoding: dup, as: UTF8.self).words.prefix(10)
         let column = words
         var candidates: [String] = []
-        for entry in CompletionRows.standard {
+        for entry in core.completionRows {
             let cell = { (position: Int) in position < entry.count ? entry[position] : "" }
             if words == 0, apiNames.contains(cell(0)) { continue }
             let fits = argv.indices.allSatisfy { position in

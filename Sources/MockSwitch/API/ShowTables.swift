@@ -39,7 +39,7 @@ enum ShowTables {
         case "aliases":
             return ShowTable(columns: ["sticky", "alias", "command", "hostname"], rows: core.aliasRows)
         case "complete":
-            let rows = CompletionRows.standard.map { row in
+            let rows = core.completionRows.map { row in
                 ["0"] + (0..<10).map { $0 < row.count ? row[$0] : "" } + [core.identity.switchname]
             }
             return ShowTable(columns: ["sticky"] + (1...10).map { "a\($0)" } + ["hostname"], rows: rows)

@@ -1,3 +1,5 @@
+import SwitchCatalog
+
 /// What the non-call API commands remember between calls: mod_hash's table, the console aliases,
 /// the core settings `fsctl` reads and writes, and the scheduler's tasks.
 struct CommandState: Sendable {
@@ -11,6 +13,16 @@ struct CommandState: Sendable {
     var tasks: [ScheduledTask] = []
     /// The next task id (the core's own tasks hold the first few).
     var nextTaskID = 5
+    /// `getcputime reset`: the CPU times counted from.
+    var cpuTimeReset = (user: 0, kernel: 0)
+    /// `sndfile_debug on|off`.
+    var sndfileDebug = false
+    /// mod_hash's limit backend: `realm_resource` → usage.
+    var limits: [String: LimitUsage] = [:]
+    /// mod_console's settings (`console loglevel|colorize|uuid|json`), a stock console.conf's.
+    var console = ConsoleSettings()
+    /// The console's completion table (`complete add|del`, `show complete`, tab completion).
+    var completionRows: [[String]] = CompletionRows.standard
 
     struct Alias: Sendable {
         var sticky: Bool
@@ -39,4 +51,18 @@ struct ScheduledTask: Sendable {
     var description: String
     var group: String
     var runtime: Int64
+}
+
+/// One resource of the `hash` limit backend.
+struct LimitUsage: Sendable {
+    var total = 0
+    var rate = 0
+}
+
+/// mod_console's switches.
+struct ConsoleSettings: Sendable {
+    var logLevel = 7
+    var colorize = true
+    var uuid = false
+    var json = false
 }

@@ -10,7 +10,7 @@ extension EventFactory {
 
     /// One MODULE_LOAD per interface, in registration order.
     public func moduleLoaded(_ module: SwitchModule, time: Int64? = nil) -> [ESLEvent] {
-        ordered(module).map { interface in
+        Self.ordered(module).map { interface in
             var event = makeEvent("MODULE_LOAD", source: .moduleProcess(interface.kind), time: time)
             addInterfaceHeaders(interface, to: &event, described: interface.kind != .limit)
             event.addHeader("key", module.name)
@@ -22,7 +22,7 @@ extension EventFactory {
     /// One MODULE_UNLOAD per interface: applications leave out `key` and `filename`, and a limit
     /// interface sends its type and name only (switch_loadable_module_unprocess).
     public func moduleUnloaded(_ module: SwitchModule, time: Int64? = nil) -> [ESLEvent] {
-        ordered(module).map { interface in
+        Self.ordered(module).map { interface in
             var event = makeEvent("MODULE_UNLOAD", source: .moduleUnprocess(interface.kind), time: time)
             addInterfaceHeaders(interface, to: &event, described: interface.kind != .limit)
             if interface.kind != .application && interface.kind != .limit {
@@ -38,7 +38,8 @@ extension EventFactory {
         makeEvent("RELOADXML", source: .xmlOpenRoot, time: time)
     }
 
-    private func ordered(_ module: SwitchModule) -> [SwitchInterface] {
+    /// A module's interfaces in registration order.
+    static func ordered(_ module: SwitchModule) -> [SwitchInterface] {
         Self.registrationOrder.flatMap { kind in module.interfaces.filter { $0.kind == kind } }
     }
 

@@ -24,6 +24,9 @@ public final class SwitchCore: Sendable {
     public let heartbeatInterval: Int64
     /// The simulated calls.
     public let calls = CallEngine()
+    /// Whether reading the XML logs the stock `vars.xml`'s failing STUN lookups (a switch with
+    /// no route to its STUN server, as in capture 72).
+    public let stunSetFails: Bool
 
     struct State: Sendable {
         var statistics = SwitchStatistics()
@@ -35,14 +38,17 @@ public final class SwitchCore: Sendable {
 
     /// A core with `identity`, reading `clock`.
     public init(identity: SwitchIdentity, clock: SwitchClock = .system, modules: [SwitchModule] = SwitchModule.standard,
-                firstSequence: UInt64 = 400, heartbeatInterval: Int64 = 20) {
+                firstSequence: UInt64 = 400, heartbeatInterval: Int64 = 20, stunSetFails: Bool = false) {
         self.identity = identity
         self.clock = clock
         self.events = EventFactory(identity: identity, clock: clock, firstSequence: firstSequence)
         self.logLines = LogLineFactory(clock: clock)
         self.modules = ModuleRegistry(modules)
-        self.commandState = NIOLockedValueBox(CommandState())
+        var commands = CommandState()
+        (commands.tasks, commands.nextTaskID) = Self.startupTasks(self.modules, startSeconds: identity.startTime / 1_000_000)
+        self.commandState = NIOLockedValueBox(commands)
         self.heartbeatInterval = heartbeatInterval
+        self.stunSetFails = stunSetFails
         var initial = State()
         initial.globals = GlobalVariables.defaults(identity: identity)
         self.state = NIOLockedValueBox(initial)

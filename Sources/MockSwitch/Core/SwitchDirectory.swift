@@ -10,21 +10,27 @@ struct SwitchDirectory {
         domain == self.domain && Self.userIDs.contains(id)
     }
 
-    /// The user's `<params>` in order.
+    /// The domain's `<params>` in order (`domain_data <domain> param <name>`).
+    static let domainParams = [
+        ("dial-string", "{^^:sip_invite_domain=${dialed_domain}:presence_id=${dialed_user}@${dialed_domain}}${sofia_contact(*/${dialed_user}@${dialed_domain})},${verto_contact(${dialed_user}@${dialed_domain})}"),
+        ("jsonrpc-allowed-methods", "verto"),
+    ]
+
+    /// The domain's `<variables>` in order (`domain_data <domain> var <name>`).
+    static let domainVariables = [
+        ("record_stereo", "true"), ("default_gateway", "example.com"), ("default_areacode", "918"),
+        ("transfer_fallback_extension", "operator"),
+    ]
+
+    /// The user's `<params>` in order (the domain's first, then the user's own).
     func params(_ id: String) -> [(String, String)] {
-        [
-            ("dial-string", "{^^:sip_invite_domain=${dialed_domain}:presence_id=${dialed_user}@${dialed_domain}}${sofia_contact(*/${dialed_user}@${dialed_domain})},${verto_contact(${dialed_user}@${dialed_domain})}"),
-            ("jsonrpc-allowed-methods", "verto"),
-            ("password", "1234"),
-            ("vm-password", id),
-        ]
+        Self.domainParams + [("password", "1234"), ("vm-password", id)]
     }
 
     /// The user's `<variables>` in order (the domain's first, then the user's own).
     func variables(_ id: String) -> [(String, String)] {
-        [
-            ("record_stereo", "true"), ("default_gateway", "example.com"), ("default_areacode", "918"),
-            ("transfer_fallback_extension", "operator"), ("toll_allow", "domestic,international,local"),
+        Self.domainVariables + [
+            ("toll_allow", "domestic,international,local"),
             ("accountcode", id), ("user_context", "default"), ("effective_caller_id_name", "Extension \(id)"),
             ("effective_caller_id_number", id), ("outbound_caller_id_name", "FreeSWITCH"),
             ("outbound_caller_id_number", "0000000000"), ("callgroup", "techsupport"),

@@ -17,11 +17,11 @@ enum TestSwitch {
     static let start: Int64 = 1_795_704_330_067_191
 
     /// A core that looks like the captured switch (host `vm`, 192.0.2.2, fd00::2).
-    static func make(clock: ManualClock, firstSequence: UInt64 = 421) -> SwitchCore {
+    static func make(clock: ManualClock, firstSequence: UInt64 = 421, stunSetFails: Bool = false) -> SwitchCore {
         let identity = SwitchIdentity(
             coreUUID: "4939d807-9850-4fa3-9371-a73ec1146b39", hostname: "vm", ipv4: "192.0.2.2", ipv6: "fd00::2",
             startTime: start)
-        return SwitchCore(identity: identity, clock: clock.clock, firstSequence: firstSequence)
+        return SwitchCore(identity: identity, clock: clock.clock, firstSequence: firstSequence, stunSetFails: stunSetFails)
     }
 }
 

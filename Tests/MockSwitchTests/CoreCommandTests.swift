@@ -1,0 +1,140 @@
+import MockSwitch
+import Testing
+
+/// The mod_commands (and mod_dptools, mod_console, mod_sndfile, mod_event_socket) commands that
+/// need no call: each one's normal path and its error path.
+@Suite struct CoreCommandTests {
+    let core = TestSwitch.make(clock: ManualClock(TestSwitch.start))
+
+    func api(_ command: String, _ argument: String = "") -> String { core.executeAPI(command, argument).body }
+
+    @Test func processFigures() {
+        #expect(api("banner").hasPrefix("\n.=====") && api("banner").contains("ClueCon http://www.cluecon.com/"))
+        #expect(api("getcputime").firstMatch(of: /^\d+, \d+\n$/) != nil)
+        #expect(api("getcputime", "reset") == "OK\n")
+        #expect(api("pool_stats") == "Unable to get core pool statictics. Please rebuild FreeSWITCH with --enable-pool-debug")
+        #expect(api("memory").hasPrefix("Total non-mmapped bytes (arena):") || api("memory") == "mallinfo not supported on this platform\n")
+        let timed = core.executeAPI("time_test", "100 2")
+        #expect(timed.body == "test 1 sleep 100 100\ntest 2 sleep 100 100\navg 100\n")
+        #expect(timed.delay == .microseconds(200))
+        #expect(api("time_test") == "parameter missing\n")
+        #expect(api("timer_test", "20 10") == "Avg: 20.000ms Total Time: 200.000ms\n")
+        #expect(api("timer_test", "25") == "parameter missing: <10|20|40|60|120> [<1..200>] [<timer_name>]\n")
+        #expect(api("timer_test", "20 10 posix") == "Timer Error!\n")
+    }
+
+    @Test func strings() {
+        #expect(api("escape", "a b\t$x") == "a\\sb\\t\\$x")
+        #expect(api("escape") == "-ERR no reply\n")
+        #expect(api("strepoch", "2026-11-26 14:45:30") == "1795704330")
+        #expect(api("strepoch") == "1795704330")
+        #expect(api("strepoch", "not a date") == "0")
+        #expect(api("strmicroepoch", "20261126144530") == "1795704330000000")
+        #expect(api("file_exists", "/usr/local/freeswitch/conf") == (core.globalVariable("conf_dir") == "/usr/local/freeswitch/conf" ? "true" : "false"))
+        #expect(api("file_exists", core.globalVariable("sounds_dir")!) == "true")
+        #expect(api("file_exists", "/no/such/file.wav") == "false")
+        #expect(api("xml_flush_cache", "id 1000 192.0.2.2") == "No cache entries\n")
+        #expect(api("say_string", "en.wav en NUMBER pronounced 12") == "-ERR Invalid Say Interface [en]!\n")
+        #expect(api("say_string", "en") == "-USAGE: <module_name>[.<ext>] <lang>[.<ext>] <say_type> <say_method> [<say_gender>] <text>\n")
+        #expect(api("sndfile_debug", "on") == "Sndfile Debug: on\n")
+        #expect(api("sndfile_debug", "maybe") == "-USAGE: <on|off>\n")
+    }
+
+    @Test func network() {
+        #expect(api("gethost", "localhost") == "127.0.0.1")
+        #expect(api("gethost", "vm") == "192.0.2.2")
+        #expect(api("gethost", "no.such.host.invalid") == "-ERR")
+        #expect(api("host_lookup", "127.0.0.1") == "127.0.0.1")
+        #expect(api("host_lookup", "no.such.host.invalid") == "!err!")
+        #expect(api("host_lookup") == "parameter missing\n")
+        #expect(api("interface_ip", "ipv4 lo") == "127.0.0.1")
+        #expect(api("interface_ip", "ipv4 no_such_interface") == "-ERR no reply\n")
+        #expect(api("interface_ip", "lo") == "-USAGE: [auto|ipv4|ipv6] <ifname>\n")
+        #expect(api("stun") == "-STUN Failed! NO STUN SERVER\n")
+        #expect(api("stun", "stun.example.invalid") == "-STUN Failed! [Remote Address Error!]\n")
+        #expect(core.executeAPI("stun", "127.0.0.1:3478").delay == .seconds(5))
+        #expect(api("nat_map", "status") == "nat_map API called while NAT not initialized\n")
+    }
+
+    @Test func limits() {
+        #expect(api("limit_usage", "hash realm resource") == "0")
+        #expect(api("limit_usage", "hash realm resource rate") == "0/0")
+        #expect(api("limit_usage", "db realm resource") == "0")
+        #expect(api("limit_usage") == "USAGE: limit_usage <backend> <realm> <id>\n")
+        #expect(api("limit_hash_usage", "realm resource") == "0")
+        #expect(api("limit_status", "hash") == "-ERR not supported yet (locking problems).")
+        #expect(api("limit_status", "db") == "-ERR")
+        #expect(api("limit_reset", "hash") == "-ERR")
+        #expect(api("limit_interval_reset", "hash realm resource") == "+OK")
+        #expect(api("limit_interval_reset", "db realm resource") == "-ERR")
+        #expect(api("limit_interval_reset", "hash") == "USAGE: limit_interval_reset <backend> <realm> <resource>\n")
+    }
+
+    @Test func consoleAndCompletion() {
+        #expect(api("console", "loglevel err") == "+OK console log level set to ERR\n")
+        #expect(api("console", "loglevel") == "+OK console log level set to ERR\n")
+        #expect(api("console", "loglevel nonsense") == "-ERR Invalid console loglevel nonsense!\n")
+        #expect(api("console", "colorize toggle") == "+OK console color disabled\n")
+        #expect(api("console", "uuid on") == "+OK console uuid enabled\n")
+        #expect(api("console").hasPrefix("USAGE:\n----"))
+        #expect(api("console", "bogus") == "-Error invalid command\n")
+        #expect(api("complete", "add zzcmd one") == "+OK\n")
+        #expect(api("show", "complete").contains("0,zzcmd,one,"))
+        #expect(api("console_complete", "zzcmd ").contains("one"))
+        #expect(api("complete", "del zzcmd") == "+OK\n")
+        #expect(!api("show", "complete").contains("zzcmd"))
+        #expect(api("complete", "del") == "-USAGE: add <word>|del [<word>|*]\n")
+    }
+
+    @Test func jsonAndXMLWrap() {
+        #expect(api("json", #"{"command":"fsapi","data":{"cmd":"echo","arg":"hi"}}"#)
+            == #"{"command":"fsapi","data":{"cmd":"echo","arg":"hi"},"status":"success","response":{"message":"hi"}}"# + "\n")
+        #expect(api("json", #"{"command":"fsapi","data":{"cmd":"nope"}}"#)
+            == #"{"command":"fsapi","data":{"cmd":"nope"},"status":"error","message":"The command returned an error","response":{"message":"INVALID CALL"}}"# + "\n")
+        #expect(api("json", #"{"command":"nope","data":{}}"#)
+            == #"{"command":"nope","data":{},"status":"error","message":"Invalid request or non-existant command","response":null}"# + "\n")
+        #expect(api("json", #"{"command":"status","data":"","format":"pretty"}"#).contains("\t\"systemStatus\":\t\"ready\",\n"))
+        #expect(api("json", "{") == "-ERR Parse error.\n")
+        #expect(api("json") == "-ERR No JSON supplied.\n")
+        #expect(api("xml_wrap", "echo hi") == "<result>\n  <row id=\"1\">\n    <data>hi</data>\n  </row>\n</result>\n")
+        #expect(api("xml_wrap", "encoded echo a b").contains("<data>a%20b</data>"))
+        #expect(api("xml_wrap", "nope").contains("<data>INVALID COMMAND!\n</data>"))
+        #expect(api("xml_wrap") == "-ERR xml_wrap Command not found!\n")
+        #expect(core.executeAPI("xml_wrap", "echo hi").events.map(\.name) == ["API", "API"])
+    }
+
+    @Test func messaging() {
+        let sent = core.executeAPI("presence", "in|1000@vm|busy|On the phone")
+        #expect(sent.body == "Event Sent")
+        #expect(sent.events.first?.name == "PRESENCE_IN")
+        #expect(sent.events.first?["status"] == "On the phone")
+        #expect(api("presence", "sideways|1000") == "Invalid")
+        #expect(api("presence", "in|1000") == "Invalid")
+        let chat = core.executeAPI("chat", "event|1000@vm|1001@vm|hello")
+        #expect(chat.body == "Sent")
+        #expect(chat.events.first?.name == "RECV_MESSAGE")
+        #expect(api("chat", "sip|a|b|hello") == "Error! Message Not Sent")
+        #expect(api("chat", "sip|a") == "Invalid")
+        #expect(api("event_channel_broadcast", #"demo {"a":1}"#) == "+OK message sent\n")
+        #expect(api("event_channel_broadcast", "demo {") == "-ERR parse error\n")
+        #expect(api("event_sink").contains("Missing command parameter!"))
+    }
+
+    @Test func registryAndChannels() {
+        #expect(api("domain_data", "192.0.2.2 var default_areacode") == "918")
+        #expect(api("domain_data", "192.0.2.2 param jsonrpc-allowed-methods") == "verto")
+        #expect(api("domain_data", "192.0.2.2 attr name") == "192.0.2.2")
+        #expect(api("domain_data", "example.org var default_areacode") == "-ERR no reply\n")
+        #expect(api("group_call", "default@192.0.2.2") == "error/NO_ROUTE_DESTINATION")
+        #expect(api("reg_url", "1000@192.0.2.2") == "error/user_not_registered")
+        #expect(api("pause", "1b2c3d4e-5f60-4718-9a2b-3c4d5e6f7a8b on") == "-ERR No such channel!\n")
+        #expect(api("pause") == "-USAGE: <uuid> <on|off>\n")
+        #expect(api("tone_detect", "1b2c3d4e-5f60-4718-9a2b-3c4d5e6f7a8b key 440") == "-ERR Error! cannot locate session [1b2c3d4e-5f60-4718-9a2b-3c4d5e6f7a8b]\n")
+        #expect(api("page") == "-ERR no data")
+        #expect(api("page", "loopback/7000") == "-ERR no file specified")
+        #expect(api("db_cache", "status").hasSuffix("1 total. 0 in use.\n"))
+        #expect(api("db_cache") == "parameter missing\n")
+        #expect(api("msrp", "debug on") == "+OK debug on\n")
+        #expect(api("msrp") == "-USAGE: debug <on|off>|restart\n")
+    }
+}
