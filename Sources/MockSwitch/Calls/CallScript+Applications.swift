@@ -8,6 +8,8 @@ extension CallScript {
         enum Kind: Sendable {
             case playback(String)
             case sleep
+            /// A `bridge` waits for its ringing peer.
+            case bridgeRinging(String)
         }
 
         let uuid: String
@@ -25,7 +27,7 @@ extension CallScript {
         while let step = rest.popFirst() {
             guard let leg = book.legs[uuid], leg.hangupCause == nil else { return }
             if step.application == "playback" {
-                let length = startPlayback(uuid, step.data, loops: 1)
+                let length = startPlayback(uuid, step.data, loops: 1, byMessage: false)
                 fire("PLAYBACK_START", uuid, .playbackStart, .init(trailing: playbackHeaders(step.data)))
                 continuations.append(Continuation(uuid: uuid, delay: length, kind: .playback(step.data), rest: Array(rest),
                                                   hangUpAtEnd: hangUpAtEnd))
@@ -63,6 +65,9 @@ extension CallScript {
                 self[uuid].parked = step.application == "park"
                 if step.application == "park" { fire("CHANNEL_PARK", uuid, .park) }
                 return
+            case "bridge":
+                if startBridge(uuid, step.data, rest: Array(rest), hangUpAtEnd: hangUpAtEnd) { return }
+                continue
             case "hangup":
                 completeExecute(uuid)
                 beginHangup(uuid, cause: HangupCause.canonical(step.data) ?? "NORMAL_CLEARING")
@@ -93,6 +98,9 @@ extension CallScript {
         case .sleep:
             guard self[uuid].application?.name == "sleep" else { return }
             completeExecute(uuid)
+        case .bridgeRinging(let peer):
+            // The rest runs when the bridge is over.
+            return bridgePeerAnswered(uuid, peer)
         }
         runSteps(uuid, continuation.rest, hangUpAtEnd: continuation.hangUpAtEnd)
     }

@@ -4,20 +4,25 @@
 extension CallScript {
     /// Creates the pair and runs the b-leg's dialplan until it waits (park, echo …) or fails.
     /// Returns the a-leg's UUID, or the hangup cause when the call did not come up.
-    mutating func originateLoopback(_ request: OriginateRequest, dialplan: Dialplan) -> OriginateOutcome {
+    /// With an `originator` (the `bridge` application) the new a-leg takes its caller id from it
+    /// and carries the originator's variables and profile, as `switch_ivr_originate` gives them.
+    mutating func originateLoopback(_ request: OriginateRequest, dialplan: Dialplan, originator: String? = nil) -> OriginateOutcome {
         let path = request.endpoint.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map(String.init)
         guard let destination = path.first, !destination.isEmpty else { return .failed("CHAN_NOT_IMPLEMENTED") }
         let context = path.count > 1 && !path[1].isEmpty ? path[1] : "default"
         let planName = path.count > 2 && !path[2].isEmpty ? path[2] : "xml"
         let a = UUIDText.make(), b = UUIDText.make()
-        let callerName = request.variable("origination_caller_id_name") ?? request.callerIDName ?? ""
-        let callerNumber = request.variable("origination_caller_id_number") ?? request.callerIDNumber ?? "0000000000"
+        let caller = originator.flatMap { book.legs[$0]?.profile }
+        let callerName = request.variable("origination_caller_id_name") ?? caller?.callerIDName ?? request.callerIDName ?? ""
+        let callerNumber = request.variable("origination_caller_id_number") ?? caller?.callerIDNumber ?? request.callerIDNumber
+            ?? "0000000000"
         let dialString = path.joined(separator: "/")
 
         func profile(_ uuid: String, _ direction: String, _ name: String) -> CallerProfile {
             CallerProfile(direction: direction, dialplan: planName, callerIDName: callerName, callerIDNumber: callerNumber,
-                          originalCallerIDName: callerName, originalCallerIDNumber: callerNumber,
-                          calleeIDName: "Outbound Call", calleeIDNumber: context, ani: callerNumber,
+                          originalCallerIDName: caller?.originalCallerIDName ?? callerName,
+                          originalCallerIDNumber: caller?.originalCallerIDNumber ?? callerNumber,
+                          calleeIDName: "Outbound Call", calleeIDNumber: context, ani: caller?.ani ?? callerNumber,
                           destinationNumber: destination, uuid: uuid, source: "mod_loopback", context: context,
                           channelName: name, createdAt: now)
         }
@@ -28,6 +33,7 @@ extension CallScript {
         self[a].name = "loopback/\(destination)-a"
         self[a].state = .initial
         self[a].profile = profile(a, "outbound", self[a].name)
+        if let caller { self[a].otherLeg = OtherLeg(type: "originator", profile: caller.originatorCopy) }
         fire("CHANNEL_OUTGOING", a, .outgoingChannel, .init(variables: false))
         run(a, .initial)
 
@@ -35,9 +41,17 @@ extension CallScript {
                     createdAt: now, hitDialplan: true, loopbackPartner: a))
         setCodecs(b)
 
+        // What the originator hands the new leg (capture 69), between its channel name and the
+        // originate's own variables.
+        let inherited: [(String, String)] = originator.map { o in
+            [("max_forwards", "70"), ("originator_codec", "L16@8000h@20i"), ("originator", o), ("signal_bond", o), ("call_uuid", o)]
+        } ?? []
+        let fromOriginator: [(String, String)] = originator.map { [("loopback_from_uuid", $0)] } ?? []
+        let originating: [(String, String)] = originator.map { [("originating_leg_uuid", $0)] } ?? []
         for (name, value) in [("direction", "outbound"), ("is_outbound", "true"), ("uuid", a), ("call_uuid", a),
-                              ("session_id", String(self[a].sessionID))] + codecVariables + [("channel_name", self[a].name)]
-            + request.variables + [("originate_early_media", "true"), ("originate_endpoint", "loopback"),
+                              ("session_id", String(self[a].sessionID))] + codecVariables + fromOriginator
+            + [("channel_name", self[a].name)] + inherited
+            + request.variables + [("originate_early_media", "true")] + originating + [("originate_endpoint", "loopback"),
                                    ("other_loopback_leg_uuid", b), ("loopback_leg", "A")] {
             self[a].variables.set(name, value)
         }
@@ -52,7 +66,8 @@ extension CallScript {
         self[b].profile = profile(b, "inbound", self[b].name)
         for (name, value) in [("direction", "inbound"), ("uuid", b), ("call_uuid", b),
                               ("session_id", String(self[b].sessionID)), ("channel_name", self[b].name)]
-            + codecVariables + request.variables + [("other_loopback_leg_uuid", a), ("loopback_leg", "B")] {
+            + codecVariables + (originator == nil ? request.variables : [])
+            + [("other_loopback_leg_uuid", a)] + (originator.map { [("other_loopback_from_uuid", $0)] } ?? []) + [("loopback_leg", "B")] {
             self[b].variables.set(name, value)
         }
         run(b, .initial)
@@ -73,7 +88,18 @@ extension CallScript {
         run(b, .execute)
         self[b].variables.set("call_uuid", b)
         runSteps(b, steps)
-        guard self[a].isAnswered else { return .ringing(a) }
+        guard self[a].isAnswered else {
+            // A `bridge` in the b-leg's dialplan answers it when its ringing peer does.
+            let bridging = continuations.first { continuation in
+                if case .bridgeRinging = continuation.kind { return continuation.uuid == b }
+                return false
+            }
+            return bridging.map { .answersIn(a, $0.delay) } ?? .ringing(a)
+        }
+        guard originator == nil else {
+            self[a].variables.set("endpoint_disposition", "ANSWER")
+            return .up(a)
+        }
         completeOriginate(a)
         return .up(a)
     }
@@ -146,9 +172,11 @@ extension CallScript {
 }
 
 /// How an originate went: the leg is up, it is still ringing (the caller waits for an answer or
-/// `originate_timeout`), or it failed with a hangup cause (`-ERR <cause>`).
+/// `originate_timeout`), its answer is due, or it failed with a hangup cause (`-ERR <cause>`).
 enum OriginateOutcome: Sendable, Equatable {
     case up(String)
     case ringing(String)
+    /// Ringing, with an answer due (the b-leg bridges to a ringing user).
+    case answersIn(String, Duration)
     case failed(String)
 }

@@ -27,8 +27,12 @@ struct CallerProfile: Sendable, Hashable {
 
     /// The headers in `switch_caller_profile_event_set_data`'s order, named `<prefix>-…`.
     func headers(prefix: String = "Caller") -> [(String, String)] {
+        // A copy for the other leg has no profile index, and its logical direction is the
+        // clone's default, inbound (capture 69).
+        let isCopy = prefix != "Caller"
         // Empty caller and callee ids are left out (captures 70, 76: no origination_caller_id_name).
-        var out: [(String, String)] = [("Direction", direction), ("Logical-Direction", direction), ("Dialplan", dialplan)]
+        var out: [(String, String)] = [("Direction", direction), ("Logical-Direction", isCopy ? "inbound" : direction),
+                                       ("Dialplan", dialplan)]
         for (name, value) in [("Caller-ID-Name", callerIDName), ("Caller-ID-Number", callerIDNumber),
                               ("Orig-Caller-ID-Name", originalCallerIDName), ("Orig-Caller-ID-Number", originalCallerIDNumber),
                               ("Callee-ID-Name", calleeIDName), ("Callee-ID-Number", calleeIDNumber)] where !value.isEmpty {
@@ -36,7 +40,10 @@ struct CallerProfile: Sendable, Hashable {
         }
         out += [
             ("ANI", ani), ("Destination-Number", destinationNumber), ("Unique-ID", uuid), ("Source", source),
-            ("Context", context), ("Channel-Name", channelName), ("Profile-Index", "1"),
+            ("Context", context), ("Channel-Name", channelName),
+        ]
+        if !isCopy { out.append(("Profile-Index", "1")) }
+        out += [
             ("Profile-Created-Time", String(createdAt)), ("Channel-Created-Time", String(createdAt)),
             ("Channel-Answered-Time", String(answeredAt)), ("Channel-Progress-Time", String(progressAt)),
             ("Channel-Progress-Media-Time", String(progressMediaAt)), ("Channel-Hangup-Time", String(hangupAt)),
@@ -46,5 +53,19 @@ struct CallerProfile: Sendable, Hashable {
             ("Screen-Bit", "true"), ("Privacy-Hide-Name", "false"), ("Privacy-Hide-Number", "false"),
         ]
         return out.map { ("\(prefix)-\($0.0)", $0.1) }
+    }
+
+    /// The copy the originator's events carry as its originatee's (`Other-Leg-*`): taken when
+    /// the originate started, so its times are still zero (capture 69).
+    var originatorCopy: CallerProfile {
+        var copy = self
+        copy.answeredAt = 0
+        copy.progressAt = 0
+        copy.progressMediaAt = 0
+        copy.hangupAt = 0
+        copy.transferredAt = 0
+        copy.bridgedAt = 0
+        copy.createdAt = 0
+        return copy
     }
 }
