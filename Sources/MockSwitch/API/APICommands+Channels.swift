@@ -48,7 +48,7 @@ extension APICommands {
             }
         }
         let start: @Sendable (String) -> Void = { uuid in
-            core.calls.later { core.withCalls { $0.start(uuid, request.target, context: request.context, dialplan: dialplan) } }
+            core.calls.later { core.withCalls { $0.start(uuid, request.target, context: request.context, dialplanName: request.dialplanName, dialplan: dialplan) } }
         }
         var output: APIOutput
         switch outcome {
@@ -61,7 +61,7 @@ extension APICommands {
             output.delay = ringTime
             core.calls.later(ringTime) {
                 var answered = false
-                let result = core.withCalls { answered = $0.answerRinging(uuid) }
+                let result = core.withCalls { answered = $0.answerRinging(uuid, request.target) }
                 if answered { start(uuid) }
                 return result
             }
@@ -72,7 +72,7 @@ extension APICommands {
                 var answered = false
                 let result = core.withCalls { script in
                     guard script.book.legs[uuid]?.isAnswered == true, script[uuid].hangupCause == nil else { return }
-                    script.completeOriginate(uuid)
+                    script.completeOriginate(uuid, request.target)
                     answered = true
                 }
                 if answered { start(uuid) }

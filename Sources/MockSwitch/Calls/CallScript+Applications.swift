@@ -45,9 +45,12 @@ extension CallScript {
             case "ring_ready":
                 if self[uuid].callState == .down { callState(uuid, .ringing) }
             case "answer":
-                if let partner = leg.loopbackPartner, book.legs[partner] != nil { answer(partner) }
-                answer(uuid)
-                self[uuid].variables.set("endpoint_disposition", "ANSWER")
+                // Answering an answered channel changes nothing (capture 67's extension form).
+                if !leg.isAnswered {
+                    if let partner = leg.loopbackPartner, book.legs[partner] != nil { answer(partner) }
+                    answer(uuid)
+                    self[uuid].variables.set("endpoint_disposition", "ANSWER")
+                }
             case "log":
                 let parts = step.data.split(separator: " ", maxSplits: 1).map(String.init)
                 let level = parts.first.flatMap(LogLineFactory.level(named:)) ?? 7

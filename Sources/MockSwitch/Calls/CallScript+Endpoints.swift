@@ -42,7 +42,7 @@ extension CallScript {
         run(uuid, .consumeMedia)
         guard technology == "user" else {
             answer(uuid)
-            if originator == nil { completeOriginate(uuid) } else { self[uuid].variables.set("endpoint_disposition", "ANSWER") }
+            if originator == nil { completeOriginate(uuid, request.target) } else { self[uuid].variables.set("endpoint_disposition", "ANSWER") }
             return .up(uuid)
         }
         let time = now
@@ -53,10 +53,10 @@ extension CallScript {
     }
 
     /// The ringing user picks up.
-    mutating func answerRinging(_ uuid: String) -> Bool {
+    mutating func answerRinging(_ uuid: String, _ target: OriginateRequest.Target) -> Bool {
         guard book.legs[uuid] != nil, self[uuid].hangupCause == nil else { return false }
         answer(uuid)
-        completeOriginate(uuid)
+        completeOriginate(uuid, target)
         return true
     }
 }

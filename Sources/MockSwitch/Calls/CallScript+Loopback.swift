@@ -51,7 +51,8 @@ extension CallScript {
         for (name, value) in [("direction", "outbound"), ("is_outbound", "true"), ("uuid", a), ("call_uuid", a),
                               ("session_id", String(self[a].sessionID))] + codecVariables + fromOriginator
             + [("channel_name", self[a].name)] + inherited
-            + request.variables + [("originate_early_media", "true")] + originating + [("originate_endpoint", "loopback"),
+            + request.variables + [("originate_early_media", request.variable("ignore_early_media") == "true" ? "false" : "true")]
+            + originating + [("originate_endpoint", "loopback"),
                                    ("other_loopback_leg_uuid", b), ("loopback_leg", "A")] {
             self[a].variables.set(name, value)
         }
@@ -77,6 +78,8 @@ extension CallScript {
         callState(b, .ringing)
         fire("CHANNEL_STATE", b, .runningState, .init(variables: false))
 
+        // Routing sets call_uuid (it moves to the end), found or not (captures 21, 67).
+        self[b].variables.set("call_uuid", b)
         guard let steps = dialplan.route(destination, context: context, at: now, in: core.clock.timeZone) else {
             // The b-leg finds no extension and hangs up; the loopback takes the a-leg with it.
             beginHangup(b, cause: "NO_ROUTE_DESTINATION")
@@ -86,7 +89,6 @@ extension CallScript {
         }
         self[b].state = .execute
         run(b, .execute)
-        self[b].variables.set("call_uuid", b)
         runSteps(b, steps)
         guard self[a].isAnswered else {
             // A `bridge` in the b-leg's dialplan answers it when its ringing peer does.
@@ -100,15 +102,16 @@ extension CallScript {
             self[a].variables.set("endpoint_disposition", "ANSWER")
             return .up(a)
         }
-        completeOriginate(a)
+        completeOriginate(a, request.target)
         return .up(a)
     }
 
-    /// The originated leg answered: originate returns, the caller id flips (CALL_UPDATE).
-    mutating func completeOriginate(_ a: String) {
+    /// The originated leg answered: originate returns, the caller id flips (CALL_UPDATE). In the
+    /// extension form the flip waits for the blind transfer to the extension (capture 67).
+    mutating func completeOriginate(_ a: String, _ target: OriginateRequest.Target) {
         self[a].hitDialplan = true
         self[a].variables.set("endpoint_disposition", "ANSWER")
-        flipCallerID(a)
+        if case .application = target { flipCallerID(a) }
     }
 
     /// `originate_timeout` ran out before an answer: both legs hang up with NO_ANSWER.
@@ -117,6 +120,24 @@ extension CallScript {
         if let b = self[a].loopbackPartner, book.legs[b] != nil { beginHangup(b, cause: "NO_ANSWER") }
         beginHangup(a, cause: "NO_ANSWER")
         finishHangup(a)
+    }
+
+    /// `switch_ivr_session_transfer`: a new caller profile (index 2) for the extension, with the
+    /// old destination as RDNIS and the transfer noted in `transfer_history`/`transfer_source`.
+    mutating func blindTransfer(_ uuid: String, to destination: String, context: String, dialplanName: String) {
+        guard var profile = self[uuid].profile else { return }
+        let source = "\(now.floorDiv(1_000_000)):\(uuid):bl_xfer:\(destination)/\(context)/\(dialplanName)"
+        profile.rdnis = profile.destinationNumber
+        profile.destinationNumber = destination
+        profile.context = context
+        profile.dialplan = dialplanName
+        profile.transferSource = source
+        profile.index += 1
+        profile.profileCreatedAt = now
+        self[uuid].profile = profile
+        self[uuid].variables.set("max_forwards", "70")
+        self[uuid].variables.set("transfer_history", source)
+        self[uuid].variables.set("transfer_source", source)
     }
 
     private static let codecNames = [("read_codec", "L16"), ("read_rate", "8000"), ("write_codec", "L16"), ("write_rate", "8000")]
@@ -151,12 +172,17 @@ extension CallScript {
 
     /// The originated leg runs its `&app(args)`, or routes its extension, once originate has
     /// returned.
-    mutating func start(_ uuid: String, _ target: OriginateRequest.Target, context: String, dialplan: Dialplan) {
+    mutating func start(_ uuid: String, _ target: OriginateRequest.Target, context: String, dialplanName: String = "XML",
+                        dialplan: Dialplan) {
         guard book.legs[uuid] != nil, self[uuid].hangupCause == nil else { return }
         let steps: [Dialplan.Step]
         switch target {
         case .application(let name, let data): steps = [Dialplan.Step(name, data)]
         case .extension(let destination):
+            blindTransfer(uuid, to: destination, context: context, dialplanName: dialplanName)
+            flipCallerID(uuid)
+            self[uuid].state = .routing
+            run(uuid, .routing)
             guard let route = dialplan.route(destination, context: context, at: now, in: core.clock.timeZone) else {
                 beginHangup(uuid, cause: "NO_ROUTE_DESTINATION")
                 finishHangup(uuid)

@@ -15,6 +15,12 @@ struct CallerProfile: Sendable, Hashable {
     var context: String
     var channelName: String
     var createdAt: Int64
+    /// `Profile-Index`: 1, and one more for each profile a transfer made.
+    var index = 1
+    /// When this profile was made, if not with the channel (a transfer's).
+    var profileCreatedAt: Int64?
+    var transferSource: String?
+    var rdnis: String?
     /// The profile's timetable (`Caller-Channel-*-Time`), microseconds, 0 for "not yet".
     var answeredAt: Int64 = 0
     var progressAt: Int64 = 0
@@ -40,11 +46,14 @@ struct CallerProfile: Sendable, Hashable {
         }
         out += [
             ("ANI", ani), ("Destination-Number", destinationNumber), ("Unique-ID", uuid), ("Source", source),
-            ("Context", context), ("Channel-Name", channelName),
         ]
-        if !isCopy { out.append(("Profile-Index", "1")) }
+        if let transferSource { out.append(("Transfer-Source", transferSource)) }
+        out.append(("Context", context))
+        if let rdnis { out.append(("RDNIS", rdnis)) }
+        out.append(("Channel-Name", channelName))
+        if !isCopy { out.append(("Profile-Index", String(index))) }
         out += [
-            ("Profile-Created-Time", String(createdAt)), ("Channel-Created-Time", String(createdAt)),
+            ("Profile-Created-Time", String(profileCreatedAt ?? createdAt)), ("Channel-Created-Time", String(createdAt)),
             ("Channel-Answered-Time", String(answeredAt)), ("Channel-Progress-Time", String(progressAt)),
             ("Channel-Progress-Media-Time", String(progressMediaAt)), ("Channel-Hangup-Time", String(hangupAt)),
             ("Channel-Transfer-Time", String(transferredAt)), ("Channel-Resurrect-Time", "0"),
@@ -66,6 +75,7 @@ struct CallerProfile: Sendable, Hashable {
         copy.transferredAt = 0
         copy.bridgedAt = 0
         copy.createdAt = 0
+        copy.profileCreatedAt = nil
         return copy
     }
 }
