@@ -23,6 +23,7 @@ extension APICommands {
             return APIOutput("+OK\n")
         },
         "uuid_kill": uuidKill,
+        "uuid_bridge": uuidBridge,
         "hupall": hupall,
     ]
 
@@ -47,7 +48,7 @@ extension APICommands {
             }
         }
         let start: @Sendable (String) -> Void = { uuid in
-            core.calls.later { core.withCalls { $0.start(uuid, request.target, context: request.context, dialplan: dialplan) } }
+            core.calls.later { core.withCalls { $0.start(uuid, request.target, context: request.context, dialplanName: request.dialplanName, dialplan: dialplan) } }
         }
         var output: APIOutput
         switch outcome {
@@ -60,7 +61,20 @@ extension APICommands {
             output.delay = ringTime
             core.calls.later(ringTime) {
                 var answered = false
-                let result = core.withCalls { answered = $0.answerRinging(uuid) }
+                let result = core.withCalls { answered = $0.answerRinging(uuid, request.target) }
+                if answered { start(uuid) }
+                return result
+            }
+        case .answersIn(let uuid, let delay):
+            output = APIOutput("+OK \(uuid)\n")
+            output.delay = delay
+            core.calls.later(delay) {
+                var answered = false
+                let result = core.withCalls { script in
+                    guard script.book.legs[uuid]?.isAnswered == true, script[uuid].hangupCause == nil else { return }
+                    script.completeOriginate(uuid, request.target)
+                    answered = true
+                }
                 if answered { start(uuid) }
                 return result
             }
@@ -110,6 +124,19 @@ extension APICommands {
                 }
             }
         }
+        return output
+    }
+
+    /// `uuid_bridge <uuid> <other_uuid>`: both legs must be up; the first becomes the bridge's
+    /// originator (CHANNEL_BRIDGE on it), the reply names the second.
+    static let uuidBridge: APIImplementation = { argument, core in
+        let words = argument.words
+        guard words.count >= 2 else { return APIOutput("-USAGE: <uuid> <other_uuid>\n") }
+        let up = { (uuid: String) in core.leg(uuid).map { $0.hangupCause == nil && $0.bridge == nil } ?? false }
+        guard words[0] != words[1], up(words[0]), up(words[1]) else { return APIOutput("-ERR Invalid uuid\n") }
+        var output = APIOutput("+OK \(words[1])\n")
+        core.calls.later { core.withCalls { $0.bridgeLegs(words[0], words[1]) } }
+        output.events = []
         return output
     }
 

@@ -43,8 +43,8 @@ enum ShowCommand {
         let table: ShowTable
         switch subject {
         case "channels": table = ShowTable(columns: channelColumns, rows: channelRows(core))
-        case "calls": table = ShowTable(columns: callColumns, rows: callRows(core))
-        case "detailed_calls", "bridged_calls", "detailed_bridged_calls": table = ShowTable(columns: ["name"], rows: [])
+        case "calls", "bridged_calls", "detailed_calls", "detailed_bridged_calls":
+            table = ShowCallTables.table(subject, core) ?? ShowTable(columns: [], rows: [])
         default:
             guard let found = ShowTables.table(subject, words, core) else { return usage }
             table = found
@@ -68,7 +68,7 @@ enum ShowCommand {
         return APIOutput(heading + commands.map { "\($0.name),\($0.syntax),\($0.description),\($0.module)\n" }.joined())
     }
 
-    private static func legValues(_ channel: SwitchChannel, _ core: SwitchCore) -> [String: String] {
+    static func legValues(_ channel: SwitchChannel, _ core: SwitchCore) -> [String: String] {
         var values = channel.columns
         values["uuid"] = channel.uuid
         values["created"] = SwitchTimeText.local(channel.createdAt, core.clock.timeZone)
@@ -81,25 +81,6 @@ enum ShowCommand {
         core.channels.map { channel in
             let values = legValues(channel, core)
             return channelColumns.map { values[$0] ?? "" }
-        }
-    }
-
-    /// One row per call: a bridged A-leg with its B-leg, and every unbridged channel alone.
-    static func callRows(_ core: SwitchCore) -> [[String]] {
-        let channels = core.channels
-        let bLegs = Set(channels.compactMap(\.bridgedTo))
-        return channels.filter { !bLegs.contains($0.uuid) }.map { channel in
-            let a = legValues(channel, core)
-            var row = callLegColumns.map { a[$0] ?? "" }
-            row += [a["call_uuid"] ?? "", a["hostname"] ?? "", a["sent_callee_name"] ?? "", a["sent_callee_num"] ?? ""]
-            if let other = channel.bridgedTo.flatMap({ core.channel($0) }) {
-                let b = legValues(other, core)
-                row += callBLegColumns.map { b[$0] ?? "" }
-                row.append(a["created_epoch"] ?? "")
-            } else {
-                row += Array(repeating: "", count: callBLegColumns.count + 1)
-            }
-            return row
         }
     }
 }

@@ -29,14 +29,28 @@ struct CallLeg: Sendable, Hashable {
     var held = false
     /// The other half of a loopback pair.
     var loopbackPartner: String?
-    /// The leg this one is bridged to.
-    var bridgedTo: String?
+    /// The bridge this leg is in, and its side of it.
+    var bridge: Bridge?
+    /// The `Other-Type`/`Other-Leg-*` headers: the other party's profile as it was when the
+    /// switch copied it (at originate for the originator, at answer for the originatee).
+    var otherLeg: OtherLeg?
+    /// An originatee that has reported waits for the originator's bridge to end before it is
+    /// destroyed: the bridge thread still sets variables on it (capture 69).
+    var destroyWhenUnbridged = false
+    /// What the originator runs once its `bridge` application returns.
+    var afterBridge: (steps: [Dialplan.Step], hangUpAtEnd: Bool)?
+    /// The `callee_name`/`callee_num` columns when the db kept values the profile no longer has
+    /// (a bridge changes the originator's callee id without a CALL_UPDATE).
+    var calleeColumns: (name: String, number: String)?
     /// `callee_direction` and `call_uuid` columns, filled in by CALL_UPDATE as the switch's db does.
     var calleeDirection = ""
     var callUUIDColumn = ""
 
     static func == (lhs: CallLeg, rhs: CallLeg) -> Bool { lhs.uuid == rhs.uuid && lhs.variables == rhs.variables && lhs.state == rhs.state }
     func hash(into hasher: inout Hasher) { hasher.combine(uuid) }
+
+    /// The UUID of the other leg of the bridge, either side.
+    var bridgedTo: String? { bridge?.peer }
 
     var isAnswered: Bool { (profile?.answeredAt ?? 0) != 0 }
 
@@ -54,8 +68,8 @@ struct CallLeg: Sendable, Hashable {
             values["dest"] = profile.destinationNumber
             values["dialplan"] = profile.dialplan
             values["context"] = profile.context
-            values["callee_name"] = profile.calleeIDName
-            values["callee_num"] = profile.calleeIDNumber
+            values["callee_name"] = calleeColumns?.name ?? profile.calleeIDName
+            values["callee_num"] = calleeColumns?.number ?? profile.calleeIDNumber
             values["initial_cid_name"] = profile.originalCallerIDName
             values["initial_cid_num"] = profile.originalCallerIDNumber
             values["initial_dest"] = profile.destinationNumber
@@ -72,8 +86,36 @@ struct CallLeg: Sendable, Hashable {
     /// The core's view of this leg, for `show`, completion and variable look-ups.
     var channel: SwitchChannel {
         var channel = SwitchChannel(uuid: uuid, createdAt: createdAt, columns: columns, variables: variables.dictionary,
-                                    bridgedTo: direction == .outbound ? bridgedTo : nil)
+                                    bridgedTo: bridge?.isOriginator == true ? bridge?.peer : nil)
         channel.sequence = sessionID
         return channel
     }
+}
+
+/// A leg's side of a bridge (`CF_BRIDGE_ORIGINATOR` or not) and the leg on the other side.
+enum Bridge: Sendable, Hashable {
+    case originator(String)
+    case originatee(String)
+
+    var peer: String {
+        switch self {
+        case .originator(let uuid), .originatee(let uuid): uuid
+        }
+    }
+
+    var isOriginator: Bool {
+        if case .originator = self { return true }
+        return false
+    }
+
+    /// `last_bridge_role`.
+    var role: String { isOriginator ? "originator" : "originatee" }
+}
+
+/// The other party of a leg as its events print it: `Other-Type` and a copy of that party's
+/// caller profile, taken when the switch took it.
+struct OtherLeg: Sendable, Hashable {
+    /// `originator` or `originatee`.
+    var type: String
+    var profile: CallerProfile
 }

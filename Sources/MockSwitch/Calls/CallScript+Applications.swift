@@ -8,6 +8,8 @@ extension CallScript {
         enum Kind: Sendable {
             case playback(String)
             case sleep
+            /// A `bridge` waits for its ringing peer.
+            case bridgeRinging(String)
         }
 
         let uuid: String
@@ -25,7 +27,7 @@ extension CallScript {
         while let step = rest.popFirst() {
             guard let leg = book.legs[uuid], leg.hangupCause == nil else { return }
             if step.application == "playback" {
-                let length = startPlayback(uuid, step.data, loops: 1)
+                let length = startPlayback(uuid, step.data, loops: 1, byMessage: false)
                 fire("PLAYBACK_START", uuid, .playbackStart, .init(trailing: playbackHeaders(step.data)))
                 continuations.append(Continuation(uuid: uuid, delay: length, kind: .playback(step.data), rest: Array(rest),
                                                   hangUpAtEnd: hangUpAtEnd))
@@ -43,9 +45,12 @@ extension CallScript {
             case "ring_ready":
                 if self[uuid].callState == .down { callState(uuid, .ringing) }
             case "answer":
-                if let partner = leg.loopbackPartner, book.legs[partner] != nil { answer(partner) }
-                answer(uuid)
-                self[uuid].variables.set("endpoint_disposition", "ANSWER")
+                // Answering an answered channel changes nothing (capture 67's extension form).
+                if !leg.isAnswered {
+                    if let partner = leg.loopbackPartner, book.legs[partner] != nil { answer(partner) }
+                    answer(uuid)
+                    self[uuid].variables.set("endpoint_disposition", "ANSWER")
+                }
             case "log":
                 let parts = step.data.split(separator: " ", maxSplits: 1).map(String.init)
                 let level = parts.first.flatMap(LogLineFactory.level(named:)) ?? 7
@@ -63,6 +68,9 @@ extension CallScript {
                 self[uuid].parked = step.application == "park"
                 if step.application == "park" { fire("CHANNEL_PARK", uuid, .park) }
                 return
+            case "bridge":
+                if startBridge(uuid, step.data, rest: Array(rest), hangUpAtEnd: hangUpAtEnd) { return }
+                continue
             case "hangup":
                 completeExecute(uuid)
                 beginHangup(uuid, cause: HangupCause.canonical(step.data) ?? "NORMAL_CLEARING")
@@ -93,6 +101,9 @@ extension CallScript {
         case .sleep:
             guard self[uuid].application?.name == "sleep" else { return }
             completeExecute(uuid)
+        case .bridgeRinging(let peer):
+            // The rest runs when the bridge is over.
+            return bridgePeerAnswered(uuid, peer)
         }
         runSteps(uuid, continuation.rest, hangUpAtEnd: continuation.hangUpAtEnd)
     }

@@ -3,14 +3,17 @@
 extension CallScript {
     /// Creates the leg and takes it as far as the endpoint goes now: `.up` for null/, `.ringing`
     /// for a registered user, `.failed(USER_NOT_REGISTERED)` for anyone else.
-    mutating func originateSingle(_ request: OriginateRequest) -> OriginateOutcome {
+    /// With an `originator` (the `bridge` application) the leg takes its caller id from it.
+    mutating func originateSingle(_ request: OriginateRequest, originator: String? = nil) -> OriginateOutcome {
         let parts = request.endpoint.split(separator: "/", maxSplits: 1).map(String.init)
         let technology = parts[0], destination = parts.count > 1 ? parts[1] : ""
         let user = destination.split(separator: "@").first.map(String.init) ?? ""
         if technology == "user", !book.registeredUsers.contains(user) { return .failed("USER_NOT_REGISTERED") }
         let uuid = UUIDText.make()
-        let callerName = request.variable("origination_caller_id_name") ?? request.callerIDName ?? ""
-        let callerNumber = request.variable("origination_caller_id_number") ?? request.callerIDNumber ?? "0000000000"
+        let caller = originator.flatMap { book.legs[$0]?.profile }
+        let callerName = request.variable("origination_caller_id_name") ?? caller?.callerIDName ?? request.callerIDName ?? ""
+        let callerNumber = request.variable("origination_caller_id_number") ?? caller?.callerIDNumber ?? request.callerIDNumber
+            ?? "0000000000"
         let name = "\(technology)/\(destination)"
         add(CallLeg(uuid: uuid, name: name, direction: .outbound, sessionID: nextSessionID(), createdAt: now, hitDialplan: false))
         setCodecs(uuid)
@@ -21,11 +24,13 @@ extension CallScript {
             calleeIDNumber: user.isEmpty ? destination : user, ani: callerNumber, destinationNumber: user.isEmpty ? destination : user,
             uuid: uuid, source: technology == "user" ? "mod_sofia" : "mod_null", context: request.context, channelName: name,
             createdAt: now)
+        if let caller { self[uuid].otherLeg = OtherLeg(type: "originator", profile: caller.originatorCopy) }
         fire("CHANNEL_OUTGOING", uuid, .outgoingChannel, .init(variables: false))
         run(uuid, .initial)
         for (variable, value) in [("direction", "outbound"), ("is_outbound", "true"), ("uuid", uuid), ("call_uuid", uuid),
                                   ("session_id", String(self[uuid].sessionID)), ("read_codec", "L16"), ("read_rate", "8000"),
                                   ("write_codec", "L16"), ("write_rate", "8000"), ("channel_name", name)]
+            + (originator.map { [("originator", $0), ("signal_bond", $0), ("call_uuid", $0)] } ?? [])
             + request.variables + [("originate_endpoint", technology)] {
             self[uuid].variables.set(variable, value)
         }
@@ -37,7 +42,7 @@ extension CallScript {
         run(uuid, .consumeMedia)
         guard technology == "user" else {
             answer(uuid)
-            completeOriginate(uuid)
+            if originator == nil { completeOriginate(uuid, request.target) } else { self[uuid].variables.set("endpoint_disposition", "ANSWER") }
             return .up(uuid)
         }
         let time = now
@@ -48,10 +53,10 @@ extension CallScript {
     }
 
     /// The ringing user picks up.
-    mutating func answerRinging(_ uuid: String) -> Bool {
+    mutating func answerRinging(_ uuid: String, _ target: OriginateRequest.Target) -> Bool {
         guard book.legs[uuid] != nil, self[uuid].hangupCause == nil else { return false }
         answer(uuid)
-        completeOriginate(uuid)
+        completeOriginate(uuid, target)
         return true
     }
 }

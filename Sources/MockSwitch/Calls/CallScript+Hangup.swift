@@ -8,6 +8,13 @@ extension CallScript {
         self[uuid].state = .hangup
         self[uuid].answerState = "hangup"
         self[uuid].hangupCause = cause
+        if let bridge = leg.bridge {
+            // The peer learns why its bridge went; the leg notes its side (capture 69).
+            if let peer = book.legs[bridge.peer], peer.hangupCause == nil {
+                self[bridge.peer].variables.set("last_bridge_hangup_cause", cause)
+            }
+            self[uuid].variables.set("last_bridge_role", bridge.role)
+        }
         fire("CHANNEL_HANGUP", uuid, .hangup)
     }
 
@@ -56,6 +63,7 @@ extension CallScript {
     }
 
     private mutating func unwind(_ uuid: String) {
+        _ = endBridge(uuid)
         unpark(uuid)
         completeExecute(uuid)
         run(uuid, .hangup)
@@ -77,8 +85,17 @@ extension CallScript {
         }
     }
 
-    private mutating func destroy(_ uuid: String) {
+    mutating func destroy(_ uuid: String) {
         guard book.legs[uuid] != nil else { return }
+        if case .originatee(let a)? = self[uuid].bridge, book.legs[a] != nil {
+            // The originator's bridge thread still holds this leg: it is destroyed when the
+            // bridge ends, now if the originator is up (it then goes on with its dialplan).
+            self[uuid].destroyWhenUnbridged = true
+            guard self[a].hangupCause == nil, let next = endBridge(a) else { return }
+            completeExecute(a)
+            runSteps(a, next.steps, hangUpAtEnd: next.hangUpAtEnd)
+            return
+        }
         self[uuid].state = .destroy
         fire("CHANNEL_DESTROY", uuid, .destroy)
         run(uuid, .destroy)
@@ -103,6 +120,7 @@ extension CallScript {
             ("start_stamp", stamp(start)), ("profile_start_stamp", stamp(start)),
         ]
         if answered != 0 { values.append(("answer_stamp", stamp(answered))) }
+        if profile.bridgedAt != 0 { values.append(("bridge_stamp", stamp(profile.bridgedAt))) }
         values += [
             ("end_stamp", stamp(end)), ("start_epoch", seconds(start)), ("start_uepoch", String(start)),
             ("profile_start_epoch", seconds(start)), ("profile_start_uepoch", String(start)),

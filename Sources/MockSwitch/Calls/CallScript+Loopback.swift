@@ -4,20 +4,25 @@
 extension CallScript {
     /// Creates the pair and runs the b-leg's dialplan until it waits (park, echo …) or fails.
     /// Returns the a-leg's UUID, or the hangup cause when the call did not come up.
-    mutating func originateLoopback(_ request: OriginateRequest, dialplan: Dialplan) -> OriginateOutcome {
+    /// With an `originator` (the `bridge` application) the new a-leg takes its caller id from it
+    /// and carries the originator's variables and profile, as `switch_ivr_originate` gives them.
+    mutating func originateLoopback(_ request: OriginateRequest, dialplan: Dialplan, originator: String? = nil) -> OriginateOutcome {
         let path = request.endpoint.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map(String.init)
         guard let destination = path.first, !destination.isEmpty else { return .failed("CHAN_NOT_IMPLEMENTED") }
         let context = path.count > 1 && !path[1].isEmpty ? path[1] : "default"
         let planName = path.count > 2 && !path[2].isEmpty ? path[2] : "xml"
         let a = UUIDText.make(), b = UUIDText.make()
-        let callerName = request.variable("origination_caller_id_name") ?? request.callerIDName ?? ""
-        let callerNumber = request.variable("origination_caller_id_number") ?? request.callerIDNumber ?? "0000000000"
+        let caller = originator.flatMap { book.legs[$0]?.profile }
+        let callerName = request.variable("origination_caller_id_name") ?? caller?.callerIDName ?? request.callerIDName ?? ""
+        let callerNumber = request.variable("origination_caller_id_number") ?? caller?.callerIDNumber ?? request.callerIDNumber
+            ?? "0000000000"
         let dialString = path.joined(separator: "/")
 
         func profile(_ uuid: String, _ direction: String, _ name: String) -> CallerProfile {
             CallerProfile(direction: direction, dialplan: planName, callerIDName: callerName, callerIDNumber: callerNumber,
-                          originalCallerIDName: callerName, originalCallerIDNumber: callerNumber,
-                          calleeIDName: "Outbound Call", calleeIDNumber: context, ani: callerNumber,
+                          originalCallerIDName: caller?.originalCallerIDName ?? callerName,
+                          originalCallerIDNumber: caller?.originalCallerIDNumber ?? callerNumber,
+                          calleeIDName: "Outbound Call", calleeIDNumber: context, ani: caller?.ani ?? callerNumber,
                           destinationNumber: destination, uuid: uuid, source: "mod_loopback", context: context,
                           channelName: name, createdAt: now)
         }
@@ -28,6 +33,7 @@ extension CallScript {
         self[a].name = "loopback/\(destination)-a"
         self[a].state = .initial
         self[a].profile = profile(a, "outbound", self[a].name)
+        if let caller { self[a].otherLeg = OtherLeg(type: "originator", profile: caller.originatorCopy) }
         fire("CHANNEL_OUTGOING", a, .outgoingChannel, .init(variables: false))
         run(a, .initial)
 
@@ -35,9 +41,18 @@ extension CallScript {
                     createdAt: now, hitDialplan: true, loopbackPartner: a))
         setCodecs(b)
 
+        // What the originator hands the new leg (capture 69), between its channel name and the
+        // originate's own variables.
+        let inherited: [(String, String)] = originator.map { o in
+            [("max_forwards", "70"), ("originator_codec", "L16@8000h@20i"), ("originator", o), ("signal_bond", o), ("call_uuid", o)]
+        } ?? []
+        let fromOriginator: [(String, String)] = originator.map { [("loopback_from_uuid", $0)] } ?? []
+        let originating: [(String, String)] = originator.map { [("originating_leg_uuid", $0)] } ?? []
         for (name, value) in [("direction", "outbound"), ("is_outbound", "true"), ("uuid", a), ("call_uuid", a),
-                              ("session_id", String(self[a].sessionID))] + codecVariables + [("channel_name", self[a].name)]
-            + request.variables + [("originate_early_media", "true"), ("originate_endpoint", "loopback"),
+                              ("session_id", String(self[a].sessionID))] + codecVariables + fromOriginator
+            + [("channel_name", self[a].name)] + inherited
+            + request.variables + [("originate_early_media", request.variable("ignore_early_media") == "true" ? "false" : "true")]
+            + originating + [("originate_endpoint", "loopback"),
                                    ("other_loopback_leg_uuid", b), ("loopback_leg", "A")] {
             self[a].variables.set(name, value)
         }
@@ -52,7 +67,8 @@ extension CallScript {
         self[b].profile = profile(b, "inbound", self[b].name)
         for (name, value) in [("direction", "inbound"), ("uuid", b), ("call_uuid", b),
                               ("session_id", String(self[b].sessionID)), ("channel_name", self[b].name)]
-            + codecVariables + request.variables + [("other_loopback_leg_uuid", a), ("loopback_leg", "B")] {
+            + codecVariables + (originator == nil ? request.variables : [])
+            + [("other_loopback_leg_uuid", a)] + (originator.map { [("other_loopback_from_uuid", $0)] } ?? []) + [("loopback_leg", "B")] {
             self[b].variables.set(name, value)
         }
         run(b, .initial)
@@ -62,6 +78,8 @@ extension CallScript {
         callState(b, .ringing)
         fire("CHANNEL_STATE", b, .runningState, .init(variables: false))
 
+        // Routing sets call_uuid (it moves to the end), found or not (captures 21, 67).
+        self[b].variables.set("call_uuid", b)
         guard let steps = dialplan.route(destination, context: context, at: now, in: core.clock.timeZone) else {
             // The b-leg finds no extension and hangs up; the loopback takes the a-leg with it.
             beginHangup(b, cause: "NO_ROUTE_DESTINATION")
@@ -71,18 +89,29 @@ extension CallScript {
         }
         self[b].state = .execute
         run(b, .execute)
-        self[b].variables.set("call_uuid", b)
         runSteps(b, steps)
-        guard self[a].isAnswered else { return .ringing(a) }
-        completeOriginate(a)
+        guard self[a].isAnswered else {
+            // A `bridge` in the b-leg's dialplan answers it when its ringing peer does.
+            let bridging = continuations.first { continuation in
+                if case .bridgeRinging = continuation.kind { return continuation.uuid == b }
+                return false
+            }
+            return bridging.map { .answersIn(a, $0.delay) } ?? .ringing(a)
+        }
+        guard originator == nil else {
+            self[a].variables.set("endpoint_disposition", "ANSWER")
+            return .up(a)
+        }
+        completeOriginate(a, request.target)
         return .up(a)
     }
 
-    /// The originated leg answered: originate returns, the caller id flips (CALL_UPDATE).
-    mutating func completeOriginate(_ a: String) {
+    /// The originated leg answered: originate returns, the caller id flips (CALL_UPDATE). In the
+    /// extension form the flip waits for the blind transfer to the extension (capture 67).
+    mutating func completeOriginate(_ a: String, _ target: OriginateRequest.Target) {
         self[a].hitDialplan = true
         self[a].variables.set("endpoint_disposition", "ANSWER")
-        flipCallerID(a)
+        if case .application = target { flipCallerID(a) }
     }
 
     /// `originate_timeout` ran out before an answer: both legs hang up with NO_ANSWER.
@@ -91,6 +120,24 @@ extension CallScript {
         if let b = self[a].loopbackPartner, book.legs[b] != nil { beginHangup(b, cause: "NO_ANSWER") }
         beginHangup(a, cause: "NO_ANSWER")
         finishHangup(a)
+    }
+
+    /// `switch_ivr_session_transfer`: a new caller profile (index 2) for the extension, with the
+    /// old destination as RDNIS and the transfer noted in `transfer_history`/`transfer_source`.
+    mutating func blindTransfer(_ uuid: String, to destination: String, context: String, dialplanName: String) {
+        guard var profile = self[uuid].profile else { return }
+        let source = "\(now.floorDiv(1_000_000)):\(uuid):bl_xfer:\(destination)/\(context)/\(dialplanName)"
+        profile.rdnis = profile.destinationNumber
+        profile.destinationNumber = destination
+        profile.context = context
+        profile.dialplan = dialplanName
+        profile.transferSource = source
+        profile.index += 1
+        profile.profileCreatedAt = now
+        self[uuid].profile = profile
+        self[uuid].variables.set("max_forwards", "70")
+        self[uuid].variables.set("transfer_history", source)
+        self[uuid].variables.set("transfer_source", source)
     }
 
     private static let codecNames = [("read_codec", "L16"), ("read_rate", "8000"), ("write_codec", "L16"), ("write_rate", "8000")]
@@ -125,12 +172,17 @@ extension CallScript {
 
     /// The originated leg runs its `&app(args)`, or routes its extension, once originate has
     /// returned.
-    mutating func start(_ uuid: String, _ target: OriginateRequest.Target, context: String, dialplan: Dialplan) {
+    mutating func start(_ uuid: String, _ target: OriginateRequest.Target, context: String, dialplanName: String = "XML",
+                        dialplan: Dialplan) {
         guard book.legs[uuid] != nil, self[uuid].hangupCause == nil else { return }
         let steps: [Dialplan.Step]
         switch target {
         case .application(let name, let data): steps = [Dialplan.Step(name, data)]
         case .extension(let destination):
+            blindTransfer(uuid, to: destination, context: context, dialplanName: dialplanName)
+            flipCallerID(uuid)
+            self[uuid].state = .routing
+            run(uuid, .routing)
             guard let route = dialplan.route(destination, context: context, at: now, in: core.clock.timeZone) else {
                 beginHangup(uuid, cause: "NO_ROUTE_DESTINATION")
                 finishHangup(uuid)
@@ -146,9 +198,11 @@ extension CallScript {
 }
 
 /// How an originate went: the leg is up, it is still ringing (the caller waits for an answer or
-/// `originate_timeout`), or it failed with a hangup cause (`-ERR <cause>`).
+/// `originate_timeout`), its answer is due, or it failed with a hangup cause (`-ERR <cause>`).
 enum OriginateOutcome: Sendable, Equatable {
     case up(String)
     case ringing(String)
+    /// Ringing, with an answer due (the b-leg bridges to a ringing user).
+    case answersIn(String, Duration)
     case failed(String)
 }

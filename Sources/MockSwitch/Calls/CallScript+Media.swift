@@ -21,6 +21,7 @@ extension CallScript {
     /// The broadcast ended (`done`) or was broken (`break`).
     mutating func stopBroadcast(_ uuid: String, _ path: String, status: String) {
         guard book.legs[uuid] != nil, self[uuid].application?.name == "playback", self[uuid].application?.data == path else { return }
+        setPlaybackVariables(uuid, path)
         fire("PLAYBACK_STOP", uuid, .playbackStop, .init(trailing: playbackHeaders(path) + [("Playback-Status", status)]))
         finishPlayback(uuid, path)
     }

@@ -91,7 +91,7 @@ public final class CallTraffic: Sendable {
         let ring = Duration.milliseconds(Int.random(in: settings.ringMilliseconds))
         core.calls.later(ring) {
             let answered = core.withCalls { script in
-                if script.answerRinging(uuid) { script.start(uuid, request.target, context: "default", dialplan: .standard) }
+                if script.answerRinging(uuid, request.target) { script.start(uuid, request.target, context: "default", dialplan: .standard) }
             }
             core.calls.later(talk) {
                 defer { self.finished() }

@@ -15,6 +15,12 @@ struct CallerProfile: Sendable, Hashable {
     var context: String
     var channelName: String
     var createdAt: Int64
+    /// `Profile-Index`: 1, and one more for each profile a transfer made.
+    var index = 1
+    /// When this profile was made, if not with the channel (a transfer's).
+    var profileCreatedAt: Int64?
+    var transferSource: String?
+    var rdnis: String?
     /// The profile's timetable (`Caller-Channel-*-Time`), microseconds, 0 for "not yet".
     var answeredAt: Int64 = 0
     var progressAt: Int64 = 0
@@ -27,8 +33,12 @@ struct CallerProfile: Sendable, Hashable {
 
     /// The headers in `switch_caller_profile_event_set_data`'s order, named `<prefix>-…`.
     func headers(prefix: String = "Caller") -> [(String, String)] {
+        // A copy for the other leg has no profile index, and its logical direction is the
+        // clone's default, inbound (capture 69).
+        let isCopy = prefix != "Caller"
         // Empty caller and callee ids are left out (captures 70, 76: no origination_caller_id_name).
-        var out: [(String, String)] = [("Direction", direction), ("Logical-Direction", direction), ("Dialplan", dialplan)]
+        var out: [(String, String)] = [("Direction", direction), ("Logical-Direction", isCopy ? "inbound" : direction),
+                                       ("Dialplan", dialplan)]
         for (name, value) in [("Caller-ID-Name", callerIDName), ("Caller-ID-Number", callerIDNumber),
                               ("Orig-Caller-ID-Name", originalCallerIDName), ("Orig-Caller-ID-Number", originalCallerIDNumber),
                               ("Callee-ID-Name", calleeIDName), ("Callee-ID-Number", calleeIDNumber)] where !value.isEmpty {
@@ -36,8 +46,14 @@ struct CallerProfile: Sendable, Hashable {
         }
         out += [
             ("ANI", ani), ("Destination-Number", destinationNumber), ("Unique-ID", uuid), ("Source", source),
-            ("Context", context), ("Channel-Name", channelName), ("Profile-Index", "1"),
-            ("Profile-Created-Time", String(createdAt)), ("Channel-Created-Time", String(createdAt)),
+        ]
+        if let transferSource { out.append(("Transfer-Source", transferSource)) }
+        out.append(("Context", context))
+        if let rdnis { out.append(("RDNIS", rdnis)) }
+        out.append(("Channel-Name", channelName))
+        if !isCopy { out.append(("Profile-Index", String(index))) }
+        out += [
+            ("Profile-Created-Time", String(profileCreatedAt ?? createdAt)), ("Channel-Created-Time", String(createdAt)),
             ("Channel-Answered-Time", String(answeredAt)), ("Channel-Progress-Time", String(progressAt)),
             ("Channel-Progress-Media-Time", String(progressMediaAt)), ("Channel-Hangup-Time", String(hangupAt)),
             ("Channel-Transfer-Time", String(transferredAt)), ("Channel-Resurrect-Time", "0"),
@@ -46,5 +62,20 @@ struct CallerProfile: Sendable, Hashable {
             ("Screen-Bit", "true"), ("Privacy-Hide-Name", "false"), ("Privacy-Hide-Number", "false"),
         ]
         return out.map { ("\(prefix)-\($0.0)", $0.1) }
+    }
+
+    /// The copy the originator's events carry as its originatee's (`Other-Leg-*`): taken when
+    /// the originate started, so its times are still zero (capture 69).
+    var originatorCopy: CallerProfile {
+        var copy = self
+        copy.answeredAt = 0
+        copy.progressAt = 0
+        copy.progressMediaAt = 0
+        copy.hangupAt = 0
+        copy.transferredAt = 0
+        copy.bridgedAt = 0
+        copy.createdAt = 0
+        copy.profileCreatedAt = nil
+        return copy
     }
 }

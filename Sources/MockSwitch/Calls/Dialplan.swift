@@ -24,8 +24,11 @@ public struct Dialplan: Sendable {
         self.extensions = extensions
     }
 
-    /// 7000 answer+park, 9196 echo, 9664 a tone, 5000 a bridge to `user/1000`.
+    /// 7000 answer+park, 9196 echo, 9664 a tone, 5000 a bridge to `user/1000`, and `wait`, which
+    /// does not answer for ten seconds: the stock `global` extension sleeps there first, and an
+    /// originate with a shorter `originate_timeout` gives up inside that sleep (capture 67).
     public static let standard = Dialplan(extensions: [
+        "wait": [Step("sleep", "10000"), Step("answer"), Step("park")],
         "7000": [Step("answer"), Step("park")],
         "9196": [Step("answer"), Step("echo")],
         "9664": [Step("answer"), Step("playback", "tone_stream://%(2000,0,440)")],

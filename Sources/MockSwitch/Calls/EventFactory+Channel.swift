@@ -43,6 +43,10 @@ extension EventFactory {
         }
         if parts.profile, let profile = leg.profile {
             for (header, value) in profile.headers() { event.addHeader(header, value) }
+            if let other = leg.otherLeg {
+                event.addHeader("Other-Type", other.type)
+                for (header, value) in other.profile.headers(prefix: "Other-Leg") { event.addHeader(header, value) }
+            }
         }
         if parts.variables {
             for entry in leg.variables.entries { event.addHeader("variable_" + entry.name, entry.value) }

@@ -12,6 +12,8 @@ struct OriginateRequest: Sendable, Equatable {
     var endpoint: String
     var target: Target
     var dialplan = "xml"
+    /// The dialplan name as written (`XML`), for the extension form's transfer.
+    var dialplanName = "XML"
     var context = "default"
     var callerIDName: String?
     var callerIDNumber: String?
@@ -61,7 +63,10 @@ struct OriginateRequest: Sendable, Equatable {
         } else {
             target = .extension(second)
         }
-        if words.count > 2, words[2] != "undef" { dialplan = words[2] }
+        if words.count > 2, words[2] != "undef" {
+            dialplan = words[2]
+            dialplanName = words[2]
+        }
         if words.count > 3, words[3] != "undef" { context = words[3] }
         if words.count > 4, words[4] != "undef" { callerIDName = words[4] }
         if words.count > 5, words[5] != "undef" { callerIDNumber = words[5] }
