@@ -59,6 +59,8 @@ struct PaneRobustnessTests {
         defer { term.close() }
         try await term.waitFor("the prompt") { $0.last == Self.prompt }
         try term.type("status half typed")
+        // Keys not yet read when Ctrl-C arrives are flushed by the terminal: wait for them.
+        try await term.waitFor("the half-typed line") { $0.last == Self.prompt + " status half typed" }
         try term.press("Left")
         try term.press("Left")
         try term.press("C-c")
@@ -126,6 +128,8 @@ struct PaneRobustnessTests {
         try server.press("Enter")
         try await server.waitFor("the pane") { $0.count == 20 && $0[19] == Self.prompt && $0[18].contains("| connected |") }
         try server.type("half typed")
+        // Typed keys not yet read when Ctrl-Z arrives are flushed by the terminal: wait for them.
+        try await server.waitFor("the half-typed line") { $0.count == 20 && $0[19] == Self.prompt + " half typed" }
         try server.press("C-z")
         try await server.waitFor("the shell back, no status line left") { screen in
             screen.contains { $0.contains("Stopped") } && screen.last == "SHELL$" && !screen.contains { $0.contains("| connected |") }
