@@ -8,8 +8,8 @@ struct MockCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mock",
         abstract: "Run a simulated FreeSWITCH event socket (mod_event_socket) in the foreground.",
-        // Named in full: as a subcommand's own help it would read `mock [...]`.
-        usage: "fscli mock [--listen-ip <ip>] [--listen-port <port>] [--password <password>] [--acl <CIDR> ...] [--heartbeat <seconds>] [--switchname <name>] [--hostname <name>] [--config <file>] [--user <spec> ...]",
+        // Named in full: as a subcommand's own help it would read `mock [...]`; the options are listed below it.
+        usage: "fscli mock [<options>]",
         discussion: """
             Real fs_cli and ESL libraries can connect to it as to FreeSWITCH 1.11. It logs what it does \
             to stderr and stops on SIGINT or SIGTERM, sending every client the shutdown notice.
