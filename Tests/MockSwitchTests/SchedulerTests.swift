@@ -1,4 +1,5 @@
 import MockSwitch
+import TestSupport
 import Testing
 
 /// The scheduler as capture 71 shows it: tasks are added at once, deleted or run by the
@@ -59,5 +60,26 @@ import Testing
         #expect(broadcast.body == "+OK Message scheduled\n")
         #expect(broadcast.events.first?["Task-Desc"] == "switch_ivr_schedule_broadcast")
         #expect(broadcast.events.first?["Task-Group"] == uuid)
+    }
+
+    /// The server runs the scheduler's pass by itself: a task due in a second is gone, with its
+    /// DEL_SCHEDULE, within a few.
+    @Test(.timeLimit(.minutes(1))) func theServerRunsThePasses() async throws {
+        var configuration = MockSwitchConfiguration()
+        configuration.listenPort = 0
+        configuration.heartbeatInterval = .seconds(3600)
+        let mock = try await MockSwitchServer.start(configuration, logger: ConformanceTests.quiet)
+        let client = try await WireClient(port: mock.port)
+        _ = try await client.next()
+        try await client.send("auth ClueCon\n\n")
+        _ = try await client.next()
+        try await client.send("event plain DEL_SCHEDULE\n\n")
+        _ = try await client.next()
+        try await client.send("api sched_api +1 soon hostname\n\n")
+        #expect(String(buffer: try #require(try await client.next()).encoded).contains("+OK Added:"))
+        let deleted = String(buffer: try #require(try await client.next()).encoded)
+        #expect(deleted.contains("Event-Name: DEL_SCHEDULE") && deleted.contains("Task-Group: soon"))
+        await client.close()
+        await mock.stop()
     }
 }
