@@ -75,6 +75,7 @@ import Testing
                 clients[tag] = try await WireClient(port: mock.port)
             }
             guard let client = clients[tag] else { continue }
+            // FSCLI_REPLAY_TRACE=<capture> prints each record as it is replayed (where a replay hangs).
             if ProcessInfo.processInfo.environment["FSCLI_REPLAY_TRACE"] == name { print("replay \(name) #\(index) \(record.dir) \(record.label)") }
             switch record.dir {
             case "C->S":
