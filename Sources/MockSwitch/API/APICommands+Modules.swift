@@ -44,13 +44,10 @@ extension APICommands {
                 return output
             }
             output.text += "+OK module unloaded\n"
-            output.append(unloaded, text: false, later: false)
+            output.append(unloaded, text: false)
             let loaded = load(name, core)
             output.append(loaded, text: false)
             output.text += loaded.text == "+OK\n" ? "+OK module loaded\n" : loaded.text
-            // The old tasks go when the scheduler's thread next looks, after the new ones came.
-            output.logLines += unloaded.laterLogLines
-            output.events += unloaded.laterEvents
             return output
         },
     ]
@@ -60,14 +57,11 @@ extension APICommands {
         argument.words.first { $0 != "-f" }
     }
 
-    /// What one load or unload step produced: its reply line, what it logged and fired, and what
-    /// the scheduler's thread does a moment later (deleting a gone module's tasks).
+    /// What one load or unload step produced: its reply line and what it logged and fired.
     struct ModuleStep {
         var text = ""
         var logLines: [ESLLogLine] = []
         var events: [ESLEvent] = []
-        var laterLogLines: [ESLLogLine] = []
-        var laterEvents: [ESLEvent] = []
     }
 
     /// Loads `name` after an XML reload: the timezone line of that reload comes after the
@@ -94,7 +88,8 @@ extension APICommands {
         step.text = "+OK\n"
         step.logLines = [timezonesReloaded(core)]
         for task in ModuleTasks.tasks(of: name) {
-            let added = core.scheduleTask(description: task.description, group: name, runtime: core.clock.now() / 1_000_000 + task.interval)
+            let added = core.scheduleTask(description: task.description, group: name, runtime: core.clock.now() / 1_000_000 + task.interval,
+                                          interval: task.interval)
             step.events.append(core.events.scheduleEvent("ADD_SCHEDULE", added))
             step.logLines.append(core.log(level: 7, "Added task \(added.id) \(added.description) (\(added.group)) to run at \(added.runtime)",
                                           source: .taskAdded))
@@ -131,10 +126,8 @@ extension APICommands {
         step.logLines += [core.log(level: 0, "Stopping: \(name)", source: .moduleStopping),
                           core.log(level: 0, "\(name) unloaded.", source: .moduleUnloaded)]
         step.events = core.events.moduleUnloaded(module)
-        for task in core.removeTasks(group: name) {
-            step.laterLogLines.append(core.log(level: 7, "Deleting task \(task.id) \(task.description) (\(task.group))", source: .taskDeleted))
-            step.laterEvents.append(core.events.scheduleEvent("DEL_SCHEDULE", task, source: .taskThreadDeleted))
-        }
+        // Its tasks go when the scheduler's thread next passes (DEL_SCHEDULE then).
+        core.destroyTasks(group: name)
         return step
     }
 
@@ -170,23 +163,18 @@ extension APICommands {
 }
 
 extension APIOutput {
-    /// Adds a step's log lines and events, its reply line when `text` is true, and what the
-    /// scheduler's thread does after it unless `later` is false (the caller adds that last).
-    mutating func append(_ step: APICommands.ModuleStep, text: Bool = true, later: Bool = true) {
+    /// Adds a step's log lines and events, and its reply line when `text` is true.
+    mutating func append(_ step: APICommands.ModuleStep, text: Bool = true) {
         if text { self.text += step.text }
         logLines += step.logLines
         events += step.events
-        if later {
-            logLines += step.laterLogLines
-            events += step.laterEvents
-        }
     }
 }
 
 /// The scheduler tasks a module adds when it loads (and the scheduler deletes when it goes).
 enum ModuleTasks {
     static func tasks(of module: String) -> [(description: String, interval: Int64)] {
-        // mod_hash cleans its limit table every 15 minutes.
+        // mod_hash cleans its limit table every 15 minutes (the task re-arms itself).
         module == "mod_hash" ? [("limit_hash_cleanup", 900)] : []
     }
 }
@@ -199,7 +187,6 @@ extension SourceLocation {
     static let moduleUnloaded = SourceLocation(file: "switch_loadable_module.c", function: "do_shutdown", line: 2374)
     static let taskAdded = SourceLocation(file: "switch_scheduler.c", function: "switch_scheduler_add_task_ex", line: 263)
     static let taskDeleted = SourceLocation(file: "switch_scheduler.c", function: "task_thread_loop", line: 147)
-    static let taskThreadDeleted = SourceLocation(file: "switch_scheduler.c", function: "task_thread_loop", line: 151)
     static let stunLookup = SourceLocation(file: "switch_stun.c", function: "switch_stun_ip_lookup", line: 927)
     static let stunSet = SourceLocation(file: "switch_xml.c", function: "preprocess_stun_set", line: 179)
 }

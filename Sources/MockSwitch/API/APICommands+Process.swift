@@ -77,6 +77,7 @@ enum ProcessCPUTime {
     /// mod_commands' `memory`: this process's malloc statistics, one labelled figure a line.
     static func mallinfoText() -> String {
         #if canImport(Glibc)
+        // mallinfo, deprecated but what the switch calls; mallinfo2 needs glibc 2.33.
         let info = mallinfo()
         let figures: [(String, Int32)] = [
             ("Total non-mmapped bytes (arena):", info.arena), ("# of free chunks (ordblks):", info.ordblks),

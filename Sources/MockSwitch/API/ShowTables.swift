@@ -46,7 +46,7 @@ enum ShowTables {
         case "nat_map":
             return ShowTable(columns: ["port", "proto", "proto_num", "sticky"], rows: [])
         case "tasks":
-            let tasks = core.commandState.withLockedValue { $0.tasks }
+            let tasks = core.scheduledTasks
             return ShowTable(columns: ["task_id", "task_desc", "task_group", "task_runtime", "task_sql_manager", "hostname"],
                              rows: tasks.map { [String($0.id), $0.description, $0.group, String($0.runtime), "0", core.identity.switchname] })
         default:

@@ -51,6 +51,13 @@ struct ScheduledTask: Sendable {
     var description: String
     var group: String
     var runtime: Int64
+    /// Seconds between runs of a recurring task (`sched_api @N`); 0 runs once.
+    var interval: Int64 = 0
+    /// The API command line it runs when due; `nil` for a module's own housekeeping.
+    var command: String?
+    /// Deleted (`sched_del`, `unsched_api`, a module unload) or run: the scheduler's thread
+    /// removes it, with its DEL_SCHEDULE, on its next pass.
+    var destroyed = false
 }
 
 /// One resource of the `hash` limit backend.

@@ -45,7 +45,7 @@ public final class SwitchCore: Sendable {
         self.logLines = LogLineFactory(clock: clock)
         self.modules = ModuleRegistry(modules)
         var commands = CommandState()
-        (commands.tasks, commands.nextTaskID) = Self.startupTasks(self.modules, startSeconds: identity.startTime / 1_000_000)
+        (commands.tasks, commands.nextTaskID) = Self.startupTasks(self.modules, startSeconds: clock.now() / 1_000_000)
         self.commandState = NIOLockedValueBox(commands)
         self.heartbeatInterval = heartbeatInterval
         self.stunSetFails = stunSetFails

@@ -24,9 +24,12 @@ public final class MockSwitchServer: Sendable {
     private let serverChannel: any Channel
     private let bus: EventBus
     private let heartbeat: NIOLockedValueBox<RepeatedTask?>
+    private let scheduler: RepeatedTask
     private let logger: Logger
 
-    private init(core: SwitchCore, host: String, port: Int, serverChannel: any Channel, bus: EventBus, heartbeat: NIOLockedValueBox<RepeatedTask?>, logger: Logger) {
+    private init(core: SwitchCore, host: String, port: Int, serverChannel: any Channel, bus: EventBus, heartbeat: NIOLockedValueBox<RepeatedTask?>,
+                 scheduler: RepeatedTask, logger: Logger) {
+        self.scheduler = scheduler
         self.core = core
         self.host = host
         self.port = port
@@ -84,6 +87,11 @@ public final class MockSwitchServer: Sendable {
                 bus.publish(events: core.heartbeat())
             }
         }
+        // The scheduler's thread: runs due tasks and removes deleted ones about once a second.
+        let scheduler = group.next().scheduleRepeatedTask(initialDelay: .seconds(1), delay: .seconds(1)) { _ in
+            let pass = core.schedulerTick()
+            if !pass.events.isEmpty || !pass.logLines.isEmpty { bus.publish(events: pass.events, logLines: pass.logLines) }
+        }
         let server = MockSwitchServer(
             core: core,
             host: configuration.listenIP,
@@ -91,6 +99,7 @@ public final class MockSwitchServer: Sendable {
             serverChannel: channel,
             bus: bus,
             heartbeat: heartbeat,
+            scheduler: scheduler,
             logger: logger)
         shutdownRequest.withLockedValue { $0 = server }
         logger.info("listening on \(configuration.listenIP):\(server.port), ACL \(configuration.accessList), switch \(core.identity.switchname)")
@@ -108,6 +117,7 @@ public final class MockSwitchServer: Sendable {
     /// Stops: every client gets the shutdown notice and is disconnected, then the socket closes.
     public func stop() async {
         heartbeat.withLockedValue { $0?.cancel(); $0 = nil }
+        scheduler.cancel()
         try? await serverChannel.close()
         for done in bus.forEachListener({ $0.shutdown() }) {
             try? await done.get()
