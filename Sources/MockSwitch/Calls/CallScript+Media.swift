@@ -5,14 +5,24 @@ extension CallScript {
     mutating func sendDTMF(_ uuid: String, _ digits: String, durationMs: Int) {
         let target = self[uuid].loopbackPartner.flatMap { book.legs[$0] != nil ? $0 : nil } ?? uuid
         for digit in digits {
-            fire("DTMF", target, .dequeueDTMF, .init(trailing: [
+            // A DTMF event carries the channel and its profile, not its variables (capture 68).
+            fire("DTMF", target, .dequeueDTMF, .init(variables: false, trailing: [
                 ("DTMF-Digit", String(digit)), ("DTMF-Duration", String(durationMs * 8)), ("DTMF-Source", "UNKNOWN"),
             ]))
         }
     }
 
-    /// `uuid_broadcast`: the file plays inside whatever the leg runs (park resumes after).
+    /// `uuid_broadcast`: the file plays inside whatever the leg runs (park resumes after). The
+    /// switch queues it as a COMMAND event (`event-lock`, five lead frames) that the session
+    /// parses, runs, then fires as PRIVATE_COMMAND with its own headers and the channel's added
+    /// below the first ones (capture 68).
     mutating func startBroadcast(_ uuid: String, _ path: String) -> Duration {
+        var command = core.events.makeEvent("COMMAND", source: .broadcast, time: now)
+        for (name, value) in [("call-command", "execute"), ("execute-app-name", "playback"), ("execute-app-arg", path),
+                              ("event-lock", "true"), ("lead-frames", "5")] {
+            command.addHeader(name, value)
+        }
+        self[uuid].queuedCommand = command
         let length = startPlayback(uuid, path, loops: 1)
         fire("PLAYBACK_START", uuid, .playbackStart, .init(trailing: playbackHeaders(path)))
         return length
@@ -24,6 +34,13 @@ extension CallScript {
         setPlaybackVariables(uuid, path)
         fire("PLAYBACK_STOP", uuid, .playbackStop, .init(trailing: playbackHeaders(path) + [("Playback-Status", status)]))
         finishPlayback(uuid, path)
+        if var command = self[uuid].queuedCommand {
+            self[uuid].queuedCommand = nil
+            let delivered = core.events.channelEvent("PRIVATE_COMMAND", self[uuid], source: .parseNextEvent, time: now,
+                                                     .init(variables: false))
+            for header in delivered.headers { command.addHeader(header.name, header.value) }
+            emit(command)
+        }
     }
 
     func playbackHeaders(_ path: String) -> [(String, String)] {
@@ -90,6 +107,8 @@ extension CallScript {
 }
 
 extension SourceLocation {
+    static let broadcast = SourceLocation(file: "switch_ivr_async.c", function: "switch_ivr_broadcast", line: 5732)
+    static let parseNextEvent = SourceLocation(file: "switch_ivr.c", function: "switch_ivr_parse_next_event", line: 804)
     static let dequeueDTMF = SourceLocation(file: "switch_channel.c", function: "switch_channel_dequeue_dtmf", line: 678)
     static let playbackStart = SourceLocation(file: "switch_ivr_play_say.c", function: "switch_ivr_play_file", line: 1649)
     static let playbackStop = SourceLocation(file: "switch_ivr_play_say.c", function: "switch_ivr_play_file", line: 2023)

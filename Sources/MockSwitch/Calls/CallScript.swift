@@ -41,6 +41,11 @@ struct CallScript {
         return book.nextSessionID
     }
 
+    /// An event made elsewhere, in this change's order.
+    mutating func emit(_ event: ESLEvent) {
+        events.append(event)
+    }
+
     mutating func fire(_ name: String, _ uuid: String, _ source: SourceLocation,
                        _ parts: EventFactory.ChannelEventParts = .init()) {
         let event = core.events.channelEvent(name, self[uuid], source: source, time: now, parts)
