@@ -18,7 +18,7 @@ import Testing
         "01_auth_ok", "02_auth_bad", "03_commands_before_auth", "04_api_status", "05_api_version", "06_api_uptime",
         "07_api_show_channels_empty", "08_api_help", "09_api_console_complete", "10_api_console_complete_xml",
         "11_api_unknown", "12_bgapi_status", "13_event_plain_all", "14_event_json_all", "15_event_xml_heartbeat",
-        "16_filter", "17_nixevent", "18_noevents", "19_log", "20_sendevent", "21_loopback_call_plain", "22_loopback_call_json_hupall", "23_myevents", "24_sendmsg", "29_myevents_uuid_json_linger", "67_call_originate_variants", "69_call_bridge_and_playback", "70_call_hupall_filters", "76_status_during_calls", "25_linger_exit_inbound",
+        "16_filter", "17_nixevent", "18_noevents", "19_log", "20_sendevent", "21_loopback_call_plain", "22_loopback_call_json_hupall", "23_myevents", "24_sendmsg", "29_myevents_uuid_json_linger", "67_call_originate_variants", "69_call_bridge_and_playback", "70_call_hupall_filters", "75_inbound_divert_and_sendmsg", "76_status_during_calls", "25_linger_exit_inbound",
         "26_invalid_commands", "30_crlf_line_endings", "40_fs_cli_x_status", "41_fs_cli_x_show_channels_json",
         "42_fs_cli_x_unknown", "43_fs_cli_interactive", "50_api_shutdown", "60_core_eval_expand_vars",
         "61_core_text_utils", "62_core_show_tables", "63_core_fsctl", "64_core_alias_help", "65_core_hash",
@@ -92,7 +92,7 @@ import Testing
                         let frame = try #require(try await client.next(like: expected.data), "\(name): the mock closed where the capture shows \(expected.label)")
                         got.append(String(buffer: frame.encoded))
                         if ProcessInfo.processInfo.environment["FSCLI_REPLAY_TRACE"] != nil {
-                            print("TRACE   got \(got.last!.firstMatch(of: /Event-Name: ([A-Z_]+)/).map { String($0.1) } ?? "?")")
+                            print("TRACE   \(name) got \(got.last!.firstMatch(of: /Event-Name: ([A-Z_]+)/).map { String($0.1) } ?? "?")")
                         }
                     }
                     Self.compareBurst(got: got, want: burst.map(\.data), uuids: &uuids, name: "\(name) #\(index)")

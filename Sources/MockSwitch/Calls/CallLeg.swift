@@ -28,6 +28,9 @@ struct CallLeg: Sendable, Hashable {
     /// What a `sendmsg` execute interrupted (park), resumed when it ends.
     var interrupted: (name: String, data: String, uuid: String)?
     var parked = false
+    /// A `sendmsg` with `event-lock` runs: messages that arrive wait in `waitingMessages`.
+    var lockedMessage = false
+    var waitingMessages: [ESLEvent] = []
     /// The COMMAND event `uuid_broadcast` queued, fired as PRIVATE_COMMAND once its application ran.
     var queuedCommand: ESLEvent?
     var held = false

@@ -4,6 +4,8 @@ extension CallScript {
     /// One DTMF event per digit, on the leg that hears them (a loopback's partner).
     mutating func sendDTMF(_ uuid: String, _ digits: String, durationMs: Int) {
         let target = self[uuid].loopbackPartner.flatMap { book.legs[$0] != nil ? $0 : nil } ?? uuid
+        // The sending leg notes the duration it sent (capture 68).
+        if !digits.isEmpty { self[uuid].variables.set("last_dtmf_duration", String(durationMs * 8)) }
         for digit in digits {
             // A DTMF event carries the channel and its profile, not its variables (capture 68).
             fire("DTMF", target, .dequeueDTMF, .init(variables: false, trailing: [

@@ -92,6 +92,8 @@ struct CallScript {
         let applicationUUID = UUIDText.make()
         self[uuid].application = (app, data, applicationUUID)
         self[uuid].lastApplication = (app, data)
+        // Each execution starts without the previous one's response (capture 75's second loop).
+        self[uuid].variables.set("current_application_response", nil)
         self[uuid].variables.set("current_application", app)
         self[uuid].variables.set("current_application_data", data)
         var trailing = [("Application", app)]
