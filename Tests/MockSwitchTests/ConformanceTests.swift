@@ -10,9 +10,9 @@ import Testing
 /// legitimately varies (UUIDs, dates, timestamps, sequence numbers, uptime, CPU and stack figures,
 /// lengths that follow from those).
 ///
-/// Calls are simulated from 21 on; still left because they need more of the call engine:
-/// 22 (json + hupall), 23, 24, 29 (myevents/sendmsg on a live channel), 27, 27a, 28, 28a
-/// (outbound `socket`), 31 (log lines during a call).
+/// Still left: 27, 27a, 28, 28a (outbound `socket`), 31 (log lines during a call), 68 (replays up to
+/// `uuid_record`: a broken playback's figures follow the time it played), 71-74.
+/// `FSCLI_REPLAY_TRACE=1` prints each record as the replay reaches it.
 @Suite(.timeLimit(.minutes(1))) struct ConformanceTests {
     static let covered = [
         "01_auth_ok", "02_auth_bad", "03_commands_before_auth", "04_api_status", "05_api_version", "06_api_uptime",
