@@ -28,6 +28,10 @@ struct CallLeg: Sendable, Hashable {
     /// What a `sendmsg` execute interrupted (park), resumed when it ends.
     var interrupted: (name: String, data: String, uuid: String)?
     var parked = false
+    /// When the running playback started (a broken one reports what it played).
+    var playbackStartedAt: Int64 = 0
+    /// When `uuid_record` started (the figures at its stop).
+    var recordStartedAt: Int64 = 0
     /// A `sendmsg` with `event-lock` runs: messages that arrive wait in `waitingMessages`.
     var lockedMessage = false
     var waitingMessages: [ESLEvent] = []

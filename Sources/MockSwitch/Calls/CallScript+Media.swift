@@ -33,7 +33,7 @@ extension CallScript {
     /// The broadcast ended (`done`) or was broken (`break`).
     mutating func stopBroadcast(_ uuid: String, _ path: String, status: String) {
         guard book.legs[uuid] != nil, self[uuid].application?.name == "playback", self[uuid].application?.data == path else { return }
-        setPlaybackVariables(uuid, path)
+        setPlaybackVariables(uuid, path, broken: status == "break")
         fire("PLAYBACK_STOP", uuid, .playbackStop, .init(trailing: playbackHeaders(path) + [("Playback-Status", status)]))
         finishPlayback(uuid, path)
         if var command = self[uuid].queuedCommand {
@@ -53,11 +53,21 @@ extension CallScript {
     /// `uuid_record start|stop`: RECORD_* and the media bug's events.
     mutating func record(_ uuid: String, _ path: String, start: Bool) {
         if start {
+            self[uuid].recordStartedAt = now
             fire("RECORD_START", uuid, .recordStart, .init(trailing: [("Record-File-Path", path)]))
             fire("MEDIA_BUG_START", uuid, .mediaBugStart, .init(
                 leading: [("Media-Bug-Function", "session_record"), ("Media-Bug-Target", path)]))
         } else {
-            fire("RECORD_STOP", uuid, .recordStop, .init(trailing: [("Record-File-Path", path)]))
+            // What was recorded: 16-bit samples at 8 kHz after a 44-byte WAV header (capture 68).
+            let milliseconds = max((now - self[uuid].recordStartedAt) / 1000, 0)
+            let samples = milliseconds * 8
+            for (name, value) in [("record_file_size", String(44 + samples * 2)), ("record_samples", String(samples)),
+                                  ("record_seconds", String(milliseconds / 1000)), ("record_ms", String(milliseconds)),
+                                  ("record_completion_cause", "success-maxtime")] {
+                self[uuid].variables.set(name, value)
+            }
+            fire("RECORD_STOP", uuid, .recordStop, .init(trailing: [("Record-File-Path", path),
+                                                                     ("Record-Completion-Cause", "success-maxtime")]))
             fire("MEDIA_BUG_STOP", uuid, .mediaBugStop, .init(
                 leading: [("Media-Bug-Function", "session_record"), ("Media-Bug-Target", path)]))
         }
@@ -92,10 +102,9 @@ extension CallScript {
     mutating func transfer(_ uuid: String, to destination: String, context: String, dialplan: Dialplan) {
         self[uuid].state = .routing
         interrupt(uuid)
-        let time = now
-        self[uuid].profile?.transferredAt = time
-        self[uuid].profile?.destinationNumber = destination
-        self[uuid].profile?.context = context
+        // A new profile, as the extension form's (capture 68): the leg is now inbound to the dialplan.
+        blindTransfer(uuid, to: destination, context: context, dialplanName: self[uuid].profile?.dialplan ?? "XML")
+        self[uuid].profile?.logicalDirection = "inbound"
         run(uuid, .routing)
         guard let steps = dialplan.route(destination, context: context, at: now, in: core.clock.timeZone) else {
             beginHangup(uuid, cause: "NO_ROUTE_DESTINATION")
@@ -115,9 +124,9 @@ extension SourceLocation {
     static let playbackStart = SourceLocation(file: "switch_ivr_play_say.c", function: "switch_ivr_play_file", line: 1649)
     static let playbackStop = SourceLocation(file: "switch_ivr_play_say.c", function: "switch_ivr_play_file", line: 2023)
     static let recordStart = SourceLocation(file: "switch_ivr_async.c", function: "record_callback", line: 1482)
-    static let recordStop = SourceLocation(file: "switch_ivr_async.c", function: "record_callback", line: 1614)
+    static let recordStop = SourceLocation(file: "switch_ivr_async.c", function: "send_record_stop_event", line: 1241)
     static let mediaBugStart = SourceLocation(file: "switch_core_media_bug.c", function: "switch_core_media_bug_add", line: 1014)
-    static let mediaBugStop = SourceLocation(file: "switch_core_media_bug.c", function: "switch_core_media_bug_close", line: 1325)
+    static let mediaBugStop = SourceLocation(file: "switch_core_media_bug.c", function: "switch_core_media_bug_destroy", line: 84)
     static let hold = SourceLocation(file: "switch_ivr.c", function: "switch_ivr_hold", line: 1558)
     static let unhold = SourceLocation(file: "switch_ivr.c", function: "switch_ivr_unhold", line: 1598)
     static let uuidDump = SourceLocation(file: "mod_commands.c", function: "uuid_dump_function", line: 6495)

@@ -15,6 +15,7 @@ extension CallScript {
         }
         beginExecute(uuid, "playback", path)
         self[uuid].interrupted = interrupted
+        self[uuid].playbackStartedAt = now
         return .milliseconds(PlaybackLength.milliseconds(path))
     }
 
@@ -32,9 +33,11 @@ extension CallScript {
         self[uuid].interrupted = nil
     }
 
-    /// What `switch_ivr_play_file` leaves on the channel when it ends, before PLAYBACK_STOP.
-    mutating func setPlaybackVariables(_ uuid: String, _ path: String) {
-        let milliseconds = PlaybackLength.milliseconds(path)
+    /// What `switch_ivr_play_file` leaves on the channel when it ends, before PLAYBACK_STOP: the
+    /// whole file, or as much as played when it was broken off.
+    mutating func setPlaybackVariables(_ uuid: String, _ path: String, broken: Bool = false) {
+        let played = max(Int((now - self[uuid].playbackStartedAt) / 1000), 0)
+        let milliseconds = broken ? min(played, PlaybackLength.milliseconds(path)) : PlaybackLength.milliseconds(path)
         let samples = milliseconds * 8
         for (name, value) in [("playback_last_offset_pos", String(samples)), ("playback_seconds", String(milliseconds / 1000)),
                               ("playback_ms", String(milliseconds)), ("playback_samples", String(samples))] {
