@@ -32,6 +32,8 @@ struct CallLeg: Sendable, Hashable {
     var playbackStartedAt: Int64 = 0
     /// When `uuid_record` started (the figures at its stop).
     var recordStartedAt: Int64 = 0
+    /// The DTMF the leg received (the CDR's `digits_dialed`, capture 68).
+    var digitsDialed = ""
     /// A `sendmsg` with `event-lock` runs: messages that arrive wait in `waitingMessages`.
     var lockedMessage = false
     var waitingMessages: [ESLEvent] = []

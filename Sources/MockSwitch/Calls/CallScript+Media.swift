@@ -6,6 +6,7 @@ extension CallScript {
         let target = self[uuid].loopbackPartner.flatMap { book.legs[$0] != nil ? $0 : nil } ?? uuid
         // The sending leg notes the duration it sent (capture 68).
         if !digits.isEmpty { self[uuid].variables.set("last_dtmf_duration", String(durationMs * 8)) }
+        self[target].digitsDialed += digits
         for digit in digits {
             // A DTMF event carries the channel and its profile, not its variables (capture 68).
             fire("DTMF", target, .dequeueDTMF, .init(variables: false, trailing: [
@@ -101,10 +102,12 @@ extension CallScript {
     /// `uuid_transfer`: the leg routes `destination` again and runs what it finds.
     mutating func transfer(_ uuid: String, to destination: String, context: String, dialplan: Dialplan) {
         self[uuid].state = .routing
-        interrupt(uuid)
-        // A new profile, as the extension form's (capture 68): the leg is now inbound to the dialplan.
+        // A new profile, as the extension form's, before the leg leaves what it ran; routing sets
+        // call_uuid again (capture 68). The leg is now inbound to the dialplan.
         blindTransfer(uuid, to: destination, context: context, dialplanName: self[uuid].profile?.dialplan ?? "XML")
         self[uuid].profile?.logicalDirection = "inbound"
+        interrupt(uuid)
+        self[uuid].variables.set("call_uuid", self[uuid].variables["call_uuid"] ?? uuid)
         run(uuid, .routing)
         guard let steps = dialplan.route(destination, context: context, at: now, in: core.clock.timeZone) else {
             beginHangup(uuid, cause: "NO_ROUTE_DESTINATION")
