@@ -219,7 +219,15 @@ extension ESLServerSession {
         }
         let delivery: Action
         if let target = event["Unique-ID"], core.channelExists(target) {
-            delivery = .queueEventToChannel(uuid: target, event: event)
+            // Queued to a channel the event is the packet as parsed: the subclass, kept apart
+            // from the headers, prints last (capture 75).
+            var queued = Self.packetEvent(packet, commandLine: line)
+            queued.addHeader("Event-UUID", eventUUID)
+            if let subclass = queued.subclass, name == "CUSTOM" {
+                queued.removeHeaders(named: "Event-Subclass")
+                queued.addHeader("Event-Subclass", subclass)
+            }
+            delivery = .queueEventToChannel(uuid: target, event: queued)
         } else {
             delivery = .fireEvent(event, name: name)
         }

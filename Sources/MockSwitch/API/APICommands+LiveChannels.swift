@@ -80,7 +80,14 @@ extension APICommands {
             let words = argument.words
             guard words.count >= 2 else { return APIOutput("-USAGE: <uuid> <display>\n") }
             guard let leg = core.leg(words[0]) else { return APIOutput("-ERR No such channel!\n") }
-            // mod_loopback ignores the display update, so the switch reports a failure (capture 68).
+            // The core notes what it sent; mod_loopback ignores the display update, so the switch
+            // reports a failure (capture 68).
+            let display = words[1...].joined(separator: " ")
+            _ = core.withCalls { script in
+                script[words[0]].variables.set("last_sent_callee_id_name", display)
+                // mod_loopback hands the update to its other half as that leg's callee name.
+                if let partner = leg.loopbackPartner, script.book.legs[partner] != nil { script[partner].profile?.calleeIDName = display }
+            }
             return APIOutput(leg.loopbackPartner != nil ? "-ERR Operation failed\n" : "+OK Success\n")
         },
         "uuid_record": { argument, core in

@@ -1,3 +1,5 @@
+import ESLProtocol
+
 /// One simulated channel: what its events print and what the `show` tables and `uuid_*` commands
 /// read. A value; ``CallEngine`` changes it and turns each change into the events FreeSWITCH fires.
 struct CallLeg: Sendable, Hashable {
@@ -26,6 +28,17 @@ struct CallLeg: Sendable, Hashable {
     /// What a `sendmsg` execute interrupted (park), resumed when it ends.
     var interrupted: (name: String, data: String, uuid: String)?
     var parked = false
+    /// When the running playback started (a broken one reports what it played).
+    var playbackStartedAt: Int64 = 0
+    /// When `uuid_record` started (the figures at its stop).
+    var recordStartedAt: Int64 = 0
+    /// The DTMF the leg received (the CDR's `digits_dialed`, capture 68).
+    var digitsDialed = ""
+    /// A `sendmsg` with `event-lock` runs: messages that arrive wait in `waitingMessages`.
+    var lockedMessage = false
+    var waitingMessages: [ESLEvent] = []
+    /// The COMMAND event `uuid_broadcast` queued, fired as PRIVATE_COMMAND once its application ran.
+    var queuedCommand: ESLEvent?
     var held = false
     /// The other half of a loopback pair.
     var loopbackPartner: String?

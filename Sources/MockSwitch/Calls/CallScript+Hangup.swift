@@ -29,7 +29,8 @@ extension CallScript {
             return finishBoth(a, b)
         }
         unwind(uuid)
-        if let partner { beginHangup(partner, cause: cause) }
+        // mod_loopback hangs the other half up with NORMAL_CLEARING, whatever the cause (capture 68).
+        if let partner { beginHangup(partner, cause: "NORMAL_CLEARING") }
         report(uuid, step: .state)
         report(uuid, step: .complete)
         if let partner {
@@ -116,7 +117,7 @@ extension CallScript {
             from == 0 || to == 0 ? "0" : String(to / unit - from / unit)
         }
         var values: [(String, String)] = [
-            ("hangup_cause", cause), ("hangup_cause_q850", String(HangupCause.q850(cause))), ("digits_dialed", "none"),
+            ("hangup_cause", cause), ("hangup_cause_q850", String(HangupCause.q850(cause))), ("digits_dialed", leg.digitsDialed.isEmpty ? "none" : leg.digitsDialed),
             ("start_stamp", stamp(start)), ("profile_start_stamp", stamp(start)),
         ]
         if answered != 0 { values.append(("answer_stamp", stamp(answered))) }

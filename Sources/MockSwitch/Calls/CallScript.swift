@@ -41,6 +41,11 @@ struct CallScript {
         return book.nextSessionID
     }
 
+    /// An event made elsewhere, in this change's order.
+    mutating func emit(_ event: ESLEvent) {
+        events.append(event)
+    }
+
     mutating func fire(_ name: String, _ uuid: String, _ source: SourceLocation,
                        _ parts: EventFactory.ChannelEventParts = .init()) {
         let event = core.events.channelEvent(name, self[uuid], source: source, time: now, parts)
@@ -87,6 +92,8 @@ struct CallScript {
         let applicationUUID = UUIDText.make()
         self[uuid].application = (app, data, applicationUUID)
         self[uuid].lastApplication = (app, data)
+        // Each execution starts without the previous one's response (capture 75's second loop).
+        self[uuid].variables.set("current_application_response", nil)
         self[uuid].variables.set("current_application", app)
         self[uuid].variables.set("current_application_data", data)
         var trailing = [("Application", app)]

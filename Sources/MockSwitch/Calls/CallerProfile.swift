@@ -20,6 +20,8 @@ struct CallerProfile: Sendable, Hashable {
     /// When this profile was made, if not with the channel (a transfer's).
     var profileCreatedAt: Int64?
     var transferSource: String?
+    /// `Caller-Logical-Direction` when it is not the direction (a transferred outbound leg's).
+    var logicalDirection: String?
     var rdnis: String?
     /// The profile's timetable (`Caller-Channel-*-Time`), microseconds, 0 for "not yet".
     var answeredAt: Int64 = 0
@@ -37,7 +39,7 @@ struct CallerProfile: Sendable, Hashable {
         // clone's default, inbound (capture 69).
         let isCopy = prefix != "Caller"
         // Empty caller and callee ids are left out (captures 70, 76: no origination_caller_id_name).
-        var out: [(String, String)] = [("Direction", direction), ("Logical-Direction", isCopy ? "inbound" : direction),
+        var out: [(String, String)] = [("Direction", direction), ("Logical-Direction", isCopy ? "inbound" : logicalDirection ?? direction),
                                        ("Dialplan", dialplan)]
         for (name, value) in [("Caller-ID-Name", callerIDName), ("Caller-ID-Number", callerIDNumber),
                               ("Orig-Caller-ID-Name", originalCallerIDName), ("Orig-Caller-ID-Number", originalCallerIDNumber),

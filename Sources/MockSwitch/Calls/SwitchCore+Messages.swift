@@ -2,30 +2,70 @@ import ESLProtocol
 
 extension SwitchCore {
     /// A `sendmsg` for a live channel (spec §2.5): `call-command: execute` runs an application
-    /// (`execute-app-name`, `execute-app-arg`, `loops`), `hangup` hangs up with `hangup-cause`.
+    /// (`execute-app-name`, `execute-app-arg`, `loops`), `hangup` hangs up with `hangup-cause`,
+    /// `nomedia` changes nothing on a channel that is not bridged (capture 75). A message with
+    /// `event-lock: true` waits for the message application running on the channel, and one
+    /// arriving while such a message runs waits for it: the session runs them one after the other.
     /// Returns the events fired now; later ones (a playback's end, the hangup's teardown) are
     /// published by the engine.
     public func deliverMessage(to uuid: String, _ message: ESLEvent) -> (events: [ESLEvent], logLines: [ESLLogLine]) {
-        guard leg(uuid) != nil else { return ([], []) }
+        guard let leg = leg(uuid) else { return ([], []) }
+        if leg.lockedMessage, message["call-command"]?.lowercased() == "execute" {
+            return withCalls { $0[uuid].waitingMessages.append(message) }
+        }
         switch message["call-command"]?.lowercased() {
         case "execute":
             guard let app = message["execute-app-name"] else { return ([], []) }
             let argument = message["execute-app-arg"] ?? ""
-            let loops = Int(message["loops"] ?? "") ?? 1
+            let loops = max(Int(message["loops"] ?? "") ?? 1, 1)
+            let locked = message["event-lock"].map { ["true", "yes", "on", "1"].contains($0.lowercased()) } ?? false
             if app == "playback" {
-                var length = Duration.zero
-                let now = withCalls { length = $0.startPlayback(uuid, argument, loops: loops) }
-                calls.later(length) { self.withCalls { $0.finishPlayback(uuid, argument) } }
-                return now
+                // A loop shorter than half a second ends the loop (capture 73).
+                let rounds = PlaybackLength.milliseconds(argument) < 500 ? 1 : loops
+                return playMessage(uuid, argument, loop: 1, rounds: rounds, loops: loops, locked: locked)
             }
             return withCalls { $0.runSteps(uuid, [Dialplan.Step(app, argument)], hangUpAtEnd: false) }
         case "hangup":
             let cause = message["hangup-cause"].flatMap(HangupCause.canonical) ?? "NORMAL_CLEARING"
-            let now = withCalls { $0.beginHangup(uuid, cause: cause) }
-            calls.later { self.withCalls { $0.finishHangup(uuid) } }
-            return now
+            // The session runs the hangup itself: the whole teardown at once.
+            return withCalls { script in
+                script.beginHangup(uuid, cause: cause)
+                script.finishHangup(uuid)
+            }
         default:
             return ([], [])
         }
+    }
+
+    /// One loop of a message's playback: EXECUTE now, EXECUTE_COMPLETE when it has played, then
+    /// the next loop, and after the last the next waiting message.
+    private func playMessage(_ uuid: String, _ path: String, loop: Int, rounds: Int, loops: Int,
+                             locked: Bool) -> (events: [ESLEvent], logLines: [ESLLogLine]) {
+        var length = Duration.zero
+        let now = withCalls { script in
+            if locked { script[uuid].lockedMessage = true }
+            length = script.startPlayback(uuid, path, loops: loops, loop: loop)
+        }
+        calls.later(length) {
+            var waiting: ESLEvent?
+            var result = self.withCalls { script in
+                script.finishPlayback(uuid, path, last: loop == rounds)
+                guard loop == rounds, script.book.legs[uuid] != nil else { return }
+                script[uuid].lockedMessage = false
+                if !script[uuid].waitingMessages.isEmpty { waiting = script[uuid].waitingMessages.removeFirst() }
+            }
+            let next: (events: [ESLEvent], logLines: [ESLLogLine])
+            if loop < rounds {
+                next = self.playMessage(uuid, path, loop: loop + 1, rounds: rounds, loops: loops, locked: locked)
+            } else if let waiting {
+                next = self.deliverMessage(to: uuid, waiting)
+            } else {
+                next = ([], [])
+            }
+            result.events += next.events
+            result.logLines += next.logLines
+            return result
+        }
+        return now
     }
 }

@@ -210,7 +210,16 @@ final class ListenerHandler: ChannelInboundHandler {
             case .deliverMessage(let uuid, let message, _):
                 let result = core.deliverMessage(to: uuid, message)
                 bus.publish(events: result.events, logLines: result.logLines)
-            case .queueEventToChannel, .sendChannelData, .setDivertEvents:
+            case .queueEventToChannel(let uuid, let event):
+                // The channel's queue: a connection that controls it with `divert_events on`
+                // gets the event as the client wrote it; otherwise the parked channel consumes it
+                // (capture 75).
+                guard core.channelExists(uuid) else { break }
+                _ = bus.forEachListener { $0.divert(event, channel: uuid) }
+            case .setDivertEvents:
+                // The session keeps the flag; ``divert(_:channel:)`` reads it.
+                break
+            case .sendChannelData:
                 // Channels, their queues and outbound sessions are simulated with calls (part 2);
                 // until then no channel exists, so the session never asks for these.
                 logger.debug("\(peer): \(action) needs a simulated channel")
@@ -247,6 +256,10 @@ final class ListenerHandler: ChannelInboundHandler {
                 if lostLogLines > Self.lossLimit { return dropSlowListener(ESLDisconnectNotice.lostLogLines) }
             }
         }
+        // The listener notices its channel's hangup once it has written what arrived with it: a
+        // teardown that comes at once (a `sendmsg hangup` the session runs) reaches it up to
+        // HANGUP_COMPLETE (capture 75); one that comes in steps, after CHANNEL_HANGUP (capture 23).
+        var hangupNoticed: String?
         for event in events {
             if session.wantsEvent(event.event), !isAfterControlledChannelReport(event.event) {
                 if writable {
@@ -263,11 +276,21 @@ final class ListenerHandler: ChannelInboundHandler {
             }
             if isControlledChannelHangup(event.event) {
                 controlledChannelGone = true
-                run(session.controlledChannelHungUp(channelName: event.event["Channel-Name"] ?? ""))
-                if isClosing { return }
+                hangupNoticed = event.event["Channel-Name"] ?? ""
             }
         }
+        if let channelName = hangupNoticed {
+            run(session.controlledChannelHungUp(channelName: channelName))
+            if isClosing { return }
+        }
         scheduleFlush(context)
+    }
+
+    /// An event queued to `channel`, if this connection controls it and diverts its events:
+    /// written whatever the subscriptions, in the connection's format.
+    func divert(_ event: ESLEvent, channel: String) {
+        guard let context, !isClosing, session.divertEvents, session.controlledSession == channel else { return }
+        context.writeAndFlush(wrapOutboundOut(PublishedEvent(event).frame(session.subscriptions.format)), promise: nil)
     }
 
     /// The channel this connection controls (`myevents <uuid>`, outbound) just hung up: the
