@@ -39,6 +39,7 @@ import Testing
         configuration.listenPort = 0
         configuration.hostname = "vm"
         configuration.heartbeatInterval = .seconds(3600)  // heartbeats are fired by the replay
+        configuration.schedulerInterval = .seconds(3600)  // and so are the scheduler's passes
         // The mock's clock reads the capture's time: what a call does can depend on it (the stock
         // dialplan sets `open=true` in business hours only).
         let capturedTime = capture.records.lazy.compactMap { $0.data.firstMatch(of: /Event-Date-Timestamp: (\d+)/).flatMap { Int64($0.1) } }.first

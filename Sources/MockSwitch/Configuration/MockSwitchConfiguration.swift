@@ -53,6 +53,9 @@ public struct MockSwitchConfiguration: Sendable {
     public var accessList = AccessList.loopback
     /// Seconds between HEARTBEAT events (default 20).
     public var heartbeatInterval: Duration = .seconds(20)
+    /// Time between the scheduler's passes (default 1 s, as FreeSWITCH's scheduler thread); a
+    /// replay that runs the passes itself (``SwitchCore/schedulerTick()``) sets it long.
+    public var schedulerInterval: Duration = .seconds(1)
     /// The switch's host name (`nil`: this host's name).
     public var hostname: String?
     /// The switch's name (`nil`: the host name).

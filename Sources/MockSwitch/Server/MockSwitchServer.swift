@@ -88,7 +88,8 @@ public final class MockSwitchServer: Sendable {
             }
         }
         // The scheduler's thread: runs due tasks and removes deleted ones about once a second.
-        let scheduler = group.next().scheduleRepeatedTask(initialDelay: .seconds(1), delay: .seconds(1)) { _ in
+        let pass = TimeAmount(configuration.schedulerInterval)
+        let scheduler = group.next().scheduleRepeatedTask(initialDelay: pass, delay: pass) { _ in
             let pass = core.schedulerTick()
             if !pass.events.isEmpty || !pass.logLines.isEmpty { bus.publish(events: pass.events, logLines: pass.logLines) }
         }
