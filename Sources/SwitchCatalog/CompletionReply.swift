@@ -31,23 +31,8 @@ public struct CompletionReply: Sendable, Hashable {
     /// present, empty text when there is nothing to insert).
     public static func xmlBody(candidates: [String], write: CompletionWrite?, length: Int) -> String {
         var out = "<?xml version=\"1.0\"?>\n<complete>\n"
-        for candidate in candidates { out += "  <match>\(escape(candidate))</match>\n" }
-        out += "  <write length=\"\(length)\">\(escape(write?.text ?? ""))</write>\n</complete>\n"
-        return out
-    }
-
-    /// switch_xml's escaping of element text.
-    private static func escape(_ value: String) -> String {
-        var out = ""
-        for character in value {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\r": out += "&#xD;"
-            default: out.append(character)
-            }
-        }
+        for candidate in candidates { out += "  <match>\(XMLEscape.text(candidate))</match>\n" }
+        out += "  <write length=\"\(length)\">\(XMLEscape.text(write?.text ?? ""))</write>\n</complete>\n"
         return out
     }
 

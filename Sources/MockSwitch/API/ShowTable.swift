@@ -1,3 +1,5 @@
+import SwitchCatalog
+
 /// A `show` result and its three renderings (spec §5.4): CSV with `\n<n> total.\n`, cJSON
 /// unformatted, and switch_xml's two-space indented XML; zero rows have their own exact forms.
 struct ShowTable {
@@ -60,27 +62,5 @@ enum JSONText {
             }
         }
         return out + "\""
-    }
-}
-
-/// switch_xml's text escaping for element content.
-enum XMLEscape {
-    /// The text of an attribute value: element escaping plus the double quote.
-    static func attribute(_ value: String) -> String {
-        text(value).replacingOccurrences(of: "\"", with: "&quot;")
-    }
-
-    static func text(_ value: String) -> String {
-        var out = ""
-        for character in value {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\r": out += "&#xD;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }

@@ -1,3 +1,5 @@
+import SwitchCatalog
+
 /// The user directory of a stock FreeSWITCH (`conf/directory/default/1000.xml` … `1019.xml` in the
 /// domain `$${domain}`): what `user_exists`, `user_data` and `find_user_xml` read.
 struct SwitchDirectory {
