@@ -110,11 +110,7 @@ final class ConsoleSession: Sendable {
 
     /// The current prompt, coloured for readline.
     var prompt: String {
-        let identity = core.withLock { $0.machine.identity }
-        let values = PromptTemplate.Values(
-            switchName: identity.switchName, localHostname: LocalHost.name, switchHostname: identity.hostname,
-            profile: settings.profileName, host: settings.host, port: settings.port)
-        return palette.prompt(PromptTemplate(settings.promptString).expand(values))
+        promptText(core.withLock { $0.machine.identity })
     }
 
     // MARK: Actions

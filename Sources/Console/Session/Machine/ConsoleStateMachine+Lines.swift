@@ -32,7 +32,7 @@ extension ConsoleStateMachine {
         case .bgapi(let command):
             guard requireConnection(&actions) else { return }
             let id = makeID()
-            jobs[id] = Job(line: command, started: now)
+            jobs[id] = Job(line: command)
             inFlight = InFlight(id: id, line: line, kind: .job, started: now)
             actions.append(.startJob(id, command))
         case .slash(let command):

@@ -12,7 +12,7 @@ extension ConsoleStateMachine {
         reconnectRequested = false
         let restore = SubscriptionReport.restoreCommands(subscriptions)
         if requested {
-            link = .reconnecting(attempts: 0, lastError: nil, since: now)
+            link = .reconnecting(attempts: 0, lastError: nil)
             actions.append(.reconnect(immediately: true, restore: restore))
             return
         }
@@ -25,7 +25,7 @@ extension ConsoleStateMachine {
             actions.append(.stop)
             return
         }
-        link = .reconnecting(attempts: 0, lastError: nil, since: now)
+        link = .reconnecting(attempts: 0, lastError: nil)
         actions.append(.showError("connection lost: \(why); reconnecting (-R)"))
         record(.connectionFailed)
         actions.append(.reconnect(immediately: false, restore: restore))

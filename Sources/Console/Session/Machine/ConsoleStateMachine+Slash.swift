@@ -25,14 +25,14 @@ extension ConsoleStateMachine {
             actions.append(.show(pattern.map { "Logfilter enabled: \(Self.describe($0))" } ?? "Logfilter disabled"))
         case .debug(let level):
             if let level {
-                setDebugLevel(level)
+                debugLevel = level
                 actions.append(.show("debug level set to \(level)"))
             } else {
                 actions.append(.show("debug level is \(debugLevel) (0-7; at 7 each command sent is shown)"))
             }
         case .view(let view):
             if let view {
-                setEventView(view)
+                eventView = view
                 actions.append(.show("events shown \(Self.describe(view))"))
             } else {
                 actions.append(.show("events are shown \(Self.describe(eventView)) (/view compact|full|raw)"))

@@ -5,7 +5,7 @@ extension ConsoleStateMachine {
         switch link {
         case .connected: linkText = "connected"
         case .disconnected: linkText = "disconnected"
-        case .reconnecting(let attempts, let lastError, _):
+        case .reconnecting(let attempts, let lastError):
             linkText = attempts == 0 ? "reconnecting" : "reconnecting (\(attempts) attempt\(attempts == 1 ? "" : "s") failed\(lastError.map { ": " + $0 } ?? ""))"
         }
         var running: String?

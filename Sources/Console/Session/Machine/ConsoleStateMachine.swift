@@ -91,7 +91,7 @@ struct ConsoleStateMachine: Sendable {
     /// The state of the link to the switch, as the status line names it.
     enum Link: Sendable, Equatable {
         case connected
-        case reconnecting(attempts: Int, lastError: String?, since: ContinuousClock.Instant)
+        case reconnecting(attempts: Int, lastError: String?)
         case disconnected
     }
 
@@ -121,7 +121,6 @@ struct ConsoleStateMachine: Sendable {
     /// A background job waiting for its result.
     struct Job: Sendable, Equatable {
         var line: String
-        var started: ContinuousClock.Instant
         /// The switch accepted it: `-t` no longer applies (it bounds the acceptance, not the job).
         var accepted = false
     }
@@ -233,8 +232,8 @@ struct ConsoleStateMachine: Sendable {
         case .disconnected(let reason):
             disconnected(reason: reason, &actions)
         case .reconnectAttemptFailed(let attempt, let reason):
-            guard case .reconnecting(_, _, let since) = link else { return [] }
-            link = .reconnecting(attempts: attempt, lastError: reason, since: since)
+            guard case .reconnecting = link else { return [] }
+            link = .reconnecting(attempts: attempt, lastError: reason)
         case .reconnected(let identity, let restored, let attempts, let elapsed):
             reconnected(identity: identity, restored: restored, attempts: attempts, elapsed: elapsed, &actions)
         case .commandList(let id, let names, let word):
@@ -249,11 +248,6 @@ struct ConsoleStateMachine: Sendable {
         actions.append(.status(statusLine.text))
         return actions
     }
-
-    // MARK: Settings the slash commands change
-
-    mutating func setEventView(_ view: EventView) { eventView = view }
-    mutating func setDebugLevel(_ level: Int) { debugLevel = level }
 }
 
 
