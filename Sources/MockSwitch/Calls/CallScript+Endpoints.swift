@@ -34,12 +34,7 @@ extension CallScript {
             + request.variables + [("originate_endpoint", technology)] {
             self[uuid].variables.set(variable, value)
         }
-        self[uuid].state = .routing
-        fire("CHANNEL_CREATE", uuid, .sessionRunCreate)
-        fire("CHANNEL_ORIGINATE", uuid, .sessionRunOriginate)
-        run(uuid, .routing)
-        self[uuid].state = .consumeMedia
-        run(uuid, .consumeMedia)
+        routeOriginated(uuid)
         guard technology == "user" else {
             answer(uuid)
             if originator == nil { completeOriginate(uuid, request.target) } else { self[uuid].variables.set("endpoint_disposition", "ANSWER") }

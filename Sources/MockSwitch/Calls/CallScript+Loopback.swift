@@ -56,12 +56,7 @@ extension CallScript {
                                    ("other_loopback_leg_uuid", b), ("loopback_leg", "A")] {
             self[a].variables.set(name, value)
         }
-        self[a].state = .routing
-        fire("CHANNEL_CREATE", a, .sessionRunCreate)
-        fire("CHANNEL_ORIGINATE", a, .sessionRunOriginate)
-        run(a, .routing)
-        self[a].state = .consumeMedia
-        run(a, .consumeMedia)
+        routeOriginated(a)
 
         self[b].state = .initial
         self[b].profile = profile(b, "inbound", self[b].name)

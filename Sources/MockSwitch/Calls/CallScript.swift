@@ -52,6 +52,17 @@ struct CallScript {
         events.append(event)
     }
 
+    /// An originated leg, its variables set, comes up as FreeSWITCH's originate brings it up:
+    /// CHANNEL_CREATE and CHANNEL_ORIGINATE, then through ROUTING to CONSUME_MEDIA.
+    mutating func routeOriginated(_ uuid: String) {
+        self[uuid].state = .routing
+        fire("CHANNEL_CREATE", uuid, .sessionRunCreate)
+        fire("CHANNEL_ORIGINATE", uuid, .sessionRunOriginate)
+        run(uuid, .routing)
+        self[uuid].state = .consumeMedia
+        run(uuid, .consumeMedia)
+    }
+
     /// CHANNEL_STATE without variables, as the state machine fires it on each running state.
     mutating func run(_ uuid: String, _ state: ChannelState) {
         self[uuid].runningState = state
