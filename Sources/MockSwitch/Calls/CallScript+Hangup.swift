@@ -28,6 +28,15 @@ extension CallScript {
             let (a, b) = leg.direction == .outbound ? (uuid, partner) : (partner, uuid)
             return finishBoth(a, b)
         }
+        // A leg parked by uuid_park (CS_PARK) has no application to leave, so its thread reaches
+        // mod_loopback's kill first: unlinking the pair fails the other half's next read, and that
+        // half leaves its park application before the hangup reaches it (capture 68). A leg that
+        // was running an application reaches the hangup first (capture 21).
+        if let partner, leg.runningState == .park {
+            unpark(partner)
+            completeExecute(partner)
+            self[partner].application = nil
+        }
         unwind(uuid)
         // mod_loopback hangs the other half up with NORMAL_CLEARING, whatever the cause (capture 68).
         if let partner { beginHangup(partner, cause: "NORMAL_CLEARING") }
