@@ -134,8 +134,10 @@ extension APICommands {
             guard core.leg(uuid) != nil else { return APIOutput("-ERR No such channel!\n") }
             guard let destination = words.first else { return APIOutput("-ERR No such channel!\n") }
             let context = words.count > 2 ? words[2] : core.leg(uuid)?.profile?.context ?? "default"
+            // The dialplan's name is kept as given (`XML`, capture 71); without one, the profile's.
+            let dialplanName = words.count > 1 ? words[1] : nil
             let dialplan = core.calls.dialplan
-            core.calls.later { core.withCalls { $0.transfer(uuid, to: destination, context: context, dialplan: dialplan) } }
+            core.calls.later { core.withCalls { $0.transfer(uuid, to: destination, context: context, dialplanName: dialplanName, dialplan: dialplan) } }
             return APIOutput("+OK\n")
         },
         "uuid_answer": { argument, core in

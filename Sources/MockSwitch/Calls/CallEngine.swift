@@ -25,6 +25,23 @@ public final class CallEngine: Sendable {
 
     let book = NIOLockedValueBox(Book())
     private let output = NIOLockedValueBox<Output?>(nil)
+    private let timers = NIOLockedValueBox(Timers())
+
+    /// Timed work not yet run, and who waits for it (``settle(within:)``).
+    private struct Timers {
+        var nextID = 0
+        var pending: [Int: Duration] = [:]
+        var waiters: [(bound: Duration, continuation: CheckedContinuation<Void, Never>)] = []
+
+        /// Removes the waiters with nothing left to wait for.
+        mutating func ready() -> [CheckedContinuation<Void, Never>] {
+            let (done, waiting) = waiters.reduce(into: ([CheckedContinuation<Void, Never>](), [(bound: Duration, continuation: CheckedContinuation<Void, Never>)]())) { split, waiter in
+                if pending.values.contains(where: { $0 <= waiter.bound }) { split.1.append(waiter) } else { split.0.append(waiter.continuation) }
+            }
+            waiters = waiting
+            return done
+        }
+    }
 
     init() {}
 
@@ -69,7 +86,32 @@ public final class CallEngine: Sendable {
         if delay == .zero {
             loop.execute(run)
         } else {
-            loop.scheduleTask(in: TimeAmount(delay)) { run() }
+            let id = timers.withLockedValue { timers in
+                defer { timers.nextID += 1 }
+                timers.pending[timers.nextID] = delay
+                return timers.nextID
+            }
+            loop.scheduleTask(in: TimeAmount(delay)) {
+                run()
+                let done = self.timers.withLockedValue { timers in
+                    timers.pending[id] = nil
+                    return timers.ready()
+                }
+                for waiter in done { waiter.resume() }
+            }
+        }
+    }
+
+    /// Returns once every timer set to run within `bound` of being set has run: a replay of a
+    /// capture lets a 300 ms playback finish before it moves the switch's clock on by a second.
+    func settle(within bound: Duration) async {
+        await withCheckedContinuation { continuation in
+            let now = timers.withLockedValue { timers in
+                guard timers.pending.values.contains(where: { $0 <= bound }) else { return true }
+                timers.waiters.append((bound, continuation))
+                return false
+            }
+            if now { continuation.resume() }
         }
     }
 }

@@ -80,7 +80,7 @@ extension CallScript {
                 completeExecute(uuid)
                 let words = step.data.words
                 let context = words.count > 2 ? words[2] : self[uuid].profile?.context ?? "default"
-                transfer(uuid, to: words.first ?? "", context: context, dialplan: book.dialplan)
+                transfer(uuid, to: words.first ?? "", context: context, dialplanName: words.count > 1 ? words[1] : nil, dialplan: book.dialplan)
                 return
             default:
                 break

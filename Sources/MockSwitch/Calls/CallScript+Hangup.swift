@@ -28,18 +28,19 @@ extension CallScript {
             let (a, b) = leg.direction == .outbound ? (uuid, partner) : (partner, uuid)
             return finishBoth(a, b)
         }
-        // A leg parked by uuid_park (CS_PARK) has no application to leave, so its thread reaches
-        // mod_loopback's kill first: unlinking the pair fails the other half's next read, and that
-        // half leaves its park application before the hangup reaches it (capture 68). A leg that
-        // was running an application reaches the hangup first (capture 21).
-        if let partner, leg.runningState == .park {
+        // The hangup's kill signal unlinks the loopback pair, which fails the other half's next
+        // read. A leg parked by uuid_park (CS_PARK) has no application to leave, so that read
+        // wins: the other half leaves its park application and ends its dialplan with
+        // NORMAL_CLEARING before this leg's hangup handler reaches it (capture 68). A leg that was
+        // running an application gets there first and passes its own cause on (captures 21, 71).
+        let partnerLeftFirst = leg.runningState == .park
+        if let partner, partnerLeftFirst {
             unpark(partner)
             completeExecute(partner)
             self[partner].application = nil
         }
         unwind(uuid)
-        // mod_loopback hangs the other half up with NORMAL_CLEARING, whatever the cause (capture 68).
-        if let partner { beginHangup(partner, cause: "NORMAL_CLEARING") }
+        if let partner { beginHangup(partner, cause: partnerLeftFirst ? "NORMAL_CLEARING" : cause) }
         report(uuid, step: .state)
         report(uuid, step: .complete)
         if let partner {

@@ -121,7 +121,8 @@ extension CallScript {
     /// old destination as RDNIS and the transfer noted in `transfer_history`/`transfer_source`.
     mutating func blindTransfer(_ uuid: String, to destination: String, context: String, dialplanName: String) {
         guard var profile = self[uuid].profile else { return }
-        let source = "\(now.floorDiv(1_000_000)):\(uuid):bl_xfer:\(destination)/\(context)/\(dialplanName)"
+        // The UUID is the new caller profile's own, not the channel's.
+        let source = "\(now.floorDiv(1_000_000)):\(UUIDText.make()):bl_xfer:\(destination)/\(context)/\(dialplanName)"
         profile.rdnis = profile.destinationNumber
         profile.destinationNumber = destination
         profile.context = context

@@ -25,11 +25,13 @@ public final class MockSwitchServer: Sendable {
     private let bus: EventBus
     private let heartbeat: NIOLockedValueBox<RepeatedTask?>
     private let scheduler: RepeatedTask
+    private let schedulerLoop: any EventLoop
     private let logger: Logger
 
     private init(core: SwitchCore, host: String, port: Int, serverChannel: any Channel, bus: EventBus, heartbeat: NIOLockedValueBox<RepeatedTask?>,
-                 scheduler: RepeatedTask, logger: Logger) {
+                 scheduler: RepeatedTask, schedulerLoop: any EventLoop, logger: Logger) {
         self.scheduler = scheduler
+        self.schedulerLoop = schedulerLoop
         self.core = core
         self.host = host
         self.port = port
@@ -89,9 +91,9 @@ public final class MockSwitchServer: Sendable {
         }
         // The scheduler's thread: runs due tasks and removes deleted ones about once a second.
         let pass = TimeAmount(configuration.schedulerInterval)
-        let scheduler = group.next().scheduleRepeatedTask(initialDelay: pass, delay: pass) { _ in
-            let pass = core.schedulerTick()
-            if !pass.events.isEmpty || !pass.logLines.isEmpty { bus.publish(events: pass.events, logLines: pass.logLines) }
+        let schedulerLoop = group.next()
+        let scheduler = schedulerLoop.scheduleRepeatedTask(initialDelay: pass, delay: pass) { _ in
+            Self.schedulerPass(core, bus)
         }
         let server = MockSwitchServer(
             core: core,
@@ -101,6 +103,7 @@ public final class MockSwitchServer: Sendable {
             bus: bus,
             heartbeat: heartbeat,
             scheduler: scheduler,
+            schedulerLoop: schedulerLoop,
             logger: logger)
         shutdownRequest.withLockedValue { $0 = server }
         logger.info("listening on \(configuration.listenIP):\(server.port), ACL \(configuration.accessList), switch \(core.identity.switchname)")
@@ -113,6 +116,18 @@ public final class MockSwitchServer: Sendable {
     /// Fires events and log lines as the switch would (to every subscribed listener).
     public func publish(events: [ESLEvent] = [], logLines: [ESLLogLine] = []) {
         bus.publish(events: events, logLines: logLines)
+    }
+
+    /// Runs one pass of the scheduler now, in its thread, as its timer does: what a task leaves
+    /// for later (the rest of a hangup) comes after the pass's own events.
+    public func runSchedulerPass() async {
+        let (core, bus) = (core, bus)
+        try? await schedulerLoop.submit { Self.schedulerPass(core, bus) }.get()
+    }
+
+    private static func schedulerPass(_ core: SwitchCore, _ bus: EventBus) {
+        let pass = core.schedulerTick()
+        if !pass.events.isEmpty || !pass.logLines.isEmpty { bus.publish(events: pass.events, logLines: pass.logLines) }
     }
 
     /// Stops: every client gets the shutdown notice and is disconnected, then the socket closes.
