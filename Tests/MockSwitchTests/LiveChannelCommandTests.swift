@@ -42,6 +42,27 @@ import Testing
         await rig.stop()
     }
 
+    /// `show channels like`: a fragment anywhere in uuid, name, caller id or presence data; a
+    /// `%` makes it the whole pattern; other tables ignore `like`.
+    @Test func showChannelsLike() async throws {
+        let (rig, a) = try await Self.parkedCall()
+        func rows(_ command: String) async throws -> Int {
+            let reply = try await rig.api(command)
+            return Int(try #require(reply.firstMatch(of: /(\d+) total\./)?.1)) ?? -1
+        }
+        #expect(try await rows("show channels like 7000-a") == 1)
+        #expect(try await rows("show channels like loopback") == 2)
+        #expect(try await rows("show channels like \(a.prefix(8))") == 1)
+        #expect(try await rows("show channels like 4155550168") == 1)  // the b-leg's caller id number
+        #expect(try await rows("show channels like nothing-here") == 0)
+        #expect(try await rows("show channels like loop%") == 2)
+        #expect(try await rows("show channels like %-b") == 1)
+        #expect(try await rows("show channels like 7000") == 2)
+        #expect(try await rig.api("show channels like 7000-a as json").contains("\"row_count\":1,"))
+        #expect(try await rows("show calls like nothing-here") == (try await rows("show calls")))
+        await rig.stop()
+    }
+
     @Test func dtmfGoesToTheOtherLoopbackLeg() async throws {
         var (rig, a) = try await Self.parkedCall()
         #expect(try await rig.api("uuid_send_dtmf \(a) 19#") == "+OK \(a) sent DTMF 19#.\n")

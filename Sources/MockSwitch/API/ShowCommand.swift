@@ -42,7 +42,18 @@ enum ShowCommand {
         let countOnly = words.first?.lowercased() == "count"
         let table: ShowTable
         switch subject {
-        case "channels": table = ShowTable(columns: channelColumns, rows: channelRows(core))
+        case "channels":
+            var rows = channelRows(core)
+            // `show channels like X` (only this table has it): X as an SQL LIKE pattern when it has
+            // a `%`, else anywhere in the uuid, name, caller id name or number or presence data.
+            // The switch blanks quotes and semicolons out of X before it builds its query.
+            if words.count > 1, words[0].lowercased() == "like" {
+                let text = String(words[1].map { $0 == "'" || $0 == ";" ? " " : $0 })
+                let pattern = text.contains("%") ? text : "%\(text)%"
+                let searched = ["uuid", "name", "cid_name", "cid_num", "presence_data"].compactMap { channelColumns.firstIndex(of: $0) }
+                rows = rows.filter { row in searched.contains { LikePattern.matches(row[$0], pattern) } }
+            }
+            table = ShowTable(columns: channelColumns, rows: rows)
         case "calls", "bridged_calls", "detailed_calls", "detailed_bridged_calls":
             table = ShowCallTables.table(subject, core) ?? ShowTable(columns: [], rows: [])
         default:
