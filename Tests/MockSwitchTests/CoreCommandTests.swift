@@ -23,6 +23,28 @@ import Testing
         #expect(api("timer_test", "20 10 posix") == "Timer Error!\n")
     }
 
+    /// The session figures of `status` follow the calls: the last full second's new sessions,
+    /// their peak, and the limits `fsctl` sets.
+    @Test func sessionFiguresFollowTheCalls() {
+        let clock = ManualClock(TestSwitch.start)
+        let core = TestSwitch.make(clock: clock)
+        func status() -> String { core.executeAPI("status", "").body }
+        clock.advance(microseconds: 1_000_000 - TestSwitch.start % 1_000_000)  // the start of a second
+        for index in 0..<3 { core.addChannel(SwitchChannel(uuid: "call-\(index)", createdAt: clock.clock.now())) }
+        #expect(status().contains("\n3 session(s) since startup\n3 session(s) - peak 3, last 5min 3 \n0 session(s) per Sec out of max 30, peak 0, last 5min 0 \n"))
+        clock.advance(microseconds: 1_000_000)
+        core.removeChannel("call-0")
+        #expect(status().contains("\n2 session(s) - peak 3, last 5min 3 \n3 session(s) per Sec out of max 30, peak 3, last 5min 3 \n"))
+        clock.advance(microseconds: 2_000_000)
+        #expect(status().contains("\n0 session(s) per Sec out of max 30, peak 3, last 5min 3 \n"))
+        clock.advance(microseconds: 300_000_000)
+        #expect(status().contains("\n2 session(s) - peak 3, last 5min 2 \n0 session(s) per Sec out of max 30, peak 3, last 5min 0 \n"))
+        #expect(core.executeAPI("fsctl", "sps 50").body == "+OK sessions per second: 50\n")
+        #expect(core.executeAPI("fsctl", "max_sessions 200").body == "+OK max sessions: 200\n")
+        #expect(status().contains(" out of max 50, ") && status().contains("\n200 session(s) max\n"))
+        #expect(core.heartbeat().first?["Max-Sessions"] == "200")
+    }
+
     @Test func strings() {
         #expect(api("escape", "a b\t$x") == "a\\sb\\t\\$x")
         #expect(api("escape") == "-ERR no reply\n")

@@ -121,6 +121,22 @@ import Testing
         await rig.stop()
     }
 
+    /// `fsctl hupall` hangs every call up (MANAGER_REQUEST), with the events of a hangup.
+    @Test func fsctlHupallHangsCallsUp() async throws {
+        var (rig, a) = try await Self.parkedCall()
+        #expect(try await rig.api("fsctl hupall") == "+OK\n")
+        var causes: [String: String] = [:]
+        var destroyed = 0
+        while destroyed < 2, let notification = await rig.events.next() {
+            guard case .event(let event) = notification else { continue }
+            if event["Event-Name"] == "CHANNEL_HANGUP", let uuid = event["Unique-ID"] { causes[uuid] = event["Hangup-Cause"] }
+            if event["Event-Name"] == "CHANNEL_DESTROY" { destroyed += 1 }
+        }
+        #expect(causes.count == 2 && causes[a] == "MANAGER_REQUEST")
+        #expect(try await rig.api("show channels count") == "\n0 total.\n")
+        await rig.stop()
+    }
+
     @Test func answerAndPreAnswerOnAnUnansweredLeg() async throws {
         var rig = try await CallTests.Rig.start()
         rig.mock.core.calls.dialplan.extensions["wait"] = [Dialplan.Step("park")]

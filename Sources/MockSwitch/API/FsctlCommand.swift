@@ -5,6 +5,12 @@ enum FsctlCommand {
         let words = argument.words
         guard let sub = words.first?.lowercased() else { return APIOutput("-USAGE: \(syntax)\n") }
         let value = words.count > 1 ? words[1] : nil
+        if sub == "hupall" {
+            // Every call hangs up with MANAGER_REQUEST, as `hupall` without a cause does.
+            var output = APICommands.hupall("", core)
+            output.text = "+OK\n"
+            return output
+        }
         return core.commandState.withLockedValue { state -> APIOutput in
             var s = state.settings
             defer { state.settings = s }
@@ -24,14 +30,15 @@ enum FsctlCommand {
                 s.logLevel = level
                 let name = level < 0 ? "DISABLE" : LogLineFactory.levelName(level)
                 return APIOutput("+OK log level: \(name) [\(level)]\n")
+            // The limits live with the figures `status` and HEARTBEAT print.
             case "sps":
-                if let value, let number = Int(value) { s.sessionsPerSecond = number }
-                return APIOutput("+OK sessions per second: \(s.sessionsPerSecond)\n")
+                if let value, let number = Int(value) { core.updateStatistics { $0.sessionsPerSecondLimit = number } }
+                return APIOutput("+OK sessions per second: \(core.statistics.sessionsPerSecondLimit)\n")
             case "last_sps":
                 return APIOutput("+OK last sessions per second: \(core.statistics.sessionsPerSecondLast)\n")
             case "max_sessions":
-                if let value, let number = Int(value) { s.maxSessions = number }
-                return APIOutput("+OK max sessions: \(s.maxSessions)\n")
+                if let value, let number = Int(value) { core.updateStatistics { $0.maxSessions = number } }
+                return APIOutput("+OK max sessions: \(core.statistics.maxSessions)\n")
             case "min_dtmf_duration":
                 if let value, let number = Int(value) { s.minDTMFDuration = number }
                 return APIOutput("+OK min dtmf duration: \(s.minDTMFDuration)\n")
@@ -68,9 +75,6 @@ enum FsctlCommand {
                 return output
             case "pause", "resume", "send_sighup", "recover", "sync_clock", "sync_clock_when_idle", "reclaim_mem",
                  "flush_db_handles", "sps_peak_reset", "calibrate_clock", "save_history", "debug_sql", "mdns_resolve":
-                return APIOutput("+OK\n")
-            case "hupall":
-                for channel in core.channels { core.removeChannel(channel.uuid) }
                 return APIOutput("+OK\n")
             default:
                 return APIOutput("-ERR Invalid command\nUSAGE: fsctl \(syntax)\n")

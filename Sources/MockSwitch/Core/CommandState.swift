@@ -34,8 +34,6 @@ struct CommandState: Sendable {
 /// The core settings behind `fsctl` (switch_core_session_ctl), with a stock switch's defaults.
 struct CoreSettings: Sendable {
     var logLevel = 7
-    var sessionsPerSecond = 30
-    var maxSessions = 1000
     var minDTMFDuration = 400
     var maxDTMFDuration = 192_000
     var defaultDTMFDuration = 2000

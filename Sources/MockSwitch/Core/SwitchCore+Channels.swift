@@ -23,13 +23,11 @@ extension SwitchCore {
 
     /// Adds (or replaces) a channel and counts the session.
     public func addChannel(_ channel: SwitchChannel) {
+        let second = clock.now().floorDiv(1_000_000)
         state.withLockedValue { state in
             let isNew = state.channels.updateValue(channel, forKey: channel.uuid) == nil
             guard isNew else { return }
-            state.statistics.sessionCount = state.channels.count
-            state.statistics.sessionsSinceStartup += 1
-            state.statistics.sessionPeak = max(state.statistics.sessionPeak, state.channels.count)
-            state.statistics.sessionPeakFiveMinutes = max(state.statistics.sessionPeakFiveMinutes, state.channels.count)
+            state.statistics.sessionCreated(at: second, up: state.channels.count)
         }
     }
 

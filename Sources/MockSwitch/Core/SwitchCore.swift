@@ -62,7 +62,13 @@ public final class SwitchCore: Sendable {
     // MARK: - Statistics
 
     /// The current session and CPU figures.
-    public var statistics: SwitchStatistics { state.withLockedValue { $0.statistics } }
+    public var statistics: SwitchStatistics {
+        let second = clock.now().floorDiv(1_000_000)
+        return state.withLockedValue { state in
+            state.statistics.advance(to: second)
+            return state.statistics
+        }
+    }
 
     /// Changes the figures (simulated load, tests).
     public func updateStatistics(_ change: @Sendable (inout SwitchStatistics) -> Void) {

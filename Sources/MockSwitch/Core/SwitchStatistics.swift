@@ -30,4 +30,38 @@ public struct SwitchStatistics: Sendable, Hashable {
 
     /// The figures of a switch with no calls yet.
     public init() {}
+
+    /// Sessions created so far in the second `window` (epoch seconds).
+    private var createdThisSecond = 0
+    private var window: Int64 = 0
+    /// When the five-minute peaks were last reset (epoch seconds).
+    private var fiveMinuteWindow: Int64 = 0
+
+    /// Counts a new session at `second` (epoch seconds).
+    mutating func sessionCreated(at second: Int64, up: Int) {
+        advance(to: second)
+        createdThisSecond += 1
+        sessionCount = up
+        sessionsSinceStartup += 1
+        sessionPeak = max(sessionPeak, up)
+        sessionPeakFiveMinutes = max(sessionPeakFiveMinutes, up)
+    }
+
+    /// Moves the per-second figures on to `second`, as the switch's once-a-second tick does: the
+    /// last full second's count becomes `sessionsPerSecondLast` (zero after a quiet second), and
+    /// the five-minute peaks start again every five minutes.
+    mutating func advance(to second: Int64) {
+        if fiveMinuteWindow == 0 { fiveMinuteWindow = second }
+        if second - fiveMinuteWindow >= 300 {
+            fiveMinuteWindow = second
+            sessionPeakFiveMinutes = sessionCount
+            sessionsPerSecondPeakFiveMinutes = 0
+        }
+        guard second > window else { return }
+        sessionsPerSecondLast = second == window + 1 ? createdThisSecond : 0
+        sessionsPerSecondPeak = max(sessionsPerSecondPeak, sessionsPerSecondLast)
+        sessionsPerSecondPeakFiveMinutes = max(sessionsPerSecondPeakFiveMinutes, sessionsPerSecondLast)
+        createdThisSecond = 0
+        window = second
+    }
 }
