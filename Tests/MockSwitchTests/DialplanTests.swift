@@ -31,6 +31,46 @@ import Testing
         await rig.stop()
     }
 
+    /// multiset, multiunset, set_global and hash change what they name; the channel carries on.
+    @Test func variableApplications() async throws {
+        var rig = try await CallTests.Rig.start()
+        rig.mock.core.calls.dialplan.extensions["9701"] = [
+            Dialplan.Step("multiset", "dp_a=1 dp_b=two dp_c=3"), Dialplan.Step("multiunset", "dp_c"),
+            Dialplan.Step("multiset", "^^;dp_d=x y;dp_e="), Dialplan.Step("set_global", "dp_global=on"),
+            Dialplan.Step("hash", "insert/dp_realm/dp_key/dp_value"), Dialplan.Step("answer"), Dialplan.Step("park"),
+        ]
+        let a = try CallTests.uuid(try await rig.api("originate loopback/9701/default &park()"))
+        let b = try await rig.api("uuid_getvar \(a) other_loopback_leg_uuid")
+        _ = await rig.eventNames(until: "CHANNEL_PARK", channel: b)
+        for (name, value) in [("dp_a", "1"), ("dp_b", "two"), ("dp_c", "_undef_"), ("dp_d", "x y"), ("dp_e", "_undef_")] {
+            #expect(try await rig.api("uuid_getvar \(b) \(name)") == value, "\(name)")
+        }
+        #expect(try await rig.api("global_getvar dp_global") == "on")
+        #expect(try await rig.api("hash select/dp_realm/dp_key") == "dp_value")
+        await rig.stop()
+    }
+
+    /// An application no module has: no CHANNEL_EXECUTE, the channel hangs up
+    /// DESTINATION_OUT_OF_ORDER.
+    @Test func unknownApplicationHangsUp() async throws {
+        var rig = try await CallTests.Rig.start()
+        rig.mock.core.calls.dialplan.extensions["9702"] = [Dialplan.Step("answer"), Dialplan.Step("no_such_app", "x")]
+        rig.mock.core.calls.dialplan.extensions["9703"] = [Dialplan.Step("no_such_app")]
+        // Before an answer the originate fails with the cause; after one it had succeeded.
+        #expect(try await rig.api("originate loopback/9703/default &park()") == "-ERR DESTINATION_OUT_OF_ORDER\n")
+        _ = try CallTests.uuid(try await rig.api("originate loopback/9702/default &park()"))
+        var executed: [String] = []
+        var cause: String?
+        while cause == nil, let notification = await rig.events.next() {
+            guard case .event(let event) = notification, event["Channel-Name"] == "loopback/9702-b" else { continue }
+            if event["Event-Name"] == "CHANNEL_EXECUTE" { executed.append(event["Application"] ?? "") }
+            if event["Event-Name"] == "CHANNEL_HANGUP" { cause = event["Hangup-Cause"] }
+        }
+        #expect(executed.last == "answer" && !executed.contains("no_such_app"))  // (business hours run `set` first)
+        #expect(cause == "DESTINATION_OUT_OF_ORDER")
+        await rig.stop()
+    }
+
     @Test func standardExtensions() {
         let plan = Dialplan.standard
         #expect(plan.route("7000", context: "default")?.map(\.application) == ["answer", "park"])

@@ -51,3 +51,30 @@ extension APICommands {
         },
     ]
 }
+
+extension SwitchCore {
+    /// The `hash` application (`<action>/<realm>/<key>[/<value>]`): the API's changes without its
+    /// replies, and no `select`. `false` for what the application rejects with its usage line.
+    func applyHashApplication(_ data: String) -> Bool {
+        let parts = data.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
+        guard parts.count >= 3 else { return false }
+        let action = parts[0].lowercased(), realm = parts[1], key = parts[2]
+        let value = parts.count > 3 ? parts[3] : nil
+        return commandState.withLockedValue { state in
+            let current = state.hash[realm]?[key]
+            switch action {
+            case "insert", "insert_ifempty":
+                guard let value else { return false }
+                if action == "insert" || current == nil { state.hash[realm, default: [:]][key] = value }
+            case "delete":
+                state.hash[realm]?[key] = nil
+            case "delete_ifmatch":
+                guard let value else { return false }
+                if current == value { state.hash[realm]?[key] = nil }
+            default:
+                return false
+            }
+            return true
+        }
+    }
+}

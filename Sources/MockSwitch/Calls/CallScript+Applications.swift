@@ -33,7 +33,19 @@ extension CallScript {
                                                   hangUpAtEnd: hangUpAtEnd))
                 return
             }
+            // An application no loaded module has: the switch logs it and hangs the channel up
+            // before anything executes.
+            guard core.modules.hasApplication(step.application) else {
+                log(3, "Invalid Application \(step.application)", .invalidApplication, uuid)
+                beginHangup(uuid, cause: "DESTINATION_OUT_OF_ORDER")
+                finishHangup(uuid)
+                return
+            }
             beginExecute(uuid, step.application, step.data)
+            if runVariableApplication(uuid, step) {
+                completeExecute(uuid)
+                continue
+            }
             switch step.application {
             case "set", "export":
                 let parts = step.data.split(separator: "=", maxSplits: 1).map(String.init)
@@ -119,4 +131,5 @@ extension CallScript {
 extension SourceLocation {
     static let logApplication = SourceLocation(file: "mod_dptools.c", function: "log_function", line: 1788)
     static let infoApplication = SourceLocation(file: "mod_dptools.c", function: "info_function", line: 1860)
+    static let invalidApplication = SourceLocation(file: "switch_core_session.c", function: "switch_core_session_execute_application_get_flags", line: 2787)
 }

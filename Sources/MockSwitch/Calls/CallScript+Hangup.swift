@@ -8,6 +8,7 @@ extension CallScript {
         self[uuid].state = .hangup
         self[uuid].answerState = "hangup"
         self[uuid].hangupCause = cause
+        hangupCauses[uuid] = cause
         if let bridge = leg.bridge {
             // The peer learns why its bridge went; the leg notes its side (capture 69).
             if let peer = book.legs[bridge.peer], peer.hangupCause == nil {

@@ -85,6 +85,11 @@ extension CallScript {
         self[b].state = .execute
         run(b, .execute)
         runSteps(b, steps)
+        // A b-leg that hangs up at once (`hangup`, an unknown application) takes the a-leg with
+        // it: the originate fails with its cause, or succeeded if the call was answered first.
+        if book.legs[a]?.hangupCause != nil || book.legs[a] == nil {
+            return answered.contains(a) ? .up(a) : .failed(hangupCauses[b] ?? hangupCauses[a] ?? "NORMAL_CLEARING")
+        }
         guard self[a].isAnswered else {
             // A `bridge` in the b-leg's dialplan answers it when its ringing peer does.
             let bridging = continuations.first { continuation in

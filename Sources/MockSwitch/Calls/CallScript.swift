@@ -12,6 +12,10 @@ struct CallScript {
     private(set) var touched: [String] = []
     /// Timed applications to resume later (playback, sleep).
     var continuations: [Continuation] = []
+    /// The causes of the hangups this change began, by leg (they outlive a leg destroyed in it).
+    var hangupCauses: [String: String] = [:]
+    /// The legs this change answered (the same).
+    var answered: Set<String> = []
 
     init(book: CallEngine.Book, core: SwitchCore, now: Int64) {
         self.book = book
@@ -83,6 +87,7 @@ struct CallScript {
         guard !self[uuid].isAnswered else { return }
         let time = now
         self[uuid].profile?.answeredAt = time
+        answered.insert(uuid)
         self[uuid].answerState = "answered"
         fire("CHANNEL_ANSWER", uuid, .markAnswered)
         callState(uuid, .active)

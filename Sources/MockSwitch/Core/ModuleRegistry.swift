@@ -31,6 +31,14 @@ public final class ModuleRegistry: Sendable {
         return nil
     }
 
+    /// Whether a loaded module registers the dialplan application `name` (exact case, as the
+    /// switch's application hash is searched).
+    public func hasApplication(_ name: String) -> Bool {
+        loaded.withLockedValue { modules in
+            modules.contains { $0.interfaces.contains { $0.kind == .application && $0.name == name } }
+        }
+    }
+
     /// Whether a module called `name` is loaded (`module_exists`).
     public func isLoaded(_ name: String) -> Bool {
         modules.contains { $0.name == name }
