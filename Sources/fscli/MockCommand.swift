@@ -128,7 +128,13 @@ struct MockCommand: AsyncParsableCommand {
             traffic = CallTraffic.start(core: server.core,
                                         settings: .init(callsPerSecond: callsPerSecond, callSeconds: seconds, maxCalls: maxCalls))
         }
-        await TerminationSignal.wait()
+        // Until SIGINT/SIGTERM, or until `shutdown` (api or fsctl) stops the switch: the process
+        // then ends with status 0, as FreeSWITCH's does.
+        await withCheckedContinuation { continuation in
+            let once = ResumeOnce(continuation)
+            TerminationSignal.onSignal { once.resume() }
+            server.onStop { once.resume() }
+        }
         traffic?.stop()
         await server.stop()
     }

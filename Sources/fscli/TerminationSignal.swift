@@ -4,16 +4,21 @@ import Foundation
 /// Waits for SIGINT or SIGTERM, so a foreground server can stop cleanly instead of dying mid-write.
 enum TerminationSignal {
     static func wait() async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let queue = DispatchQueue(label: "fscli.signals")
+        await withCheckedContinuation { continuation in
             let resumed = ResumeOnce(continuation)
-            for number in [SIGINT, SIGTERM] {
-                signal(number, SIG_IGN)
-                let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-                source.setEventHandler { resumed.resume() }
-                source.resume()
-                sources.append(source)
-            }
+            onSignal { resumed.resume() }
+        }
+    }
+
+    /// Runs `handler` on the first SIGINT or SIGTERM (and on each after it).
+    static func onSignal(_ handler: @escaping @Sendable () -> Void) {
+        let queue = DispatchQueue(label: "fscli.signals")
+        for number in [SIGINT, SIGTERM] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+            source.setEventHandler(handler: handler)
+            source.resume()
+            sources.append(source)
         }
     }
 
@@ -21,8 +26,8 @@ enum TerminationSignal {
     nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
 }
 
-/// Resumes a continuation at most once, whichever signal comes first.
-private final class ResumeOnce: @unchecked Sendable {
+/// Resumes a continuation at most once, whichever comes first.
+final class ResumeOnce: @unchecked Sendable {
     private let lock = NSLock()
     private var continuation: CheckedContinuation<Void, Never>?
 

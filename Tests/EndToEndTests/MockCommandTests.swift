@@ -27,6 +27,23 @@ import Testing
         #expect(exit.status == 0, "\(exit.stderr)")
     }
 
+    /// `api shutdown` (and `fsctl shutdown`) stop the switch: every client gets the notice, and
+    /// the process ends with status 0, as FreeSWITCH's does.
+    @Test(arguments: ["shutdown", "fsctl shutdown"])
+    func shutdownEndsTheProcess(_ command: String) async throws {
+        let (process, port) = try await offPool { try Self.startMock([]) }
+        defer { process.send(SIGKILL) }
+        let connection = try await ESLConnection.connect(host: "127.0.0.1", port: port, password: "ClueCon", configuration: .patientForTests)
+        let words = command.split(separator: " ", maxSplits: 1).map(String.init)
+        #expect(try await connection.api(words[0], words.count > 1 ? words[1] : nil).text == "+OK\n")
+        var last: ESLNotification?
+        for await notification in connection.notifications { last = notification }
+        guard case .disconnected(let error) = last else { Issue.record("no disconnect: \(String(describing: last))"); return }
+        #expect(error.serverText == ESLDisconnectNotice.shutdown)
+        let exit = try await offPool { try process.finish(within: 30) }
+        #expect(exit.status == 0, "\(exit.stderr)")
+    }
+
     @Test func aclRejectsPeersOutsideTheList() async throws {
         let (process, port) = try await offPool { try Self.startMock(["--acl", "10.0.0.0/8"]) }
         defer { process.send(SIGKILL) }

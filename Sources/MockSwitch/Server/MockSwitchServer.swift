@@ -27,6 +27,7 @@ public final class MockSwitchServer: Sendable {
     private let scheduler: RepeatedTask
     private let schedulerLoop: any EventLoop
     private let logger: Logger
+    private let stopState = NIOLockedValueBox((stopped: false, handlers: [@Sendable () -> Void]()))
 
     private init(core: SwitchCore, host: String, port: Int, serverChannel: any Channel, bus: EventBus, heartbeat: NIOLockedValueBox<RepeatedTask?>,
                  scheduler: RepeatedTask, schedulerLoop: any EventLoop, logger: Logger) {
@@ -130,8 +131,26 @@ public final class MockSwitchServer: Sendable {
         if !pass.events.isEmpty || !pass.logLines.isEmpty { bus.publish(events: pass.events, logLines: pass.logLines) }
     }
 
+    /// Runs `handler` once the server has stopped (now, if it has).
+    public func onStop(_ handler: @escaping @Sendable () -> Void) {
+        let now = stopState.withLockedValue { state in
+            guard !state.stopped else { return true }
+            state.handlers.append(handler)
+            return false
+        }
+        if now { handler() }
+    }
+
     /// Stops: every client gets the shutdown notice and is disconnected, then the socket closes.
     public func stop() async {
+        defer {
+            let handlers = stopState.withLockedValue { state in
+                state.stopped = true
+                defer { state.handlers = [] }
+                return state.handlers
+            }
+            for handler in handlers { handler() }
+        }
         heartbeat.withLockedValue { $0?.cancel(); $0 = nil }
         scheduler.cancel()
         try? await serverChannel.close()
