@@ -43,7 +43,7 @@ _fscli()
     local options values
     if [[ ${COMP_WORDS[1]} == mock ]] && (( COMP_CWORD > 1 )); then
         options="--listen-ip --listen-port --password --acl --heartbeat --switchname --hostname --config --user
-            --extension --calls-per-second --call-seconds --max-calls -h --help"
+            --extension --calls-per-second --call-seconds --max-calls --legacy-commands --allow-system-commands -h --help"
         values=" --listen-ip --listen-port --password --acl --heartbeat --switchname --hostname --config --user --extension --calls-per-second --call-seconds --max-calls "
         case $prev in
             --listen-ip)

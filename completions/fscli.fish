@@ -92,4 +92,6 @@ complete -c fscli -n $mock -l extension -x -d 'A dialplan extension NUMBER=APP[:
 complete -c fscli -n $mock -l calls-per-second -x -d 'Simulated calls to start each second'
 complete -c fscli -n $mock -l call-seconds -x -d 'How long a simulated call talks, MIN-MAX seconds (default 10-60)'
 complete -c fscli -n $mock -l max-calls -x -d 'At most this many simulated calls at once'
+complete -c fscli -n $mock -l legacy-commands -d 'Also offer the commands FreeSWITCH 1.11 dropped'
+complete -c fscli -n $mock -l allow-system-commands -d 'Let system and bg_system run shell commands on this host'
 complete -c fscli -n $mock -s h -l help -d 'Show help information'

@@ -54,6 +54,12 @@ struct MockCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-calls"), help: ArgumentHelp("At most this many simulated calls up at once.", valueName: "K"))
     var maxCalls: Int?
 
+    @Flag(name: .customLong("legacy-commands"), help: "Also offer the commands FreeSWITCH 1.11 dropped (min/max/default_dtmf_duration, uuid_debug_audio).")
+    var legacyCommands = false
+
+    @Flag(name: .customLong("allow-system-commands"), help: "Let system, bg_system and the spawn commands run shell commands on this host (off: they answer -ERR).")
+    var allowSystemCommands = false
+
     /// `--call-seconds MIN-MAX` (or one number), or `nil` if it does not parse.
     static func secondsRange(_ text: String) -> ClosedRange<Int>? {
         let bounds = text.split(separator: "-", maxSplits: 1).map { Int($0.trimmingCharacters(in: .whitespaces)) }
@@ -107,6 +113,8 @@ struct MockCommand: AsyncParsableCommand {
         settings.hostname = hostname
         settings.switchname = switchname
         settings.users = users.compactMap(MockSwitchConfiguration.User.init(specification:))
+        settings.legacyCommands = legacyCommands
+        settings.allowsSystemCommands = allowSystemCommands
         return settings
     }
 

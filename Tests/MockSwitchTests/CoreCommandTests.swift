@@ -45,6 +45,38 @@ import Testing
         #expect(core.heartbeat().first?["Max-Sessions"] == "200")
     }
 
+    /// 1.11 has none of the legacy commands; `--legacy-commands` loads them into mod_commands,
+    /// where help, show api and completion see them, and the durations are fsctl's.
+    @Test func legacyCommandsOnlyWhenAsked() {
+        #expect(core.executeAPI("min_dtmf_duration", "").body == "-ERR min_dtmf_duration Command not found!\n")
+        #expect(core.executeAPI("uuid_debug_audio", "x read on").body == "-ERR uuid_debug_audio Command not found!\n")
+        #expect(!core.executeAPI("show", "api").body.contains("min_dtmf_duration,"))
+        let legacy = SwitchCore(identity: TestSwitch.make(clock: ManualClock(TestSwitch.start)).identity,
+                                clock: ManualClock(TestSwitch.start).clock, legacyCommands: true)
+        #expect(legacy.executeAPI("min_dtmf_duration", "").body == "+OK min dtmf duration: 400\n")
+        #expect(legacy.executeAPI("min_dtmf_duration", "300").body == "+OK min dtmf duration: 300\n")
+        #expect(legacy.executeAPI("fsctl", "min_dtmf_duration").body == "+OK min dtmf duration: 300\n")
+        #expect(legacy.executeAPI("default_dtmf_duration", "").body == "+OK default dtmf duration: 2000\n")
+        #expect(legacy.executeAPI("uuid_debug_audio", "00000000-dead-beef-0000-000000000000 read on").body
+            == legacy.executeAPI("uuid_debug_media", "00000000-dead-beef-0000-000000000000 read on").body)
+        #expect(legacy.executeAPI("show", "api min_dtmf_duration").body.contains("\n1 total.\n"))
+        #expect(legacy.executeAPI("help", "").body.contains("\nuuid_debug_audio,<uuid> <read|write|both> <on|off>,Debug audio,mod_commands\n"))
+        #expect(legacy.executeAPI("console_complete", "uuid_debug_a").body.contains("uuid_debug_audio"))
+        #expect(legacy.executeAPI("show", "complete").body.contains("\n0,uuid_debug_audio,::console::list_uuid,"))
+    }
+
+    /// The host commands run nothing unless the mock was started to allow it.
+    @Test func hostCommandsNeedTheirFlag() {
+        for name in ["system", "bg_system", "spawn", "spawn_stream", "bg_spawn"] {
+            #expect(core.executeAPI(name, "").body == "-USAGE: <command>\n")
+            #expect(core.executeAPI(name, "touch /tmp/fscli-never").body
+                == "-ERR \(name) is disabled: the mock switch runs no host commands unless started with --allow-system-commands\n")
+        }
+        let allowed = SwitchCore(identity: core.identity, clock: ManualClock(TestSwitch.start).clock, hostCommands: true)
+        #expect(allowed.executeAPI("system", "echo from-the-host").body == "from-the-host\n")
+        #expect(allowed.executeAPI("spawn", "true").body == "+OK\n")
+    }
+
     @Test func strings() {
         #expect(api("escape", "a b\t$x") == "a\\sb\\t\\$x")
         #expect(api("escape") == "-ERR no reply\n")

@@ -70,10 +70,7 @@ extension APICommands {
             let row = rest.map { $0.lowercased() == "_any_" ? "" : $0 }
             core.commandState.withLockedValue { state in
                 state.completionRows.append(row)
-                state.completionRows.sort { lhs, rhs in
-                    let pad = { (row: [String]) in (0..<10).map { $0 < row.count ? Array(row[$0].utf8) : [] } }
-                    return pad(lhs).lexicographicallyPrecedes(pad(rhs)) { $0.lexicographicallyPrecedes($1) }
-                }
+                state.completionRows.sort(by: CompletionRows.precedes)
             }
             return true
         case "del":

@@ -83,7 +83,7 @@ extension APICommands {
             ]
             return step
         }
-        let module = SwitchModule.standard(named: name)
+        let module = SwitchModule.standard(named: name, legacy: core.legacyCommands)
         core.modules.add(module)
         step.text = "+OK\n"
         step.logLines = [timezonesReloaded(core)]

@@ -69,6 +69,10 @@ public struct MockSwitchConfiguration: Sendable {
 
     /// How long a new connection may take to send its first packet (the switch's 25 s).
     public var firstPacketTimeout: Duration = .seconds(25)
+    /// Offer the commands FreeSWITCH 1.11 dropped (``SwitchCatalog/APICommand/legacy``).
+    public var legacyCommands = false
+    /// Let `system`, `bg_system` and the `spawn` commands run shell commands on this host.
+    public var allowsSystemCommands = false
 
     /// The defaults of a vanilla FreeSWITCH, listening on loopback.
     public init() {}

@@ -27,6 +27,10 @@ public final class SwitchCore: Sendable {
     /// Whether reading the XML logs the stock `vars.xml`'s failing STUN lookups (a switch with
     /// no route to its STUN server, as in capture 72).
     public let stunSetFails: Bool
+    /// Whether mod_commands has the commands 1.11 dropped (`fscli mock --legacy-commands`).
+    public let legacyCommands: Bool
+    /// Whether `system` and `bg_system` run commands on this host (`--allow-system-commands`).
+    public let hostCommands: Bool
 
     struct State: Sendable {
         var statistics = SwitchStatistics()
@@ -37,14 +41,22 @@ public final class SwitchCore: Sendable {
     let state: NIOLockedValueBox<State>
 
     /// A core with `identity`, reading `clock`.
-    public init(identity: SwitchIdentity, clock: SwitchClock = .system, modules: [SwitchModule] = SwitchModule.standard,
-                firstSequence: UInt64 = 400, heartbeatInterval: Int64 = 20, stunSetFails: Bool = false) {
+    /// With `legacyCommands`, mod_commands also has the older releases' commands
+    /// (``APICommand/legacy``); with `hostCommands`, `system` and `bg_system` run shell commands
+    /// on this host.
+    public init(identity: SwitchIdentity, clock: SwitchClock = .system, modules: [SwitchModule]? = nil,
+                firstSequence: UInt64 = 400, heartbeatInterval: Int64 = 20, stunSetFails: Bool = false,
+                legacyCommands: Bool = false, hostCommands: Bool = false) {
+        self.legacyCommands = legacyCommands
+        self.hostCommands = hostCommands
+        let modules = modules ?? SwitchModule.standard(legacy: legacyCommands)
         self.identity = identity
         self.clock = clock
         self.events = EventFactory(identity: identity, clock: clock, firstSequence: firstSequence)
         self.logLines = LogLineFactory(clock: clock)
         self.modules = ModuleRegistry(modules)
         var commands = CommandState()
+        if legacyCommands { commands.completionRows = (commands.completionRows + CompletionRows.legacy).sorted(by: CompletionRows.precedes) }
         (commands.tasks, commands.nextTaskID) = Self.startupTasks(self.modules, startSeconds: clock.now() / 1_000_000)
         self.commandState = NIOLockedValueBox(commands)
         self.heartbeatInterval = heartbeatInterval

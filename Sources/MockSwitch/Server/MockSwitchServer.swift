@@ -52,7 +52,8 @@ public final class MockSwitchServer: Sendable {
         let heartbeatSeconds = max(1, configuration.heartbeatInterval.components.seconds)
         let core = core ?? SwitchCore(
             identity: .local(hostname: configuration.hostname, switchname: configuration.switchname),
-            heartbeatInterval: heartbeatSeconds)
+            heartbeatInterval: heartbeatSeconds, legacyCommands: configuration.legacyCommands,
+            hostCommands: configuration.allowsSystemCommands)
         let bus = EventBus()
         let shutdownRequest = NIOLockedValueBox<MockSwitchServer?>(nil)
         let limits = ESLFrameDecoder.Limits(maxHeaderBlockBytes: 10 << 20, maxBodyBytes: 16 << 20)

@@ -3,6 +3,15 @@
 /// `show complete` order. `::console::list_uuid` and friends expand to live lists; `::[a:b` to
 /// the literal choices a and b.
 public enum CompletionRows {
+    /// `show complete` order: column by column, bytewise, an empty column first.
+    public static func precedes(_ lhs: [String], _ rhs: [String]) -> Bool {
+        let pad = { (row: [String]) in (0..<10).map { $0 < row.count ? Array(row[$0].utf8) : [] } }
+        return pad(lhs).lexicographicallyPrecedes(pad(rhs)) { $0.lexicographicallyPrecedes($1) }
+    }
+
+    /// The rows ``APICommand/legacy`` adds.
+    public static let legacy: [[String]] = [["uuid_debug_audio", "::console::list_uuid"]]
+
     /// Every row, its words without the trailing empty ones.
     public static let standard: [[String]] = [
         ["..."],

@@ -13,12 +13,19 @@ extension SwitchModule {
     ]
 
     /// Every module of the captured switch, with its interfaces.
-    public static let standard: [SwitchModule] = standardNames.map(standard(named:))
+    public static let standard: [SwitchModule] = standardNames.map { standard(named: $0) }
+
+    /// The standard modules, with `legacy` the older releases' commands in mod_commands too.
+    public static func standard(legacy: Bool) -> [SwitchModule] {
+        legacy ? standardNames.map { standard(named: $0, legacy: true) } : standard
+    }
 
     /// The standard module called `name` (also one not loaded at start-up but available on disk),
-    /// or one with no interfaces when the captured switch has no such module file.
-    public static func standard(named name: String) -> SwitchModule {
-        let interfaces = APICommand.standard.filter { $0.module == name }.map(SwitchInterface.init)
+    /// or one with no interfaces when the captured switch has no such module file. With `legacy`,
+    /// mod_commands also has ``APICommand/legacy``.
+    public static func standard(named name: String, legacy: Bool = false) -> SwitchModule {
+        let commands = APICommand.standard + (legacy ? APICommand.legacy : [])
+        let interfaces = commands.filter { $0.module == name }.map(SwitchInterface.init)
             + SwitchInterface.standardApplications.filter { $0.module == name }
             + SwitchInterface.standardOthers.filter { $0.module == name }
         let filename = name.hasPrefix("CORE_") ? "" : "\(directory)/\(name).so"
