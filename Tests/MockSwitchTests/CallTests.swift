@@ -73,6 +73,18 @@ import Testing
         await rig.stop()
     }
 
+    /// `{origination_uuid=…}` names the originated leg; a UUID already in use is refused.
+    @Test func originationUUIDNamesTheLeg() async throws {
+        let rig = try await Rig.start(events: "HEARTBEAT")
+        let chosen = "11111111-2222-3333-4444-555555555555"
+        #expect(try await rig.api("originate {origination_uuid=\(chosen)}loopback/7000/default &park()") == "+OK \(chosen)\n")
+        #expect(try await rig.api("uuid_exists \(chosen)") == "true")
+        #expect(try await rig.api("originate {origination_uuid=\(chosen)}null/x &park()") == "-ERR DESTINATION_OUT_OF_ORDER\n")
+        #expect(try await rig.api("originate {origination_uuid=22222222-2222-3333-4444-555555555555}null/x &park()")
+            == "+OK 22222222-2222-3333-4444-555555555555\n")
+        await rig.stop()
+    }
+
     @Test func originateFailuresAnswerTheCause() async throws {
         let rig = try await Rig.start(events: "CHANNEL_HANGUP")
         #expect(try await rig.api("originate error/CALL_REJECTED &park()") == "-ERR CALL_REJECTED\n")

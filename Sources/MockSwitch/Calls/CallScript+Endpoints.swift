@@ -1,6 +1,14 @@
 /// Endpoints with one channel: `user/<user>[@<domain>]` rings the mock's directory user, who
 /// answers after the engine's ring time; `null/<anything>` answers at once (cheap load).
 extension CallScript {
+    /// The originated leg's UUID: `origination_uuid` when the request names one (ESL applications
+    /// use it to know the UUID before the reply), else a new one; `nil` when that UUID is taken
+    /// (the switch refuses a duplicate session).
+    func newLegUUID(_ request: OriginateRequest) -> String? {
+        guard let wanted = request.variable("origination_uuid"), !wanted.isEmpty else { return UUIDText.make() }
+        return book.legs[wanted] == nil ? wanted : nil
+    }
+
     /// Creates the leg and takes it as far as the endpoint goes now: `.up` for null/, `.ringing`
     /// for a registered user, `.failed(USER_NOT_REGISTERED)` for anyone else.
     /// With an `originator` (the `bridge` application) the leg takes its caller id from it.
@@ -9,7 +17,7 @@ extension CallScript {
         let technology = parts[0], destination = parts.count > 1 ? parts[1] : ""
         let user = destination.split(separator: "@").first.map(String.init) ?? ""
         if technology == "user", !book.registeredUsers.contains(user) { return .failed("USER_NOT_REGISTERED") }
-        let uuid = UUIDText.make()
+        guard let uuid = newLegUUID(request) else { return .failed("DESTINATION_OUT_OF_ORDER") }
         let caller = originator.flatMap { book.legs[$0]?.profile }
         let callerName = request.variable("origination_caller_id_name") ?? caller?.callerIDName ?? request.callerIDName ?? ""
         let callerNumber = request.variable("origination_caller_id_number") ?? caller?.callerIDNumber ?? request.callerIDNumber

@@ -11,7 +11,8 @@ extension CallScript {
         guard let destination = path.first, !destination.isEmpty else { return .failed("CHAN_NOT_IMPLEMENTED") }
         let context = path.count > 1 && !path[1].isEmpty ? path[1] : "default"
         let planName = path.count > 2 && !path[2].isEmpty ? path[2] : "xml"
-        let a = UUIDText.make(), b = UUIDText.make()
+        guard let a = newLegUUID(request) else { return .failed("DESTINATION_OUT_OF_ORDER") }
+        let b = UUIDText.make()
         let caller = originator.flatMap { book.legs[$0]?.profile }
         let callerName = request.variable("origination_caller_id_name") ?? caller?.callerIDName ?? request.callerIDName ?? ""
         let callerNumber = request.variable("origination_caller_id_number") ?? caller?.callerIDNumber ?? request.callerIDNumber
