@@ -16,7 +16,15 @@ struct EmbeddedMock {
         configuration.listenPort = 0
         var logger = Logger(label: "fscli.mock")
         logger.logLevel = .critical
+        var extensions: [(String, [Dialplan.Step])] = []
+        for spec in settings.mockExtensions {
+            guard let extensionSteps = Dialplan.parseExtension(spec) else {
+                throw SettingsError(.usage, "mock-extension \(spec) is not NUMBER=APP[:ARGS],APP[:ARGS]...")
+            }
+            extensions.append(extensionSteps)
+        }
         let server = try await MockSwitchServer.start(configuration, logger: logger)
+        for (number, steps) in extensions { server.core.calls.dialplan.extensions[number] = steps }
         settings.host = server.host
         settings.port = server.port
         settings.user = nil

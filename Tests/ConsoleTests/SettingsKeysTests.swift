@@ -32,6 +32,9 @@ import Testing
         reconnect => active
         interrupt => allow
         color => always
+        mock-traffic => 2.5
+        mock-extension => 7100=answer,park
+        mock-extension => 7101=answer,playback:tone_stream://%(1000,0,440)
         """
 
     @Test func everyKeyIsApplied() throws {
@@ -67,6 +70,18 @@ import Testing
         #expect(s.reconnect)
         #expect(s.interruptExits)
         #expect(s.colorMode == .always)
+        #expect(s.mockTraffic == 2.5 && !s.useMock)  // it applies only with --mock
+        #expect(s.mockExtensions == ["7100=answer,park", "7101=answer,playback:tone_stream://%(1000,0,440)"])
+    }
+
+    @Test func badMockKeysAreReportedAndIgnored() throws {
+        let fixture = FixtureEnvironment(files: ["/home/u/.fs_cli_conf": "[default]\nmock-traffic => fast\nmock-extension => answer\n"])
+        let resolved = try fixture.resolve()
+        #expect(resolved.problems.map(\.message) == [
+            "'mock-traffic' must be more than 0 and at most 10000 calls a second, not 'fast'; ignored",
+            "'mock-extension' must be NUMBER=APP[:ARGS],APP[:ARGS]..., not 'answer'; ignored",
+        ])
+        #expect(resolved.settings.mockTraffic == nil && resolved.settings.mockExtensions.isEmpty)
     }
 
     @Test func builtInsAreFsCliDefaults() throws {

@@ -131,6 +131,20 @@ import Testing
         #expect(result.stderr.contains("127.0.0.1:\(port)"), "\(result.stderr)")
     }
 
+    /// `mock-extension` in the configuration adds to the built-in switch's dialplan.
+    @Test func theEmbeddedSwitchTakesExtensionsFromTheConfiguration() async throws {
+        let home = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("fscli-e2e-mock-ext-\(getpid())")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: home) }
+        try "[default]\nmock-extension => 7171=answer,set:from_config=yes,park\n"
+            .write(to: home.appendingPathComponent(".fs_cli_conf"), atomically: true, encoding: .utf8)
+        let result = try await FscliRun.run(["--mock", "-x", "originate loopback/7171/default &park()", "-x", "show channels like 7171-b"],
+                                            environment: FscliRun.cleanEnvironment(home: home.path))
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("+OK "), "\(result.stdout)")
+        #expect(result.stdout.contains("loopback/7171-b,CS_EXECUTE,") && result.stdout.contains(",park,"), "\(result.stdout)")
+    }
+
     @Test func theEmbeddedSwitchAnswers() async throws {
         let result = try await FscliRun.run(["--mock", "-x", "version"])
         #expect(result.status == 0, "\(result.stderr)")

@@ -63,6 +63,17 @@ extension ConsoleSettings {
                 return problem("'color' must be auto, always or never, not '\(value)'; ignored")
             }
             colorMode = mode
+        case "mock-traffic":
+            guard let rate = Double(value), rate > 0, rate <= 10_000 else {
+                return problem("'mock-traffic' must be more than 0 and at most 10000 calls a second, not '\(value)'; ignored")
+            }
+            mockTraffic = rate
+        case "mock-extension":
+            // The number and the applications are checked when the built-in switch starts.
+            guard let equals = value.firstIndex(of: "="), equals != value.startIndex, value.index(after: equals) != value.endIndex else {
+                return problem("'mock-extension' must be NUMBER=APP[:ARGS],APP[:ARGS]..., not '\(value)'; ignored")
+            }
+            mockExtensions.append(value)
         case "execute":
             return problem("'execute' is not read from files (fs_cli ignores it too); use -x")
         default:

@@ -62,8 +62,11 @@ public struct ConsoleSettings: Sendable, Equatable {
     public var commands: [String] = []
     /// Talk to the built-in simulated switch (`--mock`).
     public var useMock = false
-    /// Simulated calls a second on the built-in switch (`--mock-traffic`); nil: none.
+    /// Simulated calls a second on the built-in switch (`--mock-traffic`, `mock-traffic`); nil: none.
     public var mockTraffic: Double?
+    /// Extensions the built-in switch adds to its dialplan (`mock-extension`, repeatable):
+    /// `NUMBER=APP[:ARGS],APP[:ARGS]…`, as `fscli mock --extension`.
+    public var mockExtensions: [String] = []
 
     /// The built-ins, for a profile of this name.
     public init(profileName: String) {

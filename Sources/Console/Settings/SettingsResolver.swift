@@ -106,7 +106,8 @@ public struct SettingsResolver: Sendable {
         if let color = options.color { settings.colorMode = color }
         settings.commands = options.execute
         if options.mock || options.mockTraffic != nil { settings.useMock = true }
-        settings.mockTraffic = options.mockTraffic
+        // The configuration's `mock-traffic` applies only with `--mock`; the option wins over it.
+        if let traffic = options.mockTraffic { settings.mockTraffic = traffic }
     }
 
     /// `-p` or `--password-file` (never both), else a non-empty `FSCLI_PASSWORD`, else nil (the profile's).
