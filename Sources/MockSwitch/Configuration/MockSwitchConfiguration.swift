@@ -70,6 +70,18 @@ public struct MockSwitchConfiguration: Sendable {
     /// How long a new connection may take to send its first packet (the switch's 25 s).
     public var firstPacketTimeout: Duration = .seconds(25)
 
+    /// mod_xml_rpc's `http-port` (the switch's is 8080; 0 picks a free port); `nil` serves no HTTP.
+    /// It listens on ``listenIP``, with no ACL (docs/http-face.md).
+    public var httpPort: Int?
+    /// mod_xml_rpc's `auth-user` (default freeswitch).
+    public var httpUser = "freeswitch"
+    /// mod_xml_rpc's `auth-pass` (default works).
+    public var httpPassword = "works"
+    /// mod_xml_rpc's `auth-realm` (default freeswitch).
+    public var httpRealm = "freeswitch"
+    /// Whether event_sink listeners get events and log lines (default: as before 1.10.12).
+    public var eventSinkCompatibility = EventSinkCompatibility.legacy
+
     /// The defaults of a vanilla FreeSWITCH, listening on loopback.
     public init() {}
 

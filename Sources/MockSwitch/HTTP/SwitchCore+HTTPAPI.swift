@@ -1,0 +1,28 @@
+import ESLProtocol
+
+extension SwitchCore {
+    /// `switch_api_execute` with a caller's stream, as mod_xml_rpc (and event_sink's exec-fsapi)
+    /// call it: `API-Command` and `API-Command-Argument` join the param event, the command writes
+    /// to the stream, and an unknown command writes `INVALID COMMAND!\n` (not the socket's
+    /// `-ERR … Command not found!`). The caller fires the param event. `argument` is `nil` when the
+    /// URL had no `?`.
+    ///
+    /// Returns the events and log lines the command itself produced.
+    func executeAPI(_ command: String, _ argument: String?, stream: inout HTTPAPIStream) -> (events: [ESLEvent], logLines: [ESLLogLine]) {
+        let name = command.trimmingWhitespace
+        let isComplete = name.lowercased() == "console_complete"
+        let trimmed = argument.map { isComplete ? $0 : $0.trimmingWhitespace }
+        stream.paramEvent.addHeader("API-Command", name)
+        if let trimmed { stream.paramEvent.addHeader("API-Command-Argument", trimmed) }
+        if name.lowercased() == "event_sink" {
+            return eventSink(stream: &stream)
+        }
+        guard let info = modules.command(named: name) else {
+            stream.write("INVALID COMMAND!\n")
+            return ([], [])
+        }
+        let output = APICommands.implementation(for: info)(trimmed ?? "", self)
+        stream.write(output.text)
+        return (output.events, output.logLines)
+    }
+}
