@@ -138,18 +138,7 @@ extension EventSinkListeners {
     /// `listen-id` read with `atol` and cast to 32 bits: `7x` is 7, `abc` is 0, which no listener has.
     static func listenID(_ params: ESLEvent) -> UInt32? {
         guard let text = params["listen-id"] else { return nil }
-        var rest = Substring(text).drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-        var negative = false
-        if let sign = rest.first, sign == "-" || sign == "+" {
-            negative = sign == "-"
-            rest = rest.dropFirst()
-        }
-        var value: UInt64 = 0
-        for character in rest {
-            guard let digit = character.wholeNumberValue, character.isASCII else { break }
-            value = value &* 10 &+ UInt64(digit)
-        }
-        let id = UInt32(truncatingIfNeeded: negative ? 0 &- value : value)
+        let id = UInt32(truncatingIfNeeded: CNumber.atol(text))
         return id == 0 ? nil : id
     }
 

@@ -4,19 +4,19 @@ import NIOCore
 /// The `event_sink` API of mod_event_socket: seven commands that drive socketless listeners over
 /// HTTP (docs/http-face.md, "event_sink"). It ignores its argument and reads only the param event.
 extension SwitchCore {
-    /// Runs event_sink on `stream`. Returns the events and log lines of an exec-fsapi's command.
-    func eventSink(stream: inout HTTPAPIStream) -> (events: [ESLEvent], logLines: [ESLLogLine]) {
+    /// Runs event_sink on `stream`. Returns what an exec-fsapi's command produced besides its output.
+    func eventSink(stream: inout HTTPAPIStream) -> APIResult {
         let params = stream.paramEvent
         guard params["HTTP-HOST"] != nil else {
             stream.write(EventSinkReply.webApplication)
-            return ([], [])
+            return APIResult(body: "")
         }
         let isJSON = (params["format"] ?? "xml").lowercased().contains("json")
         stream.write(isJSON ? EventSinkReply.jsonHead : EventSinkReply.xmlHead)
         defer { if !isJSON { stream.write(EventSinkReply.xmlTail) } }
         guard let command = params["command"] else {
             stream.write(EventSinkReply.xmlError("Missing command parameter!"))
-            return ([], [])
+            return APIResult(body: "")
         }
         let now = clock.now()
         let listeners = eventSinkListeners
@@ -38,16 +38,16 @@ extension SwitchCore {
         default:
             stream.write(EventSinkReply.invalidCommand)
         }
-        return ([], [])
+        return APIResult(body: "")
     }
 
     /// Runs any API with a fresh, empty param event: no `HTTP-HOST`, so HTTP-aware commands answer
     /// as over the socket, and no `Content-Type`, so the first output gets a text/plain head inside
     /// the body. That param event is never fired.
-    private func execFSAPI(_ params: ESLEvent, stream: inout HTTPAPIStream) -> (events: [ESLEvent], logLines: [ESLLogLine]) {
+    private func execFSAPI(_ params: ESLEvent, stream: inout HTTPAPIStream) -> APIResult {
         guard let command = params["fsapi-command"] else {
             stream.write(EventSinkReply.xmlError("INVALID API COMMAND!"))
-            return ([], [])
+            return APIResult(body: "")
         }
         stream.write(EventSinkReply.execHead)
         let outer = stream.paramEvent

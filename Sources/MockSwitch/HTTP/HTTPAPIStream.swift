@@ -1,4 +1,5 @@
 import ESLProtocol
+import Foundation
 
 /// The stream an API writes to when mod_xml_rpc runs it (`http_stream_write`), with the param event
 /// the API reads its HTTP parameters from.

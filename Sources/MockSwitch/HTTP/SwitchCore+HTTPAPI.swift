@@ -7,8 +7,9 @@ extension SwitchCore {
     /// `-ERR … Command not found!`). The caller fires the param event. `argument` is `nil` when the
     /// URL had no `?`.
     ///
-    /// Returns the events and log lines the command itself produced.
-    func executeAPI(_ command: String, _ argument: String?, stream: inout HTTPAPIStream) -> (events: [ESLEvent], logLines: [ESLLogLine]) {
+    /// Returns what the command produced besides its output, which went to `stream` (the result's
+    /// body stays empty).
+    func executeAPI(_ command: String, _ argument: String?, stream: inout HTTPAPIStream) -> APIResult {
         let name = command.trimmingWhitespace
         let isComplete = name.lowercased() == "console_complete"
         let trimmed = argument.map { isComplete ? $0 : $0.trimmingWhitespace }
@@ -19,10 +20,12 @@ extension SwitchCore {
         }
         guard let info = modules.command(named: name) else {
             stream.write("INVALID COMMAND!\n")
-            return ([], [])
+            return APIResult(body: "")
         }
         let output = APICommands.implementation(for: info)(trimmed ?? "", self)
         stream.write(output.text)
-        return (output.events, output.logLines)
+        var result = APIResult(body: "", events: output.events, logLines: output.logLines, requestsShutdown: output.requestsShutdown)
+        result.delay = output.delay
+        return result
     }
 }

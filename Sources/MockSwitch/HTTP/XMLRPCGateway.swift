@@ -1,4 +1,5 @@
 import ESLProtocol
+import Foundation
 
 /// mod_xml_rpc in front of the simulated switch: authentication, then the API gateway of the
 /// `/api/`, `/webapi/`, `/txtapi/` and `/xmlapi/` URLs (docs/http-face.md). A request goes in; the
@@ -13,6 +14,10 @@ struct XMLRPCGateway: Sendable {
         var text: String
         var events: [ESLEvent] = []
         var logLines: [ESLLogLine] = []
+        /// How long the command ran (`msleep`): the answer waits that long.
+        var delay: Duration = .zero
+        /// The command asked the switch to shut down.
+        var requestsShutdown = false
     }
 
     /// The four URL forms, in the order they are looked for, and what each adds to the head and the
@@ -92,7 +97,8 @@ struct XMLRPCGateway: Sendable {
         if let type = mode.contentType { head += "Content-Type: \(type)\r\n\r\n" }
         var stream = HTTPAPIStream(paramEvent: params)
         let produced = core.executeAPI(command, urlQuery, stream: &stream)
-        return Response(text: head + stream.output, events: produced.events + [stream.paramEvent], logLines: produced.logLines)
+        return Response(text: head + stream.output, events: produced.events + [stream.paramEvent], logLines: produced.logLines,
+                        delay: produced.delay, requestsShutdown: produced.requestsShutdown)
     }
 }
 

@@ -15,13 +15,15 @@ final class XMLRPCHandler: ChannelInboundHandler {
     private let gateway: XMLRPCGateway
     private let bus: EventBus
     private let logger: Logger
+    private let requestShutdown: @Sendable () -> Void
     private var request: XMLRPCRequest?
     private var answered = false
 
-    init(gateway: XMLRPCGateway, bus: EventBus, logger: Logger) {
+    init(gateway: XMLRPCGateway, bus: EventBus, logger: Logger, requestShutdown: @escaping @Sendable () -> Void) {
         self.gateway = gateway
         self.bus = bus
         self.logger = logger
+        self.requestShutdown = requestShutdown
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -36,8 +38,11 @@ final class XMLRPCHandler: ChannelInboundHandler {
             answered = true
             logger.debug("HTTP \(request.method) \(request.uri.prefix(120))")
             let response = gateway.respond(to: request)
-            bus.publish(events: response.events, logLines: response.logLines)
-            answer(response.text, context: context)
+            guard response.delay > .zero else { return deliver(response, context: context) }
+            // The connection's thread is busy running the command; the answer comes when it is done.
+            context.eventLoop.assumeIsolated().scheduleTask(in: TimeAmount(min(response.delay, .seconds(3600)))) { [self] in
+                deliver(response, context: context)
+            }
         }
     }
 
@@ -47,6 +52,12 @@ final class XMLRPCHandler: ChannelInboundHandler {
         guard !answered else { return context.close(promise: nil) }
         answered = true
         answer(AbyssErrorPage.response(400, user: nil, micros: gateway.core.clock.now()), context: context)
+    }
+
+    private func deliver(_ response: XMLRPCGateway.Response, context: ChannelHandlerContext) {
+        bus.publish(events: response.events, logLines: response.logLines)
+        answer(response.text, context: context)
+        if response.requestsShutdown { requestShutdown() }
     }
 
     private func answer(_ text: String, context: ChannelHandlerContext) {

@@ -59,6 +59,12 @@ public final class MockSwitchServer: Sendable {
         core.eventSinkListeners.compatibility = configuration.eventSinkCompatibility
         let bus = EventBus(socketless: { core.offerToEventSinkListeners(events: $0, logLines: $1) })
         let shutdownRequest = NIOLockedValueBox<MockSwitchServer?>(nil)
+        // `shutdown` over either face stops the whole switch.
+        let requestShutdown: @Sendable () -> Void = {
+            if let server = shutdownRequest.withLockedValue({ $0 }) {
+                Task { await server.stop() }
+            }
+        }
         let limits = ESLFrameDecoder.Limits(maxHeaderBlockBytes: 10 << 20, maxBodyBytes: 16 << 20)
         let queueBytes = max(64 << 10, configuration.listenerQueueBytes)
         let bootstrap = ServerBootstrap(group: group)
@@ -78,11 +84,7 @@ public final class MockSwitchServer: Sendable {
                         accessList: configuration.accessList,
                         firstPacketTimeout: configuration.firstPacketTimeout,
                         logger: logger,
-                        requestShutdown: {
-                            if let server = shutdownRequest.withLockedValue({ $0 }) {
-                                Task { await server.stop() }
-                            }
-                        }))
+                        requestShutdown: requestShutdown))
                 }
             }
         core.calls.attach(publish: { bus.publish(events: $0, logLines: $1) }, loop: group.next())
@@ -90,7 +92,8 @@ public final class MockSwitchServer: Sendable {
         var httpChannel: (any Channel)?
         if let httpPort = configuration.httpPort {
             do {
-                httpChannel = try await bindHTTP(configuration, port: httpPort, core: core, bus: bus, logger: logger, group: group)
+                httpChannel = try await bindHTTP(configuration, port: httpPort, core: core, bus: bus, logger: logger, group: group,
+                                                 requestShutdown: requestShutdown)
             } catch {
                 try? await channel.close()
                 throw error
@@ -128,7 +131,7 @@ public final class MockSwitchServer: Sendable {
     /// mod_xml_rpc's listener: NIO's HTTP/1 request parser in front of ``XMLRPCHandler``. Responses
     /// are written as bytes, since the switch frames them itself.
     private static func bindHTTP(_ configuration: MockSwitchConfiguration, port: Int, core: SwitchCore, bus: EventBus, logger: Logger,
-                                 group: any EventLoopGroup) async throws -> any Channel {
+                                 group: any EventLoopGroup, requestShutdown: @escaping @Sendable () -> Void) async throws -> any Channel {
         let gateway = XMLRPCGateway(core: core, account: .init(
             user: configuration.httpUser, password: configuration.httpPassword, realm: configuration.httpRealm))
         return try await ServerBootstrap(group: group)
@@ -138,7 +141,7 @@ public final class MockSwitchServer: Sendable {
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .dropBytes)))
-                    try channel.pipeline.syncOperations.addHandler(XMLRPCHandler(gateway: gateway, bus: bus, logger: logger))
+                    try channel.pipeline.syncOperations.addHandler(XMLRPCHandler(gateway: gateway, bus: bus, logger: logger, requestShutdown: requestShutdown))
                 }
             }
             .bind(host: configuration.listenIP, port: port).get()
