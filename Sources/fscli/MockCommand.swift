@@ -11,8 +11,9 @@ struct MockCommand: AsyncParsableCommand {
         // Named in full: as a subcommand's own help it would read `mock [...]`; the options are listed below it.
         usage: "fscli mock [<options>]",
         discussion: """
-            Real fs_cli and ESL libraries can connect to it as to FreeSWITCH 1.11. It logs what it does \
-            to stderr and stops on SIGINT or SIGTERM, sending every client the shutdown notice.
+            Real fs_cli and ESL libraries can connect to it as to FreeSWITCH 1.11; with --http-port, web \
+            dashboards and HTTP scripts can use its mod_xml_rpc API (/api/..., event_sink) too. It logs what \
+            it does to stderr and stops on SIGINT or SIGTERM, sending every client the shutdown notice.
             """)
 
     @Option(help: "Address to listen on.")

@@ -5,7 +5,9 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 
-/// The embedded FreeSWITCH: an event socket server (mod_event_socket) in front of a simulated core.
+/// The embedded FreeSWITCH: an event socket server (mod_event_socket) in front of a simulated core,
+/// and, when ``MockSwitchConfiguration/httpPort`` is set, mod_xml_rpc's HTTP API beside it
+/// (docs/http-face.md).
 ///
 /// ```swift
 /// var configuration = MockSwitchConfiguration()
