@@ -42,6 +42,8 @@ let package = Package(
                 "ESLProtocol", "SwitchCatalog", "CMalloc",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                // mod_xml_rpc's HTTP face (event_sink, /api/…): NIO's parser, not a hand-written one.
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -94,4 +94,8 @@ complete -c fscli -n $mock -l call-seconds -x -d 'How long a simulated call talk
 complete -c fscli -n $mock -l max-calls -x -d 'At most this many simulated calls at once'
 complete -c fscli -n $mock -l legacy-commands -d 'Also offer the commands FreeSWITCH 1.11 dropped'
 complete -c fscli -n $mock -l allow-system-commands -d 'Let system and bg_system run shell commands on this host'
+complete -c fscli -n $mock -l http-port -x -d 'Also serve the HTTP API (mod_xml_rpc, event_sink) on this port'
+complete -c fscli -n $mock -l http-user -x -d 'HTTP API Basic auth user (default freeswitch)'
+complete -c fscli -n $mock -l http-password -x -d 'HTTP API Basic auth password (default works)'
+complete -c fscli -n $mock -l event-sink-compat -x -a 'legacy current' -d 'Whether event_sink listeners get events'
 complete -c fscli -n $mock -s h -l help -d 'Show help information'

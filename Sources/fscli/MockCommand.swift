@@ -11,8 +11,9 @@ struct MockCommand: AsyncParsableCommand {
         // Named in full: as a subcommand's own help it would read `mock [...]`; the options are listed below it.
         usage: "fscli mock [<options>]",
         discussion: """
-            Real fs_cli and ESL libraries can connect to it as to FreeSWITCH 1.11. It logs what it does \
-            to stderr and stops on SIGINT or SIGTERM, sending every client the shutdown notice.
+            Real fs_cli and ESL libraries can connect to it as to FreeSWITCH 1.11; with --http-port, web \
+            dashboards and HTTP scripts can use its mod_xml_rpc API (/api/..., event_sink) too. It logs what \
+            it does to stderr and stops on SIGINT or SIGTERM, sending every client the shutdown notice.
             """)
 
     @Option(help: "Address to listen on.")
@@ -59,6 +60,17 @@ struct MockCommand: AsyncParsableCommand {
 
     @Flag(name: .customLong("allow-system-commands"), help: "Let system, bg_system and the spawn commands run shell commands on this host (off: they answer -ERR).")
     var allowSystemCommands = false
+    @Option(name: .customLong("http-port"), help: ArgumentHelp("Also serve mod_xml_rpc's HTTP API (/api/..., event_sink) on this port (0 picks a free one; default: off).", valueName: "PORT"))
+    var httpPort: Int?
+
+    @Option(name: .customLong("http-user"), help: ArgumentHelp("The HTTP API's Basic auth user (default freeswitch).", valueName: "USER"))
+    var httpUser: String?
+
+    @Option(name: .customLong("http-password"), help: ArgumentHelp("The HTTP API's Basic auth password (default works).", valueName: "PASSWORD"))
+    var httpPassword: String?
+
+    @Option(name: .customLong("event-sink-compat"), help: ArgumentHelp("Whether event_sink listeners get events and log lines: legacy (as before 1.10.12, what the web portal expects) or current (none, as 1.10.12 and later).", valueName: "MODE"))
+    var eventSinkCompat: String?
 
     /// `--call-seconds MIN-MAX` (or one number), or `nil` if it does not parse.
     static func secondsRange(_ text: String) -> ClosedRange<Int>? {
@@ -85,6 +97,15 @@ struct MockCommand: AsyncParsableCommand {
         }
         if let listenPort, !(0...65535).contains(listenPort) {
             throw ValidationError("--listen-port must be 0-65535, not \(listenPort)")
+        }
+        if let httpPort, !(0...65535).contains(httpPort) {
+            throw ValidationError("--http-port must be 0-65535, not \(httpPort)")
+        }
+        if httpPort == nil, httpUser != nil || httpPassword != nil || eventSinkCompat != nil {
+            throw ValidationError("--http-user, --http-password and --event-sink-compat shape the HTTP API of --http-port; give it too")
+        }
+        if let eventSinkCompat, EventSinkCompatibility(rawValue: eventSinkCompat) == nil {
+            throw ValidationError("--event-sink-compat must be legacy or current, not \(eventSinkCompat)")
         }
         guard heartbeat > 0 else { throw ValidationError("--heartbeat must be at least 1 second") }
         for network in acl where MockSwitchConfiguration.networks(forACL: network) == nil {
@@ -115,6 +136,10 @@ struct MockCommand: AsyncParsableCommand {
         settings.users = users.compactMap(MockSwitchConfiguration.User.init(specification:))
         settings.legacyCommands = legacyCommands
         settings.allowsSystemCommands = allowSystemCommands
+        settings.httpPort = httpPort
+        if let httpUser { settings.httpUser = httpUser }
+        if let httpPassword { settings.httpPassword = httpPassword }
+        if let mode = eventSinkCompat.flatMap(EventSinkCompatibility.init(rawValue:)) { settings.eventSinkCompatibility = mode }
         return settings
     }
 
@@ -125,7 +150,7 @@ struct MockCommand: AsyncParsableCommand {
         do {
             server = try await MockSwitchServer.start(settings)
         } catch {
-            throw ValidationError("cannot listen on \(settings.listenIP):\(settings.listenPort): \(error)")
+            throw ValidationError("cannot listen on \(settings.listenIP):\(settings.listenPort)\(settings.httpPort.map { " (HTTP \($0))" } ?? ""): \(error)")
         }
         for spec in extensions {
             if let (number, steps) = Dialplan.parseExtension(spec) { server.core.calls.dialplan.extensions[number] = steps }

@@ -63,8 +63,28 @@ import Testing
         #expect(error?.code == .authenticationFailed)
     }
 
+    @Test func servesTheHTTPAPIWithItsOwnAccount() async throws {
+        let (process, _) = try await offPool { try Self.startMock(["--http-port", "0", "--http-user", "web", "--http-password", "pw"]) }
+        defer { process.send(SIGKILL) }
+        let port = try await offPool { () throws -> Int? in
+            let pattern = /HTTP \(mod_xml_rpc\) on 127\.0\.0\.1:(\d+)/
+            let log = try process.waitForStderr { $0.firstMatch(of: pattern) != nil }
+            return log.firstMatch(of: pattern).flatMap { Int($0.1) }
+        }
+        let httpPort = try #require(port)
+        let request = "GET /api/event_sink?command=create-listener&events=HEARTBEAT&format=json HTTP/1.1\r\n"
+            + "Host: 127.0.0.1\r\nAuthorization: Basic d2ViOnB3\r\n\r\n"  // web:pw
+        let response = try await offPool { try HTTPExchange.send(request, port: httpPort) }
+        #expect(response.hasPrefix("HTTP/1.1 200 OK\r\nfreeswitch-user: web\r\nfreeswitch-domain: 127.0.0.1\r\n"), "\(response)")
+        #expect(response.hasSuffix("Content-Type: application/json\n\n{\n\t\"listener\":\t{\n\t\t\"listen-id\":\t1,\n\t\t\"format\":\t\"json\",\n\t\t\"timeout\":\t60\n\t}\n}"))
+        let refused = try await offPool { try HTTPExchange.send("GET /api/version HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", port: httpPort) }
+        #expect(refused.hasPrefix("HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"freeswitch\"\r\n"))
+    }
+
     @Test func badOptionsAreOneLineUsageErrors() throws {
-        for arguments in [["mock", "--acl", "office"], ["mock", "--listen-port", "70000"], ["mock", "--user", "bob"]] {
+        for arguments in [["mock", "--acl", "office"], ["mock", "--listen-port", "70000"], ["mock", "--user", "bob"],
+                          ["mock", "--http-port", "70000"], ["mock", "--http-user", "web"],
+                          ["mock", "--http-port", "0", "--event-sink-compat", "old"]] {
             let result = try CommandLineTests.run(arguments)
             #expect(result.status == 2, "\(arguments)")
             #expect(result.stderr.hasPrefix("fscli: "), "\(arguments): \(result.stderr)")

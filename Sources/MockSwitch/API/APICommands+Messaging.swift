@@ -60,11 +60,9 @@ extension APICommands {
             guard CJSON.parse(split.tail) != nil else { return APIOutput("-ERR parse error\n") }
             return APIOutput("+OK message sent\n")
         },
-        // event_sink serves mod_xml_rpc's HTTP requests; an api call carries none of their
-        // parameters, so it answers the missing-command error in its XML wrapper.
-        "event_sink": { _, _ in
-            APIOutput("<?xml version=\"1.0\"?>\n<root>\n<data><reply type=\"error\">Missing command parameter!</reply></data>\n</root>\n\n")
-        },
+        // event_sink serves mod_xml_rpc's HTTP requests (SwitchCore+EventSink); a call without
+        // their param event, as over the socket, only gets told so, whatever its argument.
+        "event_sink": { _, _ in APIOutput(EventSinkReply.webApplication) },
     ]
 }
 

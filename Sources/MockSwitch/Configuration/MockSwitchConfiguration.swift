@@ -74,6 +74,18 @@ public struct MockSwitchConfiguration: Sendable {
     /// Let `system`, `bg_system` and the `spawn` commands run shell commands on this host.
     public var allowsSystemCommands = false
 
+    /// mod_xml_rpc's `http-port` (the switch's is 8080; 0 picks a free port); `nil` serves no HTTP.
+    /// It listens on ``listenIP``, with no ACL (docs/http-face.md).
+    public var httpPort: Int?
+    /// mod_xml_rpc's `auth-user` (default freeswitch).
+    public var httpUser = "freeswitch"
+    /// mod_xml_rpc's `auth-pass` (default works).
+    public var httpPassword = "works"
+    /// mod_xml_rpc's `auth-realm` (default freeswitch).
+    public var httpRealm = "freeswitch"
+    /// Whether event_sink listeners get events and log lines (default: as before 1.10.12).
+    public var eventSinkCompatibility = EventSinkCompatibility.legacy
+
     /// The defaults of a vanilla FreeSWITCH, listening on loopback.
     public init() {}
 

@@ -24,6 +24,8 @@ public final class SwitchCore: Sendable {
     public let heartbeatInterval: Int64
     /// The simulated calls.
     public let calls = CallEngine()
+    /// The listeners event_sink made over HTTP (mod_event_socket's stateful listeners).
+    public let eventSinkListeners = EventSinkListeners()
     /// Whether reading the XML logs the stock `vars.xml`'s failing STUN lookups (a switch with
     /// no route to its STUN server, as in capture 72).
     public let stunSetFails: Bool

@@ -29,6 +29,14 @@ final class EventBus: Sendable {
     }
 
     private let registry = NIOLockedValueBox(Registry())
+    /// The listeners that have no connection (event_sink's): offered everything first, in the
+    /// publisher's thread, so what a request fired is queued before its response is written. They
+    /// return log lines of their own (expiry notices) that everyone then gets too.
+    private let socketless: @Sendable (_ events: [ESLEvent], _ logLines: [ESLLogLine]) -> [ESLLogLine]
+
+    init(socketless: @escaping @Sendable (_ events: [ESLEvent], _ logLines: [ESLLogLine]) -> [ESLLogLine] = { _, _ in [] }) {
+        self.socketless = socketless
+    }
 
     /// Adds a listener; returns its id for ``leave(_:on:)``.
     func join(_ handler: NIOLoopBound<ListenerHandler>) -> UInt64 {
@@ -60,6 +68,12 @@ final class EventBus: Sendable {
     /// Offers events and log lines, in order, to every listener.
     func publish(events: [ESLEvent] = [], logLines: [ESLLogLine] = []) {
         guard !events.isEmpty || !logLines.isEmpty else { return }
+        var logLines = logLines
+        let notices = socketless(events, logLines)
+        if !notices.isEmpty {
+            _ = socketless([], notices)
+            logLines += notices
+        }
         let published = events.map(PublishedEvent.init)
         let lines = logLines.map { PublishedLogLine(level: $0.level, frame: $0.frame.encoded) }
         for (loop, members) in registry.withLockedValue({ $0.snapshot }) {

@@ -2,9 +2,12 @@ import ESLProtocol
 import Logging
 import NIOConcurrencyHelpers
 import NIOCore
+import NIOHTTP1
 import NIOPosix
 
-/// The embedded FreeSWITCH: an event socket server (mod_event_socket) in front of a simulated core.
+/// The embedded FreeSWITCH: an event socket server (mod_event_socket) in front of a simulated core,
+/// and, when ``MockSwitchConfiguration/httpPort`` is set, mod_xml_rpc's HTTP API beside it
+/// (docs/http-face.md).
 ///
 /// ```swift
 /// var configuration = MockSwitchConfiguration()
@@ -20,8 +23,11 @@ public final class MockSwitchServer: Sendable {
     public let host: String
     /// The port actually bound (useful with port 0).
     public let port: Int
+    /// The HTTP port (mod_xml_rpc) actually bound, or `nil` when HTTP is off.
+    public let httpPort: Int?
 
     private let serverChannel: any Channel
+    private let httpChannel: (any Channel)?
     private let bus: EventBus
     private let heartbeat: NIOLockedValueBox<RepeatedTask?>
     private let scheduler: RepeatedTask
@@ -29,8 +35,10 @@ public final class MockSwitchServer: Sendable {
     private let logger: Logger
     private let stopState = NIOLockedValueBox((stopped: false, handlers: [@Sendable () -> Void]()))
 
-    private init(core: SwitchCore, host: String, port: Int, serverChannel: any Channel, bus: EventBus, heartbeat: NIOLockedValueBox<RepeatedTask?>,
-                 scheduler: RepeatedTask, schedulerLoop: any EventLoop, logger: Logger) {
+    private init(core: SwitchCore, host: String, port: Int, serverChannel: any Channel, httpChannel: (any Channel)?, bus: EventBus,
+                 heartbeat: NIOLockedValueBox<RepeatedTask?>, scheduler: RepeatedTask, schedulerLoop: any EventLoop, logger: Logger) {
+        self.httpChannel = httpChannel
+        self.httpPort = httpChannel?.localAddress?.port
         self.scheduler = scheduler
         self.schedulerLoop = schedulerLoop
         self.core = core
@@ -54,8 +62,15 @@ public final class MockSwitchServer: Sendable {
             identity: .local(hostname: configuration.hostname, switchname: configuration.switchname),
             heartbeatInterval: heartbeatSeconds, legacyCommands: configuration.legacyCommands,
             hostCommands: configuration.allowsSystemCommands)
-        let bus = EventBus()
+        core.eventSinkListeners.compatibility = configuration.eventSinkCompatibility
+        let bus = EventBus(socketless: { core.offerToEventSinkListeners(events: $0, logLines: $1) })
         let shutdownRequest = NIOLockedValueBox<MockSwitchServer?>(nil)
+        // `shutdown` over either face stops the whole switch.
+        let requestShutdown: @Sendable () -> Void = {
+            if let server = shutdownRequest.withLockedValue({ $0 }) {
+                Task { await server.stop() }
+            }
+        }
         let limits = ESLFrameDecoder.Limits(maxHeaderBlockBytes: 10 << 20, maxBodyBytes: 16 << 20)
         let queueBytes = max(64 << 10, configuration.listenerQueueBytes)
         let bootstrap = ServerBootstrap(group: group)
@@ -75,15 +90,21 @@ public final class MockSwitchServer: Sendable {
                         accessList: configuration.accessList,
                         firstPacketTimeout: configuration.firstPacketTimeout,
                         logger: logger,
-                        requestShutdown: {
-                            if let server = shutdownRequest.withLockedValue({ $0 }) {
-                                Task { await server.stop() }
-                            }
-                        }))
+                        requestShutdown: requestShutdown))
                 }
             }
         core.calls.attach(publish: { bus.publish(events: $0, logLines: $1) }, loop: group.next())
         let channel = try await bootstrap.bind(host: configuration.listenIP, port: configuration.listenPort).get()
+        var httpChannel: (any Channel)?
+        if let httpPort = configuration.httpPort {
+            do {
+                httpChannel = try await bindHTTP(configuration, port: httpPort, core: core, bus: bus, logger: logger, group: group,
+                                                 requestShutdown: requestShutdown)
+            } catch {
+                try? await channel.close()
+                throw error
+            }
+        }
         let heartbeat = NIOLockedValueBox<RepeatedTask?>(nil)
         let interval = TimeAmount.seconds(heartbeatSeconds)
         heartbeat.withLockedValue {
@@ -102,6 +123,7 @@ public final class MockSwitchServer: Sendable {
             host: configuration.listenIP,
             port: channel.localAddress?.port ?? configuration.listenPort,
             serverChannel: channel,
+            httpChannel: httpChannel,
             bus: bus,
             heartbeat: heartbeat,
             scheduler: scheduler,
@@ -109,7 +131,27 @@ public final class MockSwitchServer: Sendable {
             logger: logger)
         shutdownRequest.withLockedValue { $0 = server }
         logger.info("listening on \(configuration.listenIP):\(server.port), ACL \(configuration.accessList), switch \(core.identity.switchname)")
+        if let httpPort = server.httpPort { logger.info("HTTP (mod_xml_rpc) on \(configuration.listenIP):\(httpPort)") }
         return server
+    }
+
+    /// mod_xml_rpc's listener: NIO's HTTP/1 request parser in front of ``XMLRPCHandler``. Responses
+    /// are written as bytes, since the switch frames them itself.
+    private static func bindHTTP(_ configuration: MockSwitchConfiguration, port: Int, core: SwitchCore, bus: EventBus, logger: Logger,
+                                 group: any EventLoopGroup, requestShutdown: @escaping @Sendable () -> Void) async throws -> any Channel {
+        let gateway = XMLRPCGateway(core: core, account: .init(
+            user: configuration.httpUser, password: configuration.httpPassword, realm: configuration.httpRealm))
+        return try await ServerBootstrap(group: group)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .serverChannelOption(.backlog, value: 128)
+            .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .dropBytes)))
+                    try channel.pipeline.syncOperations.addHandler(XMLRPCHandler(gateway: gateway, bus: bus, logger: logger, requestShutdown: requestShutdown))
+                }
+            }
+            .bind(host: configuration.listenIP, port: port).get()
     }
 
     /// The number of connected clients.
@@ -155,6 +197,7 @@ public final class MockSwitchServer: Sendable {
         heartbeat.withLockedValue { $0?.cancel(); $0 = nil }
         scheduler.cancel()
         try? await serverChannel.close()
+        try? await httpChannel?.close()
         for done in bus.forEachListener({ $0.shutdown() }) {
             try? await done.get()
         }
