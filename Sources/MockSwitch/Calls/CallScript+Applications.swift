@@ -68,6 +68,8 @@ extension CallScript {
                 self[uuid].parked = step.application == "park"
                 if step.application == "park" { fire("CHANNEL_PARK", uuid, .park) }
                 return
+            case "socket":
+                return startSocket(uuid, step.data, rest: Array(rest), hangUpAtEnd: hangUpAtEnd)
             case "bridge":
                 if startBridge(uuid, step.data, rest: Array(rest), hangUpAtEnd: hangUpAtEnd) { return }
                 continue

@@ -23,6 +23,8 @@ extension CallScript {
     /// loopback hangs up the other from the first one's thread, as capture 21 shows.
     mutating func finishHangup(_ uuid: String) {
         guard let leg = book.legs[uuid], let cause = leg.hangupCause else { return }
+        // The leg's thread is inside `socket`: the teardown runs when the application returns.
+        if leg.socket?.holdsThread == true { return }
         let partner = leg.loopbackPartner.flatMap { book.legs[$0] != nil ? $0 : nil }
         if let partner, self[partner].hangupCause != nil, self[partner].runningState != .hangup {
             let (a, b) = leg.direction == .outbound ? (uuid, partner) : (partner, uuid)

@@ -12,6 +12,8 @@ struct CallScript {
     private(set) var touched: [String] = []
     /// Timed applications to resume later (playback, sleep).
     var continuations: [Continuation] = []
+    /// Connections the `socket` application asked for.
+    var socketRequests: [OutboundSocketRequest] = []
 
     init(book: CallEngine.Book, core: SwitchCore, now: Int64) {
         self.book = book

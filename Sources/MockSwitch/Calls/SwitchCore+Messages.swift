@@ -7,32 +7,44 @@ extension SwitchCore {
     /// `event-lock: true` waits for the message application running on the channel, and one
     /// arriving while such a message runs waits for it: the session runs them one after the other.
     /// Returns the events fired now; later ones (a playback's end, the hangup's teardown) are
-    /// published by the engine.
-    public func deliverMessage(to uuid: String, _ message: ESLEvent) -> (events: [ESLEvent], logLines: [ESLLogLine]) {
-        guard let leg = leg(uuid) else { return ([], []) }
+    /// published by the engine. `done` runs when the message's application has finished (a
+    /// listener that runs it inline replies then), before its last events are published.
+    public func deliverMessage(to uuid: String, _ message: ESLEvent,
+                               done: @escaping @Sendable () -> Void = {}) -> (events: [ESLEvent], logLines: [ESLLogLine]) {
+        guard let leg = leg(uuid) else {
+            done()
+            return ([], [])
+        }
         if leg.lockedMessage, message["call-command"]?.lowercased() == "execute" {
+            defer { done() }
             return withCalls { $0[uuid].waitingMessages.append(message) }
         }
         switch message["call-command"]?.lowercased() {
         case "execute":
-            guard let app = message["execute-app-name"] else { return ([], []) }
+            guard let app = message["execute-app-name"] else {
+                done()
+                return ([], [])
+            }
             let argument = message["execute-app-arg"] ?? ""
             let loops = max(Int(message["loops"] ?? "") ?? 1, 1)
             let locked = message["event-lock"].map { ["true", "yes", "on", "1"].contains($0.lowercased()) } ?? false
             if app == "playback" {
                 // A loop shorter than half a second ends the loop (capture 73).
                 let rounds = PlaybackLength.milliseconds(argument) < 500 ? 1 : loops
-                return playMessage(uuid, argument, loop: 1, rounds: rounds, loops: loops, locked: locked)
+                return playMessage(uuid, argument, loop: 1, rounds: rounds, loops: loops, locked: locked, done: done)
             }
+            defer { done() }
             return withCalls { $0.runSteps(uuid, [Dialplan.Step(app, argument)], hangUpAtEnd: false) }
         case "hangup":
             let cause = message["hangup-cause"].flatMap(HangupCause.canonical) ?? "NORMAL_CLEARING"
             // The session runs the hangup itself: the whole teardown at once.
+            defer { done() }
             return withCalls { script in
                 script.beginHangup(uuid, cause: cause)
                 script.finishHangup(uuid)
             }
         default:
+            done()
             return ([], [])
         }
     }
@@ -40,7 +52,7 @@ extension SwitchCore {
     /// One loop of a message's playback: EXECUTE now, EXECUTE_COMPLETE when it has played, then
     /// the next loop, and after the last the next waiting message.
     private func playMessage(_ uuid: String, _ path: String, loop: Int, rounds: Int, loops: Int,
-                             locked: Bool) -> (events: [ESLEvent], logLines: [ESLLogLine]) {
+                             locked: Bool, done: @escaping @Sendable () -> Void) -> (events: [ESLEvent], logLines: [ESLLogLine]) {
         var length = Duration.zero
         let now = withCalls { script in
             if locked { script[uuid].lockedMessage = true }
@@ -56,11 +68,10 @@ extension SwitchCore {
             }
             let next: (events: [ESLEvent], logLines: [ESLLogLine])
             if loop < rounds {
-                next = self.playMessage(uuid, path, loop: loop + 1, rounds: rounds, loops: loops, locked: locked)
-            } else if let waiting {
-                next = self.deliverMessage(to: uuid, waiting)
+                next = self.playMessage(uuid, path, loop: loop + 1, rounds: rounds, loops: loops, locked: locked, done: done)
             } else {
-                next = ([], [])
+                done()
+                next = waiting.map { self.deliverMessage(to: uuid, $0) } ?? ([], [])
             }
             result.events += next.events
             result.logLines += next.logLines

@@ -3,7 +3,8 @@ import ESLProtocol
 import Logging
 import NIOCore
 
-/// One client connection of the mock switch: a thin interpreter that feeds each packet to
+/// One event socket connection of the mock switch, inbound (a client connected) or outbound (the
+/// `socket` application connected out for a channel): a thin interpreter that feeds each packet to
 /// ``ESLServerSession`` and carries out the actions it returns, in order, on the connection's
 /// event loop (so frames never interleave, as on the real switch, §1.5).
 final class ListenerHandler: ChannelInboundHandler {
@@ -17,7 +18,8 @@ final class ListenerHandler: ChannelInboundHandler {
     private let core: SwitchCore
     private let lookup: CoreLookup
     private let bus: EventBus
-    private let accessList: AccessList
+    /// Who may connect (inbound); an outbound connection is the switch's own.
+    private let accessList: AccessList?
     /// How long the first packet may take (§1.2).
     private let firstPacketTimeout: TimeAmount
     private let logger: Logger
@@ -32,11 +34,15 @@ final class ListenerHandler: ChannelInboundHandler {
     private var isClosing = false
     private var controlledChannelGone = false
     private var controlledChannelReported = false
+    private var controlledChannelNoticed = false
     private var flushScheduled = false
     /// A slow API command (`msleep`) is running: packets wait in `backlog`, as they wait in the
     /// socket while the switch's listener thread runs a command.
     private var isBusy = false
     private var backlog: [Pending] = []
+    /// Events and log lines that arrived while a command ran: the switch's listener thread writes
+    /// them once the command's reply is out (capture 27a).
+    private var heldBack: [(events: [PublishedEvent], logLines: [EventBus.PublishedLogLine])] = []
 
     /// Input that arrived while a command was running.
     private enum Pending {
@@ -44,8 +50,9 @@ final class ListenerHandler: ChannelInboundHandler {
         case inputClosed
     }
 
-    init(password: String, core: SwitchCore, users: [MockSwitchConfiguration.User], bus: EventBus, accessList: AccessList, firstPacketTimeout: Duration, logger: Logger, requestShutdown: @escaping @Sendable () -> Void) {
-        self.session = ESLServerSession(password: password)
+    /// `session` is inbound (`ESLServerSession(password:)`) or outbound; `accessList` applies to inbound.
+    init(session: ESLServerSession, core: SwitchCore, users: [MockSwitchConfiguration.User], bus: EventBus, accessList: AccessList?, firstPacketTimeout: Duration, logger: Logger, requestShutdown: @escaping @Sendable () -> Void) {
+        self.session = session
         self.core = core
         self.lookup = CoreLookup(core: core, users: users)
         self.bus = bus
@@ -62,7 +69,7 @@ final class ListenerHandler: ChannelInboundHandler {
     func channelActive(context: ChannelHandlerContext) {
         let address = context.channel.remoteAddress
         peer = address.map { "\($0.ipAddress ?? "?"):\($0.port ?? 0)" } ?? "?"
-        guard let ip = address?.ipAddress, accessList.allows(ip) else {
+        guard accessList == nil || address?.ipAddress.map({ accessList!.allows($0) }) == true else {
             logger.warning("rejected \(peer) by ACL")
             isClosing = true
             write(ESLMessage.rudeRejection("Access Denied, go away.\n").frame)
@@ -89,6 +96,11 @@ final class ListenerHandler: ChannelInboundHandler {
         busID = nil
         isClosing = true
         logger.info("\(peer) disconnected")
+        if case .outbound(let channel, _, _) = session.mode {
+            // The `socket` application returns with its connection.
+            let result = core.socketClosed(channel)
+            bus.publish(events: result.events, logLines: result.logLines)
+        }
         context.fireChannelInactive()
     }
 
@@ -176,6 +188,7 @@ final class ListenerHandler: ChannelInboundHandler {
                     guard !isClosing else { return }
                     deliver(result)
                     run(remaining)
+                    releaseHeldBack()
                     drainBacklog()
                 }
                 return
@@ -207,6 +220,18 @@ final class ListenerHandler: ChannelInboundHandler {
             case .disconnect(let frame):
                 isClosing = true
                 closeAfterWriting(frame, context: context)
+            case .deliverMessage(let uuid, let message, let inline) where inline:
+                // The listener thread runs the message on its own channel and replies when it is
+                // done; a hangup it ran is noticed before the events it fired arrive (capture 27a).
+                isBusy = true
+                context.flush()
+                let remaining = rest
+                let (loop, handler) = (context.eventLoop, NIOLoopBound(self, eventLoop: context.eventLoop))
+                let now = core.deliverMessage(to: uuid, message) {
+                    loop.execute { handler.value.finishInlineMessage(uuid, then: remaining) }
+                }
+                bus.publish(events: now.events, logLines: now.logLines)
+                return
             case .deliverMessage(let uuid, let message, _):
                 let result = core.deliverMessage(to: uuid, message)
                 bus.publish(events: result.events, logLines: result.logLines)
@@ -219,10 +244,12 @@ final class ListenerHandler: ChannelInboundHandler {
             case .setDivertEvents:
                 // The session keeps the flag; ``divert(_:channel:)`` reads it.
                 break
-            case .sendChannelData:
-                // Channels, their queues and outbound sessions are simulated with calls (part 2);
-                // until then no channel exists, so the session never asks for these.
-                logger.debug("\(peer): \(action) needs a simulated channel")
+            case .sendChannelData(let uuid, let socketMode, let control):
+                // The CHANNEL_DATA event is the reply's header block itself (§2.4).
+                guard let data = core.socketHandshake(uuid, socketMode: socketMode, control: control) else { break }
+                var bytes = context.channel.allocator.buffer(capacity: 4096)
+                data.encodePlain(into: &bytes)
+                context.write(wrapOutboundOut(bytes), promise: nil)
             case .discardQueuedEvents, .discardQueuedLogLines:
                 // Frames already handed to the socket cannot be recalled; the switch drops only
                 // what it has not written yet, which here is nothing.
@@ -246,6 +273,10 @@ final class ListenerHandler: ChannelInboundHandler {
     /// Called by the bus on this listener's event loop.
     func offer(_ events: [PublishedEvent], _ logLines: [EventBus.PublishedLogLine]) {
         guard let context, !isClosing else { return }
+        if isBusy {
+            heldBack.append((events, logLines))
+            return
+        }
         let writable = context.channel.isWritable
         for line in logLines where session.wantsLogLine(level: line.level) {
             if writable {
@@ -273,13 +304,15 @@ final class ListenerHandler: ChannelInboundHandler {
             if event.event["Event-Name"] == "CHANNEL_HANGUP_COMPLETE", controlledChannelGone,
                event.event["Unique-ID"] == session.controlledSession {
                 controlledChannelReported = true
+                if noticesHangupAtReport, !controlledChannelNoticed { hangupNoticed = event.event["Channel-Name"] ?? "" }
             }
             if isControlledChannelHangup(event.event) {
                 controlledChannelGone = true
-                hangupNoticed = event.event["Channel-Name"] ?? ""
+                if !noticesHangupAtReport { hangupNoticed = event.event["Channel-Name"] ?? "" }
             }
         }
         if let channelName = hangupNoticed {
+            controlledChannelNoticed = true
             run(session.controlledChannelHungUp(channelName: channelName))
             if isClosing { return }
         }
@@ -291,6 +324,40 @@ final class ListenerHandler: ChannelInboundHandler {
     func divert(_ event: ESLEvent, channel: String) {
         guard let context, !isClosing, session.divertEvents, session.controlledSession == channel else { return }
         context.writeAndFlush(wrapOutboundOut(PublishedEvent(event).frame(session.subscriptions.format)), promise: nil)
+    }
+
+    /// An `async` outbound listener polls on its own thread while its parked channel tears down
+    /// at once: it notices the hangup after CHANNEL_HANGUP_COMPLETE (captures 27, 28, 73).
+    private var noticesHangupAtReport: Bool {
+        if case .outbound(_, true, _) = session.mode { return true }
+        return false
+    }
+
+    /// A message run inline is done: the reply and what waited behind it.
+    private func finishInlineMessage(_ uuid: String, then remaining: ArraySlice<ESLServerSession.Action>) {
+        isBusy = false
+        guard !isClosing else { return }
+        run(remaining)
+        noticeControlledChannelDown(uuid)
+        releaseHeldBack()
+        drainBacklog()
+    }
+
+    /// After a message the listener ran inline: if it hung the channel up, the listener sees that
+    /// at once, before any event of it.
+    private func noticeControlledChannelDown(_ uuid: String) {
+        guard !controlledChannelNoticed, uuid == session.controlledSession, core.channelIsDown(uuid),
+              let name = core.leg(uuid)?.name else { return }
+        controlledChannelGone = true
+        controlledChannelNoticed = true
+        run(session.controlledChannelHungUp(channelName: name))
+    }
+
+    /// Writes what arrived while a command ran.
+    private func releaseHeldBack() {
+        let held = heldBack
+        heldBack = []
+        for (events, logLines) in held where !isClosing { offer(events, logLines) }
     }
 
     /// The channel this connection controls (`myevents <uuid>`, outbound) just hung up: the
