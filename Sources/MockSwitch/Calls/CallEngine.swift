@@ -15,6 +15,9 @@ public final class CallEngine: Sendable {
         var registeredUsers = Set((1000...1019).map(String.init))
         /// How long a `user/` call rings before it is answered.
         var ringTime = Duration.seconds(2)
+        /// How long an `async` socket channel waits after `connect` before it parks, or `nil`
+        /// when the owner runs the ticks (``SwitchCore/parkConnectedSockets()``).
+        var socketParkTick: Duration? = .milliseconds(20)
     }
 
     /// Where events of deferred work go, and the loop that runs timers when no loop is current.
@@ -39,6 +42,14 @@ public final class CallEngine: Sendable {
     public var ringTime: Duration {
         get { book.withLockedValue { $0.ringTime } }
         set { book.withLockedValue { $0.ringTime = newValue } }
+    }
+
+    /// How long an `async` `socket` channel waits after `connect` before it parks: the core
+    /// timer's tick `switch_cond_next` sleeps to (capture 74: 20 ms). `nil`: only
+    /// ``SwitchCore/parkConnectedSockets()`` parks them (replays put the park where a capture has it).
+    public var socketParkTick: Duration? {
+        get { book.withLockedValue { $0.socketParkTick } }
+        set { book.withLockedValue { $0.socketParkTick = newValue } }
     }
 
     /// The directory users that answer `user/<name>`; anyone else is USER_NOT_REGISTERED.

@@ -74,8 +74,10 @@ extension CallScript {
                 if startBridge(uuid, step.data, rest: Array(rest), hangUpAtEnd: hangUpAtEnd) { return }
                 continue
             case "hangup":
-                completeExecute(uuid)
+                // The application returns on a hung-up channel (capture 74).
                 beginHangup(uuid, cause: HangupCause.canonical(step.data) ?? "NORMAL_CLEARING")
+                completeExecute(uuid)
+                self[uuid].application = nil
                 finishHangup(uuid)
                 return
             case "transfer":

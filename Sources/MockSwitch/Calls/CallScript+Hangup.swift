@@ -31,8 +31,9 @@ extension CallScript {
             return finishBoth(a, b)
         }
         unwind(uuid)
-        // mod_loopback hangs the other half up with NORMAL_CLEARING, whatever the cause (capture 68).
-        if let partner { beginHangup(partner, cause: "NORMAL_CLEARING") }
+        // mod_loopback hangs the a-leg up with the b-leg's cause (capture 74), the b-leg with
+        // NORMAL_CLEARING whatever the a-leg's (capture 68).
+        if let partner { beginHangup(partner, cause: leg.direction == .inbound ? cause : "NORMAL_CLEARING") }
         report(uuid, step: .state)
         report(uuid, step: .complete)
         if let partner {

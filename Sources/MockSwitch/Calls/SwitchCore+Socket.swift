@@ -4,10 +4,6 @@ import NIOCore
 /// What the server tells the core about a `socket` application's connection, and the outbound
 /// `connect` reply it asks the core for.
 extension SwitchCore {
-    /// How long an `async` channel waits after `connect` before it parks: the core timer's tick
-    /// that `switch_cond_next` sleeps to (capture 74: the park 20 ms after the reply).
-    static let socketParkTick = Duration.milliseconds(20)
-
     /// The connection could not be made (nothing listens there).
     public func socketFailed(_ request: OutboundSocketRequest) -> (events: [ESLEvent], logLines: [ESLLogLine]) {
         withCalls { $0.socketFailed(request.channel) }
@@ -27,8 +23,19 @@ extension SwitchCore {
             script.socketHandshake(uuid)
         }
         calls.publish(result)
-        calls.later(Self.socketParkTick) { self.withCalls { $0.parkSocket(uuid) } }
+        if let tick = calls.socketParkTick {
+            calls.later(tick) { self.withCalls { $0.parkSocket(uuid) } }
+        }
         return data
+    }
+
+    /// The core timer's tick for every `async` socket channel that answered `connect`: they park.
+    public func parkConnectedSockets() -> (events: [ESLEvent], logLines: [ESLLogLine]) {
+        withCalls { script in
+            for uuid in script.book.legs.keys.sorted() where script.book.legs[uuid]?.socket?.phase == .connected {
+                script.parkSocket(uuid)
+            }
+        }
     }
 
     /// The connection closed: the application returns (the dialplan goes on, or a hung-up channel

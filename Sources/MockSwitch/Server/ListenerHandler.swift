@@ -209,7 +209,12 @@ final class ListenerHandler: ChannelInboundHandler {
                 core.events.appendStandardHeaders(to: &event, name: name, source: .sendEvent)
                 bus.publish(events: [event])
             case .setChannelVariable(let uuid, let name, let value):
-                core.setChannelVariable(uuid, name, value)
+                // A simulated call's leg holds its variables; the core's channel list mirrors it.
+                if core.leg(uuid) != nil {
+                    _ = core.withCalls { $0[uuid].variables.set(name, value) }
+                } else {
+                    _ = core.setChannelVariable(uuid, name, value)
+                }
             case .startLingerTimer(let seconds):
                 lingerTimer?.cancel()
                 if let seconds {

@@ -20,6 +20,13 @@ final class WireClient {
         outbound = channel.outbound
     }
 
+    /// A connection the test accepted (the switch connected to it: outbound mode).
+    init(accepted channel: NIOAsyncChannel<ESLFrame, ByteBuffer>) {
+        self.channel = channel
+        frames = channel.inbound.makeAsyncIterator()
+        outbound = channel.outbound
+    }
+
     deinit {
         // A test that stops early (a failed #require) must not crash the run.
         outbound.finish()
