@@ -10,10 +10,10 @@ import Testing
 /// legitimately varies (UUIDs, dates, timestamps, sequence numbers, uptime, CPU and stack figures,
 /// lengths that follow from those).
 ///
-/// The outbound captures (27, 27a, 28, 28a, 74) are replayed by ``OutboundConformanceTests``.
+/// The outbound captures (27, 27a, 28, 28a, 73, 74) are replayed by ``OutboundConformanceTests``.
 /// Still left: 31 (log lines during a call), 68 (all but the final uuid_kill: there the b-leg
 /// leaves park before its CHANNEL_HANGUP, where capture 21 shows the opposite order), 71 after the
-/// scheduled transfer (see `replayedUntil`), 73 (outbound: PLAYBACK_*/PRIVATE_COMMAND of sendmsg).
+/// scheduled transfer (see `replayedUntil`).
 /// `FSCLI_REPLAY_TRACE=1` prints each record as the replay reaches it.
 @Suite(.timeLimit(.minutes(1))) struct ConformanceTests {
     static let covered = [

@@ -11,7 +11,7 @@ import Testing
 @Suite(.timeLimit(.minutes(1))) struct OutboundConformanceTests {
     static let covered = [
         "27_outbound_socket", "27a_outbound_static_single_channel", "28_outbound_socket_nolinger",
-        "28a_outbound_static_single_channel_killed", "74_outbound_dialplan_socket",
+        "28a_outbound_static_single_channel_killed", "73_outbound_full_playback", "74_outbound_dialplan_socket",
     ]
 
     @Test(arguments: covered)
@@ -64,6 +64,7 @@ import Testing
                 if capture.records[(index + 1)...].first(where: { $0.dir == "S->C" && ConformanceTests.tag($0) == tag })?.label.contains("Event-Name=CHANNEL_PARK") == true {
                     let tick = core.parkConnectedSockets()
                     mock.publish(events: tick.events, logLines: tick.logLines)
+                    try await client.awaitEvent(containing: "Event-Name: CHANNEL_PARK")
                 }
                 try? await client.send(rewrite(ConformanceTests.substitute(uuids, in: record.data)))
             case "S->C":

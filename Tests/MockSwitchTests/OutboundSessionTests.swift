@@ -56,7 +56,6 @@ import Testing
         // async: the message is queued, so +OK comes before the playback has played.
         #expect(try await call.command(.execute("playback", "tone_stream://%(100,0,600)", eventLock: true)).text == "+OK")
         let played = await Self.events(on: call, until: "CHANNEL_EXECUTE_COMPLETE") { $0["Application"] == "playback" }
-        #expect(played.map(\.name).contains("CHANNEL_PARK"))
         #expect(played.last?["variable_current_application_response"] == "FILE PLAYED")
         #expect(try await call.command(.hangup(cause: "NORMAL_CLEARING")).text == "+OK")
 
@@ -75,6 +74,8 @@ import Testing
         }
         #expect(names.first == "CHANNEL_HANGUP")
         #expect(names.last == "CHANNEL_HANGUP_COMPLETE")
+        // The channel parked on its timer tick after `connect` (before or after `myevents`, so its
+        // PARK may not have been sent) and leaves park as it hangs up.
         #expect(names.contains("CHANNEL_UNPARK"))
         #expect(linger?.channelName == "loopback/7000-a")
         #expect(linger?.lingerTime == 1)

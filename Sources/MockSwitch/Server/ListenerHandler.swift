@@ -232,7 +232,7 @@ final class ListenerHandler: ChannelInboundHandler {
                 context.flush()
                 let remaining = rest
                 let (loop, handler) = (context.eventLoop, NIOLoopBound(self, eventLoop: context.eventLoop))
-                let now = core.deliverMessage(to: uuid, message) {
+                let now = core.deliverMessage(to: uuid, message, queued: false) {
                     loop.execute { handler.value.finishInlineMessage(uuid, then: remaining) }
                 }
                 bus.publish(events: now.events, logLines: now.logLines)

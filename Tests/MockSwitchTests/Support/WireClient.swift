@@ -64,6 +64,15 @@ final class WireClient {
         frame.split(separator: "\n").first { $0.hasPrefix("Content-Type: ") }.map { String($0.dropFirst("Content-Type: ".count)) }
     }
 
+    /// Reads until an event frame containing `marker` has arrived, keeping every frame for
+    /// ``next(like:)``: what the switch sent before a command the test is about to send.
+    func awaitEvent(containing marker: String) async throws {
+        while let frame = try await next() {
+            early.append(frame)
+            if frame.contentType?.hasPrefix("text/event-") == true, String(buffer: frame.encoded).contains(marker) { return }
+        }
+    }
+
     /// The next frame, or `nil` at EOF. (The suites' time limit ends a test whose frame never comes.)
     func next() async throws -> ESLFrame? {
         try await frames.next()
