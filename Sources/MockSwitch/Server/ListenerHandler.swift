@@ -32,9 +32,7 @@ final class ListenerHandler: ChannelInboundHandler {
     private var lostEvents = 0
     private var lostLogLines = 0
     private var isClosing = false
-    private var controlledChannelGone = false
-    private var controlledChannelReported = false
-    private var controlledChannelNoticed = false
+    private var watch: ControlledChannelWatch
     private var flushScheduled = false
     /// A slow API command (`msleep`) is running: packets wait in `backlog`, as they wait in the
     /// socket while the switch's listener thread runs a command.
@@ -53,6 +51,7 @@ final class ListenerHandler: ChannelInboundHandler {
     /// `session` is inbound (`ESLServerSession(password:)`) or outbound; `accessList` applies to inbound.
     init(session: ESLServerSession, core: SwitchCore, users: [MockSwitchConfiguration.User], bus: EventBus, accessList: AccessList?, firstPacketTimeout: Duration, logger: Logger, requestShutdown: @escaping @Sendable () -> Void) {
         self.session = session
+        self.watch = ControlledChannelWatch(mode: session.mode)
         self.core = core
         self.lookup = CoreLookup(core: core, users: users)
         self.bus = bus
@@ -292,12 +291,11 @@ final class ListenerHandler: ChannelInboundHandler {
                 if lostLogLines > Self.lossLimit { return dropSlowListener(ESLDisconnectNotice.lostLogLines) }
             }
         }
-        // The listener notices its channel's hangup once it has written what arrived with it: a
-        // teardown that comes at once (a `sendmsg hangup` the session runs) reaches it up to
-        // HANGUP_COMPLETE (capture 75); one that comes in steps, after CHANNEL_HANGUP (capture 23).
+        // The listener notices its channel's hangup (see ``ControlledChannelWatch``) once it has
+        // written the whole batch that brought it.
         var hangupNoticed: String?
         for event in events {
-            if session.wantsEvent(event.event), !isAfterControlledChannelReport(event.event) {
+            if session.wantsEvent(event.event), watch.delivers(event.event, controlled: session.controlledSession, myEvents: session.myEvents) {
                 if writable {
                     lostEvents = 0
                     context.write(wrapOutboundOut(event.frame(session.subscriptions.format)), promise: nil)
@@ -306,18 +304,10 @@ final class ListenerHandler: ChannelInboundHandler {
                     if lostEvents > Self.lossLimit { return dropSlowListener(ESLDisconnectNotice.lostEvents) }
                 }
             }
-            if event.event["Event-Name"] == "CHANNEL_HANGUP_COMPLETE", controlledChannelGone,
-               event.event["Unique-ID"] == session.controlledSession {
-                controlledChannelReported = true
-                if noticesHangupAtReport, !controlledChannelNoticed { hangupNoticed = event.event["Channel-Name"] ?? "" }
-            }
-            if isControlledChannelHangup(event.event) {
-                controlledChannelGone = true
-                if !noticesHangupAtReport { hangupNoticed = event.event["Channel-Name"] ?? "" }
-            }
+            if let name = watch.observe(event.event, controlled: session.controlledSession) { hangupNoticed = name }
         }
         if let channelName = hangupNoticed {
-            controlledChannelNoticed = true
+            watch.notice()
             run(session.controlledChannelHungUp(channelName: channelName))
             if isClosing { return }
         }
@@ -329,13 +319,6 @@ final class ListenerHandler: ChannelInboundHandler {
     func divert(_ event: ESLEvent, channel: String) {
         guard let context, !isClosing, session.divertEvents, session.controlledSession == channel else { return }
         context.writeAndFlush(wrapOutboundOut(PublishedEvent(event).frame(session.subscriptions.format)), promise: nil)
-    }
-
-    /// An `async` outbound listener polls on its own thread while its parked channel tears down
-    /// at once: it notices the hangup after CHANNEL_HANGUP_COMPLETE (captures 27, 28, 73).
-    private var noticesHangupAtReport: Bool {
-        if case .outbound(_, true, _) = session.mode { return true }
-        return false
     }
 
     /// A message run inline is done: the reply and what waited behind it.
@@ -351,10 +334,9 @@ final class ListenerHandler: ChannelInboundHandler {
     /// After a message the listener ran inline: if it hung the channel up, the listener sees that
     /// at once, before any event of it.
     private func noticeControlledChannelDown(_ uuid: String) {
-        guard !controlledChannelNoticed, uuid == session.controlledSession, core.channelIsDown(uuid),
+        guard !watch.noticed, uuid == session.controlledSession, core.channelIsDown(uuid),
               let name = core.leg(uuid)?.name else { return }
-        controlledChannelGone = true
-        controlledChannelNoticed = true
+        watch.notice()
         run(session.controlledChannelHungUp(channelName: name))
     }
 
@@ -363,19 +345,6 @@ final class ListenerHandler: ChannelInboundHandler {
         let held = heldBack
         heldBack = []
         for (events, logLines) in held where !isClosing { offer(events, logLines) }
-    }
-
-    /// The channel this connection controls (`myevents <uuid>`, outbound) just hung up: the
-    /// switch's listener notices right after queueing that CHANNEL_HANGUP (captures 23, 29).
-    private func isControlledChannelHangup(_ event: ESLEvent) -> Bool {
-        guard !controlledChannelGone, let controlled = session.controlledSession else { return false }
-        return event["Event-Name"] == "CHANNEL_HANGUP" && event["Unique-ID"] == controlled
-    }
-
-    /// A lingering connection gets its channel's events up to CHANNEL_HANGUP_COMPLETE; the session
-    /// is released after that, and its CHANNEL_DESTROY no longer reaches the listener (capture 29).
-    private func isAfterControlledChannelReport(_ event: ESLEvent) -> Bool {
-        controlledChannelReported && session.myEvents && event["Unique-ID"] == session.controlledSession
     }
 
     /// Flushes once after the event loop's queued work, so events published in a burst leave in
