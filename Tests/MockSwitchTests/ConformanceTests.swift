@@ -10,7 +10,8 @@ import Testing
 /// legitimately varies (UUIDs, dates, timestamps, sequence numbers, uptime, CPU and stack figures,
 /// lengths that follow from those).
 ///
-/// Still left: 27, 27a, 28, 28a, 73, 74 (outbound `socket`), 31 (log lines during a call).
+/// The outbound captures (27, 27a, 28, 28a, 73, 74) are replayed by ``OutboundConformanceTests``.
+/// Still left: 31 (log lines during a call).
 /// `FSCLI_REPLAY_TRACE=1` prints each record as the replay reaches it.
 @Suite(.timeLimit(.minutes(1))) struct ConformanceTests {
     static let covered = [

@@ -32,6 +32,11 @@ import Testing
         let parsed = try #require(Dialplan.parseExtension("9999=answer,playback:tone_stream://%(1000,0,440),hangup"))
         #expect(parsed.number == "9999")
         #expect(parsed.steps == [Dialplan.Step("answer"), Dialplan.Step("playback", "tone_stream://%(1000,0,440)"), Dialplan.Step("hangup")])
+        // The socket application's argument keeps its colons and spaces: only the first colon
+        // ends the application name.
+        let socket = try #require(Dialplan.parseExtension("8084=answer,socket:127.0.0.1:8084 async full,hangup"))
+        #expect(socket.steps == [Dialplan.Step("answer"), Dialplan.Step("socket", "127.0.0.1:8084 async full"), Dialplan.Step("hangup")])
+        #expect(Dialplan.parseExtension("8084=socket:127.0.0.1:8084 async full")?.steps == [Dialplan.Step("socket", "127.0.0.1:8084 async full")])
         #expect(Dialplan.parseExtension("9999=") == nil)
         #expect(Dialplan.parseExtension("=answer") == nil)
         #expect(Dialplan.parseExtension("answer") == nil)

@@ -191,7 +191,9 @@ extension ESLServerSession {
         var uuid: String? = String(line.dropFirst(7).drop { $0 == " " })
         if uuid?.isEmpty ?? true { uuid = packet.header("session-id") }
         if let own = controlledSession, uuid == own { uuid = nil }
-        let message = Self.packetEvent(packet, commandLine: line)
+        // The switch keeps the whole packet as the message's `Command` (only `sendevent` cuts it
+        // to line 1); a queued message shows it again as PRIVATE_COMMAND (capture 73).
+        let message = Self.packetEvent(packet, commandLine: packet.rawText + "\n")
         if uuid?.isEmpty ?? true, let own = controlledSession {
             let async = isAsync || Self.isTrue(packet.header("async"))
             return .text("+OK", before: [.deliverMessage(toChannel: own, message: message, inline: !async)])

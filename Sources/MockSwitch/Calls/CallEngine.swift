@@ -15,12 +15,16 @@ public final class CallEngine: Sendable {
         var registeredUsers = Set((1000...1019).map(String.init))
         /// How long a `user/` call rings before it is answered.
         var ringTime = Duration.seconds(2)
+        /// How long an `async` socket channel waits after `connect` before it parks, or `nil`
+        /// when the owner runs the ticks (``SwitchCore/parkConnectedSockets()``).
+        var socketParkTick: Duration? = .milliseconds(20)
     }
 
     /// Where events of deferred work go, and the loop that runs timers when no loop is current.
     struct Output: Sendable {
         let publish: @Sendable ([ESLEvent], [ESLLogLine]) -> Void
         let loop: any EventLoop
+        let connect: (@Sendable (OutboundSocketRequest) -> Void)?
     }
 
     let book = NIOLockedValueBox(Book())
@@ -57,6 +61,14 @@ public final class CallEngine: Sendable {
         set { book.withLockedValue { $0.ringTime = newValue } }
     }
 
+    /// How long an `async` `socket` channel waits after `connect` before it parks: the core
+    /// timer's tick `switch_cond_next` sleeps to (capture 74: 20 ms). `nil`: only
+    /// ``SwitchCore/parkConnectedSockets()`` parks them (replays put the park where a capture has it).
+    public var socketParkTick: Duration? {
+        get { book.withLockedValue { $0.socketParkTick } }
+        set { book.withLockedValue { $0.socketParkTick = newValue } }
+    }
+
     /// The directory users that answer `user/<name>`; anyone else is USER_NOT_REGISTERED.
     public var registeredUsers: Set<String> {
         get { book.withLockedValue { $0.registeredUsers } }
@@ -64,9 +76,18 @@ public final class CallEngine: Sendable {
     }
 
     /// Connects the engine to a server: deferred events go to `publish`, timers run on the loop
-    /// that asked for them, or on `loop`.
-    public func attach(publish: @escaping @Sendable ([ESLEvent], [ESLLogLine]) -> Void, loop: any EventLoop) {
-        output.withLockedValue { $0 = Output(publish: publish, loop: loop) }
+    /// that asked for them, or on `loop`; the `socket` application's connections are made by
+    /// `connect` (without one they fail, as to an address where nothing listens).
+    public func attach(publish: @escaping @Sendable ([ESLEvent], [ESLLogLine]) -> Void, loop: any EventLoop,
+                       connect: (@Sendable (OutboundSocketRequest) -> Void)? = nil) {
+        output.withLockedValue { $0 = Output(publish: publish, loop: loop, connect: connect) }
+    }
+
+    /// Hands a `socket` connection to the server; `false` without one.
+    func connect(_ request: OutboundSocketRequest) -> Bool {
+        guard let connect = output.withLockedValue({ $0 })?.connect else { return false }
+        connect(request)
+        return true
     }
 
     /// Publishes now: the events of a call that is still ringing while its originate waits.
@@ -120,7 +141,7 @@ extension SwitchCore {
     /// Runs one change to the calls and keeps the core's channel list (what `show` and the
     /// statistics read) in step with the legs; returns the events and log lines it produced.
     func withCalls(_ change: (inout CallScript) -> Void) -> (events: [ESLEvent], logLines: [ESLLogLine]) {
-        let (result, continuations) = calls.book.withLockedValue { book in
+        let (result, continuations, sockets) = calls.book.withLockedValue { book in
             var script = CallScript(book: book, core: self, now: clock.now())
             change(&script)
             book = script.book
@@ -131,10 +152,13 @@ extension SwitchCore {
                     removeChannel(uuid)
                 }
             }
-            return ((script.events, script.logLines), script.continuations)
+            return ((script.events, script.logLines), script.continuations, script.socketRequests)
         }
         for continuation in continuations {
             calls.later(continuation.delay) { self.withCalls { $0.resume(continuation) } }
+        }
+        for request in sockets where !calls.connect(request) {
+            calls.later { self.withCalls { $0.socketFailed(request.channel) } }
         }
         return result
     }

@@ -28,6 +28,8 @@ struct CallLeg: Sendable, Hashable {
     /// What a `sendmsg` execute interrupted (park), resumed when it ends.
     var interrupted: (name: String, data: String, uuid: String)?
     var parked = false
+    /// The `socket` application this leg is in.
+    var socket: SocketApplication?
     /// When the running playback started (a broken one reports what it played).
     var playbackStartedAt: Int64 = 0
     /// When `uuid_record` started (the figures at its stop).

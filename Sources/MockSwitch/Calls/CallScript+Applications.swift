@@ -80,12 +80,16 @@ extension CallScript {
                 self[uuid].parked = step.application == "park"
                 if step.application == "park" { fire("CHANNEL_PARK", uuid, .park) }
                 return
+            case "socket":
+                return startSocket(uuid, step.data, rest: Array(rest), hangUpAtEnd: hangUpAtEnd)
             case "bridge":
                 if startBridge(uuid, step.data, rest: Array(rest), hangUpAtEnd: hangUpAtEnd) { return }
                 continue
             case "hangup":
-                completeExecute(uuid)
+                // The application returns on a hung-up channel (capture 74).
                 beginHangup(uuid, cause: HangupCause.canonical(step.data) ?? "NORMAL_CLEARING")
+                completeExecute(uuid)
+                self[uuid].application = nil
                 finishHangup(uuid)
                 return
             case "transfer":

@@ -24,6 +24,8 @@ extension CallScript {
     /// loopback hangs up the other from the first one's thread, as capture 21 shows.
     mutating func finishHangup(_ uuid: String) {
         guard let leg = book.legs[uuid], let cause = leg.hangupCause else { return }
+        // The leg's thread is inside `socket`: the teardown runs when the application returns.
+        if leg.socket?.holdsThread == true { return }
         let partner = leg.loopbackPartner.flatMap { book.legs[$0] != nil ? $0 : nil }
         if let partner, self[partner].hangupCause != nil, self[partner].runningState != .hangup {
             let (a, b) = leg.direction == .outbound ? (uuid, partner) : (partner, uuid)
@@ -33,7 +35,8 @@ extension CallScript {
         // read. A leg parked by uuid_park (CS_PARK) has no application to leave, so that read
         // wins: the other half leaves its park application and ends its dialplan with
         // NORMAL_CLEARING before this leg's hangup handler reaches it (capture 68). A leg that was
-        // running an application gets there first and passes its own cause on (captures 21, 71).
+        // running an application gets there first and passes its own cause on, either way round
+        // (captures 21, 71, 74).
         let partnerLeftFirst = leg.runningState == .park
         if let partner, partnerLeftFirst {
             unpark(partner)

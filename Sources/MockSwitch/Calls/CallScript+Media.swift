@@ -37,12 +37,9 @@ extension CallScript {
         setPlaybackVariables(uuid, path, broken: status == "break")
         fire("PLAYBACK_STOP", uuid, .playbackStop, .init(trailing: playbackHeaders(path) + [("Playback-Status", status)]))
         finishPlayback(uuid, path)
-        if var command = self[uuid].queuedCommand {
+        if let command = self[uuid].queuedCommand {
             self[uuid].queuedCommand = nil
-            let delivered = core.events.channelEvent("PRIVATE_COMMAND", self[uuid], source: .parseNextEvent, time: now,
-                                                     .init(variables: false))
-            for header in delivered.headers { command.addHeader(header.name, header.value) }
-            emit(command)
+            firePrivateCommand(uuid, command)
         }
     }
 

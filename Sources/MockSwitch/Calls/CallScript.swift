@@ -16,6 +16,8 @@ struct CallScript {
     var hangupCauses: [String: String] = [:]
     /// The legs this change answered (the same).
     var answered: Set<String> = []
+    /// Connections the `socket` application asked for.
+    var socketRequests: [OutboundSocketRequest] = []
 
     init(book: CallEngine.Book, core: SwitchCore, now: Int64) {
         self.book = book

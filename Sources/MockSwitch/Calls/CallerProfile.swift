@@ -37,7 +37,7 @@ struct CallerProfile: Sendable, Hashable {
     func headers(prefix: String = "Caller") -> [(String, String)] {
         // A copy for the other leg has no profile index, and its logical direction is the
         // clone's default, inbound (capture 69).
-        let isCopy = prefix != "Caller"
+        let isCopy = prefix == "Other-Leg"
         // Empty caller and callee ids are left out (captures 70, 76: no origination_caller_id_name).
         var out: [(String, String)] = [("Direction", direction), ("Logical-Direction", isCopy ? "inbound" : logicalDirection ?? direction),
                                        ("Dialplan", dialplan)]

@@ -34,7 +34,7 @@ struct OriginateRequest: Sendable, Equatable {
 
     /// Parses the argument; `nil` when fewer than two words (the switch then prints its usage).
     init?(_ argument: String) {
-        let words = argument.words
+        let words = Self.separate(argument)
         guard words.count >= 2 else { return nil }
         var url = Substring(words[0])
         var variables: [(String, String)] = []
@@ -71,6 +71,28 @@ struct OriginateRequest: Sendable, Equatable {
         if words.count > 4, words[4] != "undef" { callerIDName = words[4] }
         if words.count > 5, words[5] != "undef" { callerIDNumber = words[5] }
         if words.count > 6, let seconds = Int(words[6]), seconds > 0 { timeoutSeconds = seconds }
+    }
+
+    /// The words as `switch_separate_string` cuts them: at spaces outside quotes, the quotes
+    /// dropped (`'&socket(127.0.0.1:8084 async full)'` is one word, capture 27).
+    static func separate(_ text: String) -> [String] {
+        var words: [String] = [], current = "", quote: Character?, started = false
+        for character in text {
+            if let open = quote {
+                if character == open { quote = nil } else { current.append(character) }
+            } else if character == "'" || character == "\"" {
+                quote = character
+                started = true
+            } else if character == " " {
+                if started || !current.isEmpty { words.append(current) }
+                current = ""
+                started = false
+            } else {
+                current.append(character)
+            }
+        }
+        if started || !current.isEmpty { words.append(current) }
+        return words
     }
 
     /// A variable of the prefixes (the last one wins).

@@ -3,7 +3,8 @@ import ESLProtocol
 import Logging
 import NIOCore
 
-/// One client connection of the mock switch: a thin interpreter that feeds each packet to
+/// One event socket connection of the mock switch, inbound (a client connected) or outbound (the
+/// `socket` application connected out for a channel): a thin interpreter that feeds each packet to
 /// ``ESLServerSession`` and carries out the actions it returns, in order, on the connection's
 /// event loop (so frames never interleave, as on the real switch, §1.5).
 final class ListenerHandler: ChannelInboundHandler {
@@ -17,7 +18,8 @@ final class ListenerHandler: ChannelInboundHandler {
     private let core: SwitchCore
     private let lookup: CoreLookup
     private let bus: EventBus
-    private let accessList: AccessList
+    /// Who may connect (inbound); an outbound connection is the switch's own.
+    private let accessList: AccessList?
     /// How long the first packet may take (§1.2).
     private let firstPacketTimeout: TimeAmount
     private let logger: Logger
@@ -30,13 +32,15 @@ final class ListenerHandler: ChannelInboundHandler {
     private var lostEvents = 0
     private var lostLogLines = 0
     private var isClosing = false
-    private var controlledChannelGone = false
-    private var controlledChannelReported = false
+    private var watch: ControlledChannelWatch
     private var flushScheduled = false
     /// A slow API command (`msleep`) is running: packets wait in `backlog`, as they wait in the
     /// socket while the switch's listener thread runs a command.
     private var isBusy = false
     private var backlog: [Pending] = []
+    /// Events and log lines that arrived while a command ran: the switch's listener thread writes
+    /// them once the command's reply is out (capture 27a).
+    private var heldBack: [(events: [PublishedEvent], logLines: [EventBus.PublishedLogLine])] = []
 
     /// Input that arrived while a command was running.
     private enum Pending {
@@ -44,8 +48,10 @@ final class ListenerHandler: ChannelInboundHandler {
         case inputClosed
     }
 
-    init(password: String, core: SwitchCore, users: [MockSwitchConfiguration.User], bus: EventBus, accessList: AccessList, firstPacketTimeout: Duration, logger: Logger, requestShutdown: @escaping @Sendable () -> Void) {
-        self.session = ESLServerSession(password: password)
+    /// `session` is inbound (`ESLServerSession(password:)`) or outbound; `accessList` applies to inbound.
+    init(session: ESLServerSession, core: SwitchCore, users: [MockSwitchConfiguration.User], bus: EventBus, accessList: AccessList?, firstPacketTimeout: Duration, logger: Logger, requestShutdown: @escaping @Sendable () -> Void) {
+        self.session = session
+        self.watch = ControlledChannelWatch(mode: session.mode)
         self.core = core
         self.lookup = CoreLookup(core: core, users: users)
         self.bus = bus
@@ -62,7 +68,7 @@ final class ListenerHandler: ChannelInboundHandler {
     func channelActive(context: ChannelHandlerContext) {
         let address = context.channel.remoteAddress
         peer = address.map { "\($0.ipAddress ?? "?"):\($0.port ?? 0)" } ?? "?"
-        guard let ip = address?.ipAddress, accessList.allows(ip) else {
+        guard accessList == nil || address?.ipAddress.map({ accessList!.allows($0) }) == true else {
             logger.warning("rejected \(peer) by ACL")
             isClosing = true
             write(ESLMessage.rudeRejection("Access Denied, go away.\n").frame)
@@ -89,6 +95,11 @@ final class ListenerHandler: ChannelInboundHandler {
         busID = nil
         isClosing = true
         logger.info("\(peer) disconnected")
+        if case .outbound(let channel, _, _) = session.mode {
+            // The `socket` application returns with its connection.
+            let result = core.socketClosed(channel)
+            bus.publish(events: result.events, logLines: result.logLines)
+        }
         context.fireChannelInactive()
     }
 
@@ -176,6 +187,7 @@ final class ListenerHandler: ChannelInboundHandler {
                     guard !isClosing else { return }
                     deliver(result)
                     run(remaining)
+                    releaseHeldBack()
                     drainBacklog()
                 }
                 return
@@ -196,7 +208,12 @@ final class ListenerHandler: ChannelInboundHandler {
                 core.events.appendStandardHeaders(to: &event, name: name, source: .sendEvent)
                 bus.publish(events: [event])
             case .setChannelVariable(let uuid, let name, let value):
-                core.setChannelVariable(uuid, name, value)
+                // A simulated call's leg holds its variables; the core's channel list mirrors it.
+                if core.leg(uuid) != nil {
+                    _ = core.withCalls { $0[uuid].variables.set(name, value) }
+                } else {
+                    _ = core.setChannelVariable(uuid, name, value)
+                }
             case .startLingerTimer(let seconds):
                 lingerTimer?.cancel()
                 if let seconds {
@@ -207,6 +224,18 @@ final class ListenerHandler: ChannelInboundHandler {
             case .disconnect(let frame):
                 isClosing = true
                 closeAfterWriting(frame, context: context)
+            case .deliverMessage(let uuid, let message, let inline) where inline:
+                // The listener thread runs the message on its own channel and replies when it is
+                // done; a hangup it ran is noticed before the events it fired arrive (capture 27a).
+                isBusy = true
+                context.flush()
+                let remaining = rest
+                let (loop, handler) = (context.eventLoop, NIOLoopBound(self, eventLoop: context.eventLoop))
+                let now = core.deliverMessage(to: uuid, message, queued: false) {
+                    loop.execute { handler.value.finishInlineMessage(uuid, then: remaining) }
+                }
+                bus.publish(events: now.events, logLines: now.logLines)
+                return
             case .deliverMessage(let uuid, let message, _):
                 let result = core.deliverMessage(to: uuid, message)
                 bus.publish(events: result.events, logLines: result.logLines)
@@ -219,10 +248,12 @@ final class ListenerHandler: ChannelInboundHandler {
             case .setDivertEvents:
                 // The session keeps the flag; ``divert(_:channel:)`` reads it.
                 break
-            case .sendChannelData:
-                // Channels, their queues and outbound sessions are simulated with calls (part 2);
-                // until then no channel exists, so the session never asks for these.
-                logger.debug("\(peer): \(action) needs a simulated channel")
+            case .sendChannelData(let uuid, let socketMode, let control):
+                // The CHANNEL_DATA event is the reply's header block itself (§2.4).
+                guard let data = core.socketHandshake(uuid, socketMode: socketMode, control: control) else { break }
+                var bytes = context.channel.allocator.buffer(capacity: 4096)
+                data.encodePlain(into: &bytes)
+                context.write(wrapOutboundOut(bytes), promise: nil)
             case .discardQueuedEvents, .discardQueuedLogLines:
                 // Frames already handed to the socket cannot be recalled; the switch drops only
                 // what it has not written yet, which here is nothing.
@@ -246,6 +277,10 @@ final class ListenerHandler: ChannelInboundHandler {
     /// Called by the bus on this listener's event loop.
     func offer(_ events: [PublishedEvent], _ logLines: [EventBus.PublishedLogLine]) {
         guard let context, !isClosing else { return }
+        if isBusy {
+            heldBack.append((events, logLines))
+            return
+        }
         let writable = context.channel.isWritable
         for line in logLines where session.wantsLogLine(level: line.level) {
             if writable {
@@ -256,12 +291,11 @@ final class ListenerHandler: ChannelInboundHandler {
                 if lostLogLines > Self.lossLimit { return dropSlowListener(ESLDisconnectNotice.lostLogLines) }
             }
         }
-        // The listener notices its channel's hangup once it has written what arrived with it: a
-        // teardown that comes at once (a `sendmsg hangup` the session runs) reaches it up to
-        // HANGUP_COMPLETE (capture 75); one that comes in steps, after CHANNEL_HANGUP (capture 23).
+        // The listener notices its channel's hangup (see ``ControlledChannelWatch``) once it has
+        // written the whole batch that brought it.
         var hangupNoticed: String?
         for event in events {
-            if session.wantsEvent(event.event), !isAfterControlledChannelReport(event.event) {
+            if session.wantsEvent(event.event), watch.delivers(event.event, controlled: session.controlledSession, myEvents: session.myEvents) {
                 if writable {
                     lostEvents = 0
                     context.write(wrapOutboundOut(event.frame(session.subscriptions.format)), promise: nil)
@@ -270,16 +304,10 @@ final class ListenerHandler: ChannelInboundHandler {
                     if lostEvents > Self.lossLimit { return dropSlowListener(ESLDisconnectNotice.lostEvents) }
                 }
             }
-            if event.event["Event-Name"] == "CHANNEL_HANGUP_COMPLETE", controlledChannelGone,
-               event.event["Unique-ID"] == session.controlledSession {
-                controlledChannelReported = true
-            }
-            if isControlledChannelHangup(event.event) {
-                controlledChannelGone = true
-                hangupNoticed = event.event["Channel-Name"] ?? ""
-            }
+            if let name = watch.observe(event.event, controlled: session.controlledSession) { hangupNoticed = name }
         }
         if let channelName = hangupNoticed {
+            watch.notice()
             run(session.controlledChannelHungUp(channelName: channelName))
             if isClosing { return }
         }
@@ -293,17 +321,30 @@ final class ListenerHandler: ChannelInboundHandler {
         context.writeAndFlush(wrapOutboundOut(PublishedEvent(event).frame(session.subscriptions.format)), promise: nil)
     }
 
-    /// The channel this connection controls (`myevents <uuid>`, outbound) just hung up: the
-    /// switch's listener notices right after queueing that CHANNEL_HANGUP (captures 23, 29).
-    private func isControlledChannelHangup(_ event: ESLEvent) -> Bool {
-        guard !controlledChannelGone, let controlled = session.controlledSession else { return false }
-        return event["Event-Name"] == "CHANNEL_HANGUP" && event["Unique-ID"] == controlled
+    /// A message run inline is done: the reply and what waited behind it.
+    private func finishInlineMessage(_ uuid: String, then remaining: ArraySlice<ESLServerSession.Action>) {
+        isBusy = false
+        guard !isClosing else { return }
+        run(remaining)
+        noticeControlledChannelDown(uuid)
+        releaseHeldBack()
+        drainBacklog()
     }
 
-    /// A lingering connection gets its channel's events up to CHANNEL_HANGUP_COMPLETE; the session
-    /// is released after that, and its CHANNEL_DESTROY no longer reaches the listener (capture 29).
-    private func isAfterControlledChannelReport(_ event: ESLEvent) -> Bool {
-        controlledChannelReported && session.myEvents && event["Unique-ID"] == session.controlledSession
+    /// After a message the listener ran inline: if it hung the channel up, the listener sees that
+    /// at once, before any event of it.
+    private func noticeControlledChannelDown(_ uuid: String) {
+        guard !watch.noticed, uuid == session.controlledSession, core.channelIsDown(uuid),
+              let name = core.leg(uuid)?.name else { return }
+        watch.notice()
+        run(session.controlledChannelHungUp(channelName: name))
+    }
+
+    /// Writes what arrived while a command ran.
+    private func releaseHeldBack() {
+        let held = heldBack
+        heldBack = []
+        for (events, logLines) in held where !isClosing { offer(events, logLines) }
     }
 
     /// Flushes once after the event loop's queued work, so events published in a burst leave in

@@ -83,7 +83,7 @@ public final class MockSwitchServer: Sendable {
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(ESLFrameDecoder(limits: limits)))
                     try channel.pipeline.syncOperations.addHandler(ListenerHandler(
-                        password: configuration.password,
+                        session: ESLServerSession(password: configuration.password),
                         core: core,
                         users: configuration.users,
                         bus: bus,
@@ -93,7 +93,9 @@ public final class MockSwitchServer: Sendable {
                         requestShutdown: requestShutdown))
                 }
             }
-        core.calls.attach(publish: { bus.publish(events: $0, logLines: $1) }, loop: group.next())
+        let connector = OutboundConnector(core: core, bus: bus, group: group, limits: limits,
+                                          firstPacketTimeout: configuration.firstPacketTimeout, logger: logger)
+        core.calls.attach(publish: { bus.publish(events: $0, logLines: $1) }, loop: group.next(), connect: connector.connect)
         let channel = try await bootstrap.bind(host: configuration.listenIP, port: configuration.listenPort).get()
         var httpChannel: (any Channel)?
         if let httpPort = configuration.httpPort {

@@ -20,6 +20,13 @@ final class WireClient {
         outbound = channel.outbound
     }
 
+    /// A connection the test accepted (the switch connected to it: outbound mode).
+    init(accepted channel: NIOAsyncChannel<ESLFrame, ByteBuffer>) {
+        self.channel = channel
+        frames = channel.inbound.makeAsyncIterator()
+        outbound = channel.outbound
+    }
+
     deinit {
         // A test that stops early (a failed #require) must not crash the run.
         outbound.finish()
@@ -55,6 +62,15 @@ final class WireClient {
 
     private static func contentType(of frame: String) -> String? {
         frame.split(separator: "\n").first { $0.hasPrefix("Content-Type: ") }.map { String($0.dropFirst("Content-Type: ".count)) }
+    }
+
+    /// Reads until an event frame containing `marker` has arrived, keeping every frame for
+    /// ``next(like:)``: what the switch sent before a command the test is about to send.
+    func awaitEvent(containing marker: String) async throws {
+        while let frame = try await next() {
+            early.append(frame)
+            if frame.contentType?.hasPrefix("text/event-") == true, String(buffer: frame.encoded).contains(marker) { return }
+        }
     }
 
     /// The next frame, or `nil` at EOF. (The suites' time limit ends a test whose frame never comes.)
