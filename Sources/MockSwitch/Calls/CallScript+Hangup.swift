@@ -2,9 +2,12 @@
 /// application (UNPARK, EXECUTE_COMPLETE), CS_HANGUP, CS_REPORTING (HANGUP_COMPLETE with the CDR
 /// variables) and CS_DESTROY, in the interleaving of a loopback pair that capture 21 shows.
 extension CallScript {
-    /// CHANNEL_HANGUP: the part that happens in the thread that asked (`uuid_kill`).
-    mutating func beginHangup(_ uuid: String, cause: String) {
+    /// CHANNEL_HANGUP: the part that happens in the thread that asked (`uuid_kill`), which is
+    /// `source` in the log line.
+    mutating func beginHangup(_ uuid: String, cause: String, from source: SourceLocation = .channelHangup) {
         guard let leg = book.legs[uuid], leg.hangupCause == nil else { return }
+        log(5, "Hangup \(leg.name) [\(leg.state.name)] [\(cause)]", source, uuid, channel: .log)
+        if leg.loopbackPartner != nil { log(7, "\(leg.name) CHANNEL KILL", .loopbackKill, uuid) }
         self[uuid].state = .hangup
         self[uuid].answerState = "hangup"
         self[uuid].hangupCause = cause
@@ -30,12 +33,32 @@ extension CallScript {
         }
         unwind(uuid)
         // mod_loopback hangs the other half up with NORMAL_CLEARING, whatever the cause (capture 68).
-        if let partner { beginHangup(partner, cause: "NORMAL_CLEARING") }
+        if let partner { beginHangup(partner, cause: "NORMAL_CLEARING", from: .loopbackHangsUpPartner) }
         report(uuid, step: .state)
+        logReporting(uuid)
+        logReported(uuid)
+        logLocked(uuid)
         report(uuid, step: .complete)
         if let partner {
             unwind(partner)
             report(partner, step: .state)
+            // The two session threads' last lines interleave as capture 31 shows.
+            logEnded(uuid)
+            logReporting(partner)
+            logClosed(uuid)
+            logReported(partner)
+            logRunning(uuid, .destroy, ended: 1)
+            logLocked(partner)
+            logEnded(partner)
+            logClosed(partner)
+            logDestroyed(uuid)
+            logRunning(partner, .destroy, ended: 2)
+            logDestroyed(partner)
+        } else {
+            logEnded(uuid)
+            logClosed(uuid)
+            logRunning(uuid, .destroy, ended: 1)
+            logDestroyed(uuid)
         }
         destroy(uuid)
         if let partner {
@@ -47,11 +70,23 @@ extension CallScript {
     private mutating func finishBoth(_ a: String, _ b: String) {
         unwind(a)
         report(a, step: .state)
+        logReporting(a)
+        logReported(a)
+        logLocked(a)
         unpark(b)
         report(a, step: .complete)
         unwind(b)
         report(b, step: .state)
+        logReporting(b)
+        logReported(b)
+        logLocked(b)
         report(b, step: .complete)
+        for (uuid, ended) in [(b, 1), (a, 2)] {
+            logEnded(uuid)
+            logClosed(uuid)
+            logRunning(uuid, .destroy, ended: ended)
+            logDestroyed(uuid)
+        }
         destroy(b)
         destroy(a)
     }
@@ -67,10 +102,15 @@ extension CallScript {
         _ = endBridge(uuid)
         unpark(uuid)
         completeExecute(uuid)
+        // The session thread comes back from the application it was running.
+        if self[uuid].runningState == .execute { logState(uuid, .execute, sleeping: true) }
         run(uuid, .hangup)
+        logRunning(uuid, .hangup)
         let time = now
         self[uuid].profile?.hangupAt = time
         callState(uuid, .hangup)
+        logState(uuid, .hangup)
+        logLoopback(uuid, .hangup)
     }
 
     private enum ReportStep { case state, complete }
@@ -78,8 +118,12 @@ extension CallScript {
     private mutating func report(_ uuid: String, step: ReportStep) {
         switch step {
         case .state:
+            logStandard(uuid, .hangup)
+            logState(uuid, .hangup, sleeping: true)
+            logStateChange(uuid, .hangup, .reporting, .hangupDone)
             self[uuid].state = .reporting
             run(uuid, .reporting)
+            logRunning(uuid, .reporting)
         case .complete:
             setCDRVariables(uuid)
             fire("CHANNEL_HANGUP_COMPLETE", uuid, .reportingState, .init(leading: [("Hangup-Cause", self[uuid].hangupCause ?? "")]))
@@ -151,4 +195,52 @@ extension CallScript {
         for (name, value) in values { leg.variables.set(name, value) }
         self[uuid] = leg
     }
+}
+
+/// The lines of a session's last states, one call each so two legs' threads can interleave.
+extension CallScript {
+    /// `State REPORTING`.
+    private mutating func logReporting(_ uuid: String) {
+        logState(uuid, .reporting)
+    }
+
+    /// The core's REPORTING handler and the request for CS_DESTROY.
+    private mutating func logReported(_ uuid: String) {
+        logStandard(uuid, .reporting)
+        logState(uuid, .reporting, sleeping: true)
+        logStateChange(uuid, .reporting, .destroy, .reportingDone)
+    }
+
+    /// The session thread waits for whoever still holds the session.
+    private mutating func logLocked(_ uuid: String) {
+        log(7, "Session \(self[uuid].sessionID) (\(self[uuid].name)) Locked, Waiting on external entities", .sessionLocked, uuid)
+    }
+
+    private mutating func logEnded(_ uuid: String) {
+        log(5, "Session \(self[uuid].sessionID) (\(self[uuid].name)) Ended", .sessionEnded, uuid)
+    }
+
+    private mutating func logClosed(_ uuid: String) {
+        log(5, "Close Channel \(self[uuid].name) [CS_DESTROY]", .sessionClosed, uuid, channel: .log)
+    }
+
+    /// CS_DESTROY's handlers, after its `Running State Change`.
+    private mutating func logDestroyed(_ uuid: String) {
+        logState(uuid, .destroy)
+        logStandard(uuid, .destroy)
+        logState(uuid, .destroy, sleeping: true)
+    }
+}
+
+extension SourceLocation {
+    /// Unverified: where a hangup is logged when no capture shows who asked for it.
+    static let channelHangup = SourceLocation(file: "switch_channel.c", function: "switch_channel_perform_hangup", line: 3506)
+    static let killUUID = SourceLocation(file: "switch_ivr.c", function: "switch_ivr_kill_uuid", line: 4404)
+    static let loopbackHangsUpPartner = SourceLocation(file: "mod_loopback.c", function: "channel_on_hangup", line: 585)
+    static let loopbackKill = SourceLocation(file: "mod_loopback.c", function: "channel_kill_channel", line: 610)
+    static let hangupDone = SourceLocation(file: "switch_core_state_machine.c", function: "switch_core_session_run", line: 616)
+    static let reportingDone = SourceLocation(file: "switch_core_state_machine.c", function: "switch_core_session_run", line: 607)
+    static let sessionLocked = SourceLocation(file: "switch_core_session.c", function: "switch_core_session_thread", line: 1748)
+    static let sessionEnded = SourceLocation(file: "switch_core_session.c", function: "switch_core_session_thread", line: 1766)
+    static let sessionClosed = SourceLocation(file: "switch_core_session.c", function: "switch_core_session_thread", line: 1770)
 }

@@ -23,13 +23,29 @@ extension SwitchCore {
 
     /// Adds (or replaces) a channel and counts the session.
     public func addChannel(_ channel: SwitchChannel) {
+        if storeChannel(channel) { _ = countSession() }
+    }
+
+    /// Adds (or replaces) a channel whose session is counted already (the call engine counts
+    /// when it creates the session, whose id is the count); `true` when it is new.
+    @discardableResult
+    func storeChannel(_ channel: SwitchChannel) -> Bool {
         state.withLockedValue { state in
             let isNew = state.channels.updateValue(channel, forKey: channel.uuid) == nil
-            guard isNew else { return }
+            guard isNew else { return false }
             state.statistics.sessionCount = state.channels.count
-            state.statistics.sessionsSinceStartup += 1
             state.statistics.sessionPeak = max(state.statistics.sessionPeak, state.channels.count)
             state.statistics.sessionPeakFiveMinutes = max(state.statistics.sessionPeakFiveMinutes, state.channels.count)
+            return true
+        }
+    }
+
+    /// Counts a new session; returns the count, which is the session's id (`Session 21`,
+    /// `variable_session_id`, the `Tot` of a state change), as `switch_core_session_request` numbers them.
+    func countSession() -> Int {
+        state.withLockedValue { state in
+            state.statistics.sessionsSinceStartup += 1
+            return state.statistics.sessionsSinceStartup
         }
     }
 
