@@ -4,19 +4,41 @@ import NIOConcurrencyHelpers
 /// The regular expressions of dialplan conditions, compiled once each (the switch uses PCRE; the
 /// stock expressions mean the same to ICU).
 extension Dialplan {
-    private static let compiled = NIOLockedValueBox<[String: NSRegularExpression]>([:])
+    /// How one expression is tested: most stock ones are a literal between `^` and `$`, which a
+    /// string comparison decides without the regex engine.
+    private enum Matcher: @unchecked Sendable {
+        case exactly(String)
+        case regex(NSRegularExpression)
+        case nothing
+
+        init(_ expression: String) {
+            if expression.count > 2, expression.hasPrefix("^"), expression.hasSuffix("$"),
+               expression.dropFirst().dropLast().allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == " " }) {
+                self = .exactly(String(expression.dropFirst().dropLast()))
+            } else if let regex = try? NSRegularExpression(pattern: expression) {
+                self = .regex(regex)
+            } else {
+                self = .nothing
+            }
+        }
+    }
+
+    private static let matchers = NIOLockedValueBox<[String: Matcher]>([:])
 
     /// Whether `expression` matches somewhere in `text`; an expression that does not compile
     /// matches nothing, as `switch_regex_perform` fails.
     static func matches(_ expression: String, _ text: String) -> Bool {
-        let regex = compiled.withLockedValue { cache -> NSRegularExpression? in
-            if let regex = cache[expression] { return regex }
-            let regex = try? NSRegularExpression(pattern: expression)
-            cache[expression] = regex
-            return regex
+        let matcher = matchers.withLockedValue { cache in
+            if let matcher = cache[expression] { return matcher }
+            let matcher = Matcher(expression)
+            cache[expression] = matcher
+            return matcher
         }
-        guard let regex else { return false }
-        return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        switch matcher {
+        case .exactly(let literal): return text == literal
+        case .regex(let regex): return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        case .nothing: return false
+        }
     }
 
     /// `text` with every regular-expression character escaped.
