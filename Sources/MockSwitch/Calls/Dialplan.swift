@@ -44,7 +44,7 @@ public struct Dialplan: Sendable {
     }
 
     /// The extensions of `context` as the hunt walks them, the added ones in place.
-    func extensions(of context: String) -> [Extension] {
+    func extensionsToHunt(in context: String) -> [Extension] {
         guard context == "default" else { return [] }
         guard !extensions.isEmpty else { return defaultContext }
         var unused = extensions

@@ -22,11 +22,8 @@ extension Dialplan {
         /// matching exactly one literal number (`^9196$`): an added extension of that number
         /// takes its place.
         var exactNumber: String? {
-            guard case .regex("destination_number", let expression)? = conditions.first?.test,
-                  expression.hasPrefix("^"), expression.hasSuffix("$") else { return nil }
-            let literal = expression.dropFirst().dropLast()
-            guard !literal.isEmpty, literal.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else { return nil }
-            return String(literal)
+            guard case .regex("destination_number", let expression)? = conditions.first?.test else { return nil }
+            return Dialplan.anchoredLiteral(expression)
         }
     }
 

@@ -26,14 +26,16 @@ extension Dialplan {
     /// `field` gives a condition's field, a caller profile field name or `${variable}`. With
     /// `trace` the lines are kept.
     ///
-    /// Only a matching extension without `continue` routes the call: one that merely passed
-    /// `tod_example` (which sets `open=true` and goes on) still fails with NO_ROUTE_DESTINATION.
+    /// Only a matching extension without `continue` that adds steps routes the call: a hunt that
+    /// merely passed `tod_example` (which sets `open=true` and goes on), or ended at an extension
+    /// whose applications the mock does not describe, fails with NO_ROUTE_DESTINATION.
     public func hunt(context: String, at micros: Int64?, in zone: TimeZone, trace: Bool = false,
                      field: (String) -> String) -> Hunt {
         var steps: [Step] = []
         var lines: [TraceLine] = []
         var routed = false
-        for candidate in extensions(of: context) {
+        for candidate in extensionsToHunt(in: context) {
+            let stepsBefore = steps.count
             if trace { lines.append(.parsing(context: context, extension: candidate.name, continues: candidate.continues)) }
             var proceed = false
             for condition in candidate.conditions {
@@ -68,10 +70,10 @@ extension Dialplan {
                 if stops { break }
             }
             if proceed, !candidate.continues {
-                routed = true
+                routed = steps.count > stepsBefore
                 break
             }
         }
-        return Hunt(steps: routed && !steps.isEmpty ? steps : nil, trace: lines)
+        return Hunt(steps: routed ? steps : nil, trace: lines)
     }
 }

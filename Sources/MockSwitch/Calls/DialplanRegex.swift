@@ -12,9 +12,8 @@ extension Dialplan {
         case nothing
 
         init(_ expression: String) {
-            if expression.count > 2, expression.hasPrefix("^"), expression.hasSuffix("$"),
-               expression.dropFirst().dropLast().allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == " " }) {
-                self = .exactly(String(expression.dropFirst().dropLast()))
+            if let literal = Dialplan.anchoredLiteral(expression) {
+                self = .exactly(literal)
             } else if let regex = try? NSRegularExpression(pattern: expression) {
                 self = .regex(regex)
             } else {
@@ -39,6 +38,15 @@ extension Dialplan {
         case .regex(let regex): return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
         case .nothing: return false
         }
+    }
+
+    /// The text an expression matches exactly, when it is `^`, a literal without any character
+    /// special to a regular expression, and `$` (`^9196$`, `^wait$`).
+    static func anchoredLiteral(_ expression: String) -> String? {
+        guard expression.count > 2, expression.hasPrefix("^"), expression.hasSuffix("$") else { return nil }
+        let literal = expression.dropFirst().dropLast()
+        guard literal.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == " " }) else { return nil }
+        return String(literal)
     }
 
     /// `text` with every regular-expression character escaped.

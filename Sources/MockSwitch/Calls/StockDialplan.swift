@@ -1,7 +1,7 @@
 /// Context `default` of the captured switch: FreeSWITCH's stock `conf/dialplan/default.xml` (the
 /// extensions, conditions and break modes capture 31's trace walks, in its order) plus the
 /// captures' own `capture_park`. Actions are given where the mock runs them; an extension
-/// without any still matches, but routes nowhere, as one without actions does on the switch.
+/// without any still matches and ends the hunt, but the call then has no route.
 /// Where the captures' switch ran other applications than the stock file (`wait`, 5000, 9664),
 /// the captures' applications are used.
 extension Dialplan {

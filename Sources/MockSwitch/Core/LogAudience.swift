@@ -20,11 +20,6 @@ public final class LogAudience: Sendable {
         levels.withLockedValue { $0.highest }
     }
 
-    /// Whether a line at `level` would reach anyone.
-    public func wants(_ level: Int) -> Bool {
-        level <= highestLevel
-    }
-
     /// A listener's level changed (`log N`, `nolog`: `nil`, or it left).
     func set(_ level: Int?, for listener: UInt64) {
         levels.withLockedValue { levels in
