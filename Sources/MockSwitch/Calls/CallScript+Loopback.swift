@@ -250,6 +250,7 @@ enum OriginateOutcome: Sendable, Equatable {
     case failed(String)
 }
 
+/// The places of the lines an originate and mod_loopback log (capture 31).
 extension SourceLocation {
     static let originateGlobalVariables = SourceLocation(file: "switch_ivr_originate.c", function: "switch_ivr_originate", line: 2301)
     static let originateSuccess = SourceLocation(file: "switch_ivr_originate.c", function: "switch_ivr_originate", line: 3913)
