@@ -3,7 +3,7 @@
 /// the clean channel, which has no date prefix (capture 31).
 extension CallScript {
     /// The steps leg `uuid` runs for its caller profile's destination in `context`, or `nil`.
-    mutating func huntDialplan(_ uuid: String, context: String, dialplan: Dialplan) -> [Dialplan.Step]? {
+    func huntDialplan(_ uuid: String, context: String, dialplan: Dialplan) -> [Dialplan.Step]? {
         let leg = self[uuid]
         let profile = leg.profile
         let destination = profile?.destinationNumber ?? ""

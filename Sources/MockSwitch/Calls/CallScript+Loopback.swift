@@ -160,7 +160,7 @@ extension CallScript {
     }
 
     /// `New Channel <name> [<uuid>]`, as `switch_channel_set_name` logs a session's first name.
-    mutating func logNewChannel(_ uuid: String) {
+    func logNewChannel(_ uuid: String) {
         log(5, "New Channel \(self[uuid].name) [\(uuid)]", .newChannel, uuid)
     }
 

@@ -5,13 +5,13 @@
 /// the capture shows them. None formats anything unless a listener logs at DEBUG.
 extension CallScript {
     /// `(name) State Change CS_A -> CS_B`, logged where the state is asked for.
-    mutating func logStateChange(_ uuid: String, _ from: ChannelState, _ to: ChannelState, _ source: SourceLocation) {
+    func logStateChange(_ uuid: String, _ from: ChannelState, _ to: ChannelState, _ source: SourceLocation) {
         log(7, "(\(self[uuid].name)) State Change \(from.name) -> \(to.name)", source, uuid, channel: .log)
     }
 
     /// `(name) Running State Change CS_X (Cur N Tot M)`: the sessions up (less `ended`, those that
     /// ended but are still being torn down) and the sessions since start-up.
-    mutating func logRunning(_ uuid: String, _ state: ChannelState, ended: Int = 0) {
+    func logRunning(_ uuid: String, _ state: ChannelState, ended: Int = 0) {
         guard logs(7) else { return }
         let source: SourceLocation = state == .destroy ? .destroyStateRunning : .sessionRunRunning
         let current = book.legs.count - ended, total = core.statistics.sessionsSinceStartup
@@ -19,12 +19,12 @@ extension CallScript {
     }
 
     /// `(name) State X`, or `… going to sleep` when its handlers are done.
-    mutating func logState(_ uuid: String, _ state: ChannelState, sleeping: Bool = false) {
+    func logState(_ uuid: String, _ state: ChannelState, sleeping: Bool = false) {
         log(7, "(\(self[uuid].name)) State \(state.name.dropFirst(3))\(sleeping ? " going to sleep" : "")", Self.stateSource(state), uuid)
     }
 
     /// `(name) Callstate Change A -> B`.
-    mutating func logCallState(_ uuid: String, _ from: CallState, _ to: CallState) {
+    func logCallState(_ uuid: String, _ from: CallState, _ to: CallState) {
         let source: SourceLocation = switch to {
         case .ringing: .callStateRinging
         case .hangup: .callStateHangup
@@ -34,7 +34,7 @@ extension CallScript {
     }
 
     /// mod_loopback's handler line for a state (`name CHANNEL ROUTING`); other endpoints log none.
-    mutating func logLoopback(_ uuid: String, _ state: ChannelState) {
+    func logLoopback(_ uuid: String, _ state: ChannelState) {
         guard self[uuid].loopbackPartner != nil else { return }
         let name = self[uuid].name
         switch state {
@@ -48,7 +48,7 @@ extension CallScript {
     }
 
     /// The core's own handler line (`name Standard ROUTING`, `… HANGUP, cause: X`).
-    mutating func logStandard(_ uuid: String, _ state: ChannelState) {
+    func logStandard(_ uuid: String, _ state: ChannelState) {
         let leg = self[uuid]
         let word = state.name.dropFirst(3)
         let cause = state == .hangup || state == .reporting ? ", cause: \(leg.hangupCause ?? "NORMAL_CLEARING")" : ""
@@ -56,7 +56,7 @@ extension CallScript {
     }
 
     /// The session thread entering `state`: running, the state's line, the endpoint's handler.
-    mutating func logEnter(_ uuid: String, _ state: ChannelState, ended: Int = 0) {
+    func logEnter(_ uuid: String, _ state: ChannelState, ended: Int = 0) {
         logRunning(uuid, state, ended: ended)
         logState(uuid, state)
         logLoopback(uuid, state)

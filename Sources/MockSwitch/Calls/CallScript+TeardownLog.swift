@@ -3,32 +3,32 @@
 /// so ``CallScript/finishHangup(_:)`` can interleave two legs as capture 31 shows.
 extension CallScript {
     /// `State REPORTING`.
-    mutating func logReporting(_ uuid: String) {
+    func logReporting(_ uuid: String) {
         logState(uuid, .reporting)
     }
 
     /// The core's REPORTING handler and the request for CS_DESTROY.
-    mutating func logReported(_ uuid: String) {
+    func logReported(_ uuid: String) {
         logStandard(uuid, .reporting)
         logState(uuid, .reporting, sleeping: true)
         logStateChange(uuid, .reporting, .destroy, .reportingDone)
     }
 
     /// The session thread waits for whoever still holds the session.
-    mutating func logLocked(_ uuid: String) {
+    func logLocked(_ uuid: String) {
         log(7, "Session \(self[uuid].sessionID) (\(self[uuid].name)) Locked, Waiting on external entities", .sessionLocked, uuid)
     }
 
-    mutating func logEnded(_ uuid: String) {
+    func logEnded(_ uuid: String) {
         log(5, "Session \(self[uuid].sessionID) (\(self[uuid].name)) Ended", .sessionEnded, uuid)
     }
 
-    mutating func logClosed(_ uuid: String) {
+    func logClosed(_ uuid: String) {
         log(5, "Close Channel \(self[uuid].name) [CS_DESTROY]", .sessionClosed, uuid, channel: .log)
     }
 
     /// CS_DESTROY's handlers, after its `Running State Change`.
-    mutating func logDestroyed(_ uuid: String) {
+    func logDestroyed(_ uuid: String) {
         logState(uuid, .destroy)
         logStandard(uuid, .destroy)
         logState(uuid, .destroy, sleeping: true)

@@ -77,7 +77,7 @@ struct CallScript {
     }
 
     /// An originated leg waits in CS_CONSUME_MEDIA for its answer.
-    mutating func sleepInConsumeMedia(_ uuid: String) {
+    func sleepInConsumeMedia(_ uuid: String) {
         logState(uuid, .consumeMedia)
         logLoopback(uuid, .consumeMedia)
         logState(uuid, .consumeMedia, sleeping: true)
