@@ -10,9 +10,11 @@ import Testing
 /// legitimately varies (UUIDs, dates, timestamps, sequence numbers, uptime, CPU and stack figures,
 /// lengths that follow from those).
 ///
-/// Still left: 27, 27a, 28, 28a (outbound `socket`), 68 (all but the
-/// final uuid_kill: there the b-leg leaves park before its CHANNEL_HANGUP, where capture 21 shows
-/// the opposite order), 71 after the scheduled transfer (see `replayedUntil`), 73, 74.
+/// Still left: 27, 27a, 28, 28a (outbound `socket`), 68 (all but the final uuid_kill: there the
+/// b-leg leaves park before its CHANNEL_HANGUP, where capture 21 shows the opposite order), 71 after
+/// the scheduled transfer (see `replayedUntil`), 73, 74. A call's log lines are checked on 31's
+/// loopback originate and uuid_kill only; other teardowns (hupall, user/ legs, transfers) log in an
+/// order no capture shows.
 /// `FSCLI_REPLAY_TRACE=1` prints each record as the replay reaches it.
 @Suite(.timeLimit(.minutes(1))) struct ConformanceTests {
     static let covered = [
