@@ -150,7 +150,7 @@ extension APICommands {
         }
         let cause = words.count > 1 ? HangupCause.canonical(words[1]) ?? "NORMAL_CLEARING" : "NORMAL_CLEARING"
         var output = APIOutput("+OK\n")
-        (output.events, output.logLines) = core.withCalls { $0.beginHangup(uuid, cause: cause) }
+        (output.events, output.logLines) = core.withCalls { $0.beginHangup(uuid, cause: cause, from: .killUUID) }
         core.calls.later { core.withCalls { $0.finishHangup(uuid) } }
         return output
     }

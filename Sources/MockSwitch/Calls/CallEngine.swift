@@ -9,7 +9,6 @@ import NIOPosix
 public final class CallEngine: Sendable {
     struct Book: Sendable {
         var legs: [String: CallLeg] = [:]
-        var nextSessionID = 1
         var dialplan = Dialplan.standard
         /// Directory users that answer `user/<n>` (the stock directory's 1000–1019).
         var registeredUsers = Set((1000...1019).map(String.init))
@@ -147,7 +146,7 @@ extension SwitchCore {
             book = script.book
             for uuid in script.touched {
                 if let leg = book.legs[uuid] {
-                    addChannel(leg.channel)
+                    storeChannel(leg.channel)
                 } else {
                     removeChannel(uuid)
                 }

@@ -49,7 +49,12 @@ extension CallScript {
             switch step.application {
             case "set", "export":
                 let parts = step.data.split(separator: "=", maxSplits: 1).map(String.init)
-                if let name = parts.first { self[uuid].variables.set(name, parts.count > 1 ? parts[1] : nil) }
+                if let name = parts.first {
+                    if step.application == "set", parts.count > 1 {
+                        log(7, "SET \(self[uuid].name) [\(name)]=[\(parts[1])]", .setApplication, uuid)
+                    }
+                    self[uuid].variables.set(name, parts.count > 1 ? parts[1] : nil)
+                }
             case "unset":
                 self[uuid].variables.set(step.data, nil)
             case "pre_answer":
@@ -59,7 +64,7 @@ extension CallScript {
             case "answer":
                 // Answering an answered channel changes nothing (capture 67's extension form).
                 if !leg.isAnswered {
-                    if let partner = leg.loopbackPartner, book.legs[partner] != nil { answer(partner) }
+                    if let partner = leg.loopbackPartner, book.legs[partner] != nil { answer(partner, by: .loopbackAnswered) }
                     answer(uuid)
                     self[uuid].variables.set("endpoint_disposition", "ANSWER")
                 }
@@ -133,6 +138,7 @@ extension CallScript {
 }
 
 extension SourceLocation {
+    static let setApplication = SourceLocation(file: "mod_dptools.c", function: "base_set", line: 1671)
     static let logApplication = SourceLocation(file: "mod_dptools.c", function: "log_function", line: 1788)
     static let infoApplication = SourceLocation(file: "mod_dptools.c", function: "info_function", line: 1860)
     static let invalidApplication = SourceLocation(file: "switch_core_session.c", function: "switch_core_session_execute_application_get_flags", line: 2787)

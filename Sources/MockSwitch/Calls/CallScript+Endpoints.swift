@@ -43,6 +43,7 @@ extension CallScript {
             self[uuid].variables.set(variable, value)
         }
         routeOriginated(uuid)
+        sleepInConsumeMedia(uuid)
         guard technology == "user" else {
             answer(uuid)
             if originator == nil { completeOriginate(uuid, request.target) } else { self[uuid].variables.set("endpoint_disposition", "ANSWER") }

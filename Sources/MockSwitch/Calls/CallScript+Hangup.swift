@@ -2,9 +2,12 @@
 /// application (UNPARK, EXECUTE_COMPLETE), CS_HANGUP, CS_REPORTING (HANGUP_COMPLETE with the CDR
 /// variables) and CS_DESTROY, in the interleaving of a loopback pair that capture 21 shows.
 extension CallScript {
-    /// CHANNEL_HANGUP: the part that happens in the thread that asked (`uuid_kill`).
-    mutating func beginHangup(_ uuid: String, cause: String) {
+    /// CHANNEL_HANGUP: the part that happens in the thread that asked (`uuid_kill`), which is
+    /// `source` in the log line.
+    mutating func beginHangup(_ uuid: String, cause: String, from source: SourceLocation = .channelHangup) {
         guard let leg = book.legs[uuid], leg.hangupCause == nil else { return }
+        log(5, "Hangup \(leg.name) [\(leg.state.name)] [\(cause)]", source, uuid, channel: .log)
+        if leg.loopbackPartner != nil { log(7, "\(leg.name) CHANNEL KILL", .loopbackKill, uuid) }
         self[uuid].state = .hangup
         self[uuid].answerState = "hangup"
         self[uuid].hangupCause = cause
@@ -44,12 +47,32 @@ extension CallScript {
             self[partner].application = nil
         }
         unwind(uuid)
-        if let partner { beginHangup(partner, cause: partnerLeftFirst ? "NORMAL_CLEARING" : cause) }
+        if let partner { beginHangup(partner, cause: partnerLeftFirst ? "NORMAL_CLEARING" : cause, from: .loopbackHangsUpPartner) }
         report(uuid, step: .state)
+        logReporting(uuid)
+        logReported(uuid)
+        logLocked(uuid)
         report(uuid, step: .complete)
         if let partner {
             unwind(partner)
             report(partner, step: .state)
+            // The two session threads' last lines interleave as capture 31 shows.
+            logEnded(uuid)
+            logReporting(partner)
+            logClosed(uuid)
+            logReported(partner)
+            logRunning(uuid, .destroy, ended: 1)
+            logLocked(partner)
+            logEnded(partner)
+            logClosed(partner)
+            logDestroyed(uuid)
+            logRunning(partner, .destroy, ended: 2)
+            logDestroyed(partner)
+        } else {
+            logEnded(uuid)
+            logClosed(uuid)
+            logRunning(uuid, .destroy, ended: 1)
+            logDestroyed(uuid)
         }
         destroy(uuid)
         if let partner {
@@ -61,11 +84,23 @@ extension CallScript {
     private mutating func finishBoth(_ a: String, _ b: String) {
         unwind(a)
         report(a, step: .state)
+        logReporting(a)
+        logReported(a)
+        logLocked(a)
         unpark(b)
         report(a, step: .complete)
         unwind(b)
         report(b, step: .state)
+        logReporting(b)
+        logReported(b)
+        logLocked(b)
         report(b, step: .complete)
+        for (uuid, ended) in [(b, 1), (a, 2)] {
+            logEnded(uuid)
+            logClosed(uuid)
+            logRunning(uuid, .destroy, ended: ended)
+            logDestroyed(uuid)
+        }
         destroy(b)
         destroy(a)
     }
@@ -81,10 +116,15 @@ extension CallScript {
         _ = endBridge(uuid)
         unpark(uuid)
         completeExecute(uuid)
+        // The session thread comes back from the application it was running.
+        if self[uuid].runningState == .execute { logState(uuid, .execute, sleeping: true) }
         run(uuid, .hangup)
+        logRunning(uuid, .hangup)
         let time = now
         self[uuid].profile?.hangupAt = time
         callState(uuid, .hangup)
+        logState(uuid, .hangup)
+        logLoopback(uuid, .hangup)
     }
 
     private enum ReportStep { case state, complete }
@@ -92,8 +132,12 @@ extension CallScript {
     private mutating func report(_ uuid: String, step: ReportStep) {
         switch step {
         case .state:
+            logStandard(uuid, .hangup)
+            logState(uuid, .hangup, sleeping: true)
+            logStateChange(uuid, .hangup, .reporting, .hangupDone)
             self[uuid].state = .reporting
             run(uuid, .reporting)
+            logRunning(uuid, .reporting)
         case .complete:
             setCDRVariables(uuid)
             fire("CHANNEL_HANGUP_COMPLETE", uuid, .reportingState, .init(leading: [("Hangup-Cause", self[uuid].hangupCause ?? "")]))

@@ -28,19 +28,30 @@ extension CallScript {
                           channelName: name, createdAt: now)
         }
 
+        if request.hasGlobalVariables { log(7, "Parsing global variables", .originateGlobalVariables, "") }
         add(CallLeg(uuid: a, name: "loopback/\(dialString)-a", direction: .outbound, sessionID: nextSessionID(),
                     createdAt: now, hitDialplan: false, loopbackPartner: b))
+        logNewChannel(a)
         setCodecs(a)
-        self[a].name = "loopback/\(destination)-a"
+        rename(a, to: "loopback/\(destination)-a")
         self[a].state = .initial
         self[a].profile = profile(a, "outbound", self[a].name)
         if let caller { self[a].otherLeg = OtherLeg(type: "originator", profile: caller.originatorCopy) }
+        logStateChange(a, .new, .initial, .loopbackOutgoing)
         fire("CHANNEL_OUTGOING", a, .outgoingChannel, .init(variables: false))
         run(a, .initial)
+        logEnter(a, .initial)
 
+        // From here the two legs' threads interleave; the lines follow capture 31.
         add(CallLeg(uuid: b, name: "loopback/\(destination)-b", direction: .inbound, sessionID: nextSessionID(),
                     createdAt: now, hitDialplan: true, loopbackPartner: a))
+        logNewChannel(b)
         setCodecs(b)
+        logStateChange(b, .new, .initial, .loopbackInitB)
+        log(7, "setting other_loopback_from_uuid on b leg to \(originator ?? "(null)")", .loopbackFromUUID, b)
+        logStateChange(a, .initial, .routing, .loopbackInit)
+        logState(a, .initial, sleeping: true)
+        logRunning(b, .initial)
 
         // What the originator hands the new leg (capture 69), between its channel name and the
         // originate's own variables.
@@ -58,6 +69,10 @@ extension CallScript {
             self[a].variables.set(name, value)
         }
         routeOriginated(a)
+        logState(b, .initial)
+        logStateChange(b, .initial, .routing, .loopbackInit)
+        logState(b, .initial, sleeping: true)
+        sleepInConsumeMedia(a)
 
         self[b].state = .initial
         self[b].profile = profile(b, "inbound", self[b].name)
@@ -71,20 +86,28 @@ extension CallScript {
         self[b].state = .routing
         fire("CHANNEL_CREATE", b, .sessionRunCreate)
         self[b].runningState = .routing
+        logRunning(b, .routing)
         callState(b, .ringing)
         fire("CHANNEL_STATE", b, .runningState, .init(variables: false))
+        logState(b, .routing)
+        logLoopback(b, .routing)
+        logStandard(b, .routing)
 
         // Routing sets call_uuid (it moves to the end), found or not (captures 21, 67).
         self[b].variables.set("call_uuid", b)
-        guard let steps = dialplan.route(destination, context: context, at: now, in: core.clock.timeZone) else {
+        guard let steps = huntDialplan(b, context: context, dialplan: dialplan) else {
             // The b-leg finds no extension and hangs up; the loopback takes the a-leg with it.
             beginHangup(b, cause: "NO_ROUTE_DESTINATION")
             beginHangup(a, cause: "NO_ROUTE_DESTINATION")
             finishHangup(a)
             return .failed("NO_ROUTE_DESTINATION")
         }
+        logStateChange(b, .routing, .execute, .standardRoutingDone)
+        logState(b, .routing, sleeping: true)
         self[b].state = .execute
         run(b, .execute)
+        logEnter(b, .execute)
+        logStandard(b, .execute)
         runSteps(b, steps)
         // A b-leg that hangs up at once (`hangup`, an unknown application) takes the a-leg with
         // it: the originate fails with its cause, or succeeded if the call was answered first.
@@ -110,6 +133,7 @@ extension CallScript {
     /// The originated leg answered: originate returns, the caller id flips (CALL_UPDATE). In the
     /// extension form the flip waits for the blind transfer to the extension (capture 67).
     mutating func completeOriginate(_ a: String, _ target: OriginateRequest.Target) {
+        log(7, "Originate Resulted in Success: [\(self[a].name)] Peer UUID: \(a)", .originateSuccess, "")
         self[a].hitDialplan = true
         self[a].variables.set("endpoint_disposition", "ANSWER")
         if case .application = target { flipCallerID(a) }
@@ -142,11 +166,23 @@ extension CallScript {
         self[uuid].variables.set("transfer_source", source)
     }
 
+    /// `New Channel <name> [<uuid>]`, as `switch_channel_set_name` logs a session's first name.
+    func logNewChannel(_ uuid: String) {
+        log(5, "New Channel \(self[uuid].name) [\(uuid)]", .newChannel, uuid)
+    }
+
+    /// A new name for a channel (mod_loopback drops the context from the a-leg's).
+    mutating func rename(_ uuid: String, to name: String) {
+        log(5, "Rename Channel \(self[uuid].name)->\(name) [\(uuid)]", .renameChannel, uuid)
+        self[uuid].name = name
+    }
+
     private static let codecNames = [("read_codec", "L16"), ("read_rate", "8000"), ("write_codec", "L16"), ("write_rate", "8000")]
     private var codecVariables: [(String, String)] { Self.codecNames }
 
     /// The two CODEC events of a new session (read, then write), before it has a caller profile.
     mutating func setCodecs(_ uuid: String) {
+        if self[uuid].loopbackPartner != nil { log(7, "\(self[uuid].name) setup codec L16/8000/20", .loopbackCodec, uuid) }
         self[uuid].hasReadCodec = true
         fire("CODEC", uuid, .setReadCodec, .init(profile: false, variables: false, trailing: [
             ("channel-read-codec-name", "L16"), ("channel-read-codec-rate", "8000"), ("channel-read-codec-bit-rate", "128000"),
@@ -161,6 +197,8 @@ extension CallScript {
     /// the far end as the caller from then on.
     mutating func flipCallerID(_ uuid: String) {
         guard var profile = self[uuid].profile else { return }
+        log(6, "\(self[uuid].name) Flipping CID from \"\(profile.callerIDName)\" <\(profile.callerIDNumber)> to \"\(profile.calleeIDName)\" <\(profile.calleeIDNumber)>",
+            .flipCIDLogged, uuid)
         self[uuid].variables.set("pre_transfer_caller_id_name", profile.callerIDName)
         self[uuid].variables.set("pre_transfer_caller_id_number", profile.callerIDNumber)
         self[uuid].variables.set("channel_cid_flipped", "yes")
@@ -178,22 +216,32 @@ extension CallScript {
                         dialplan: Dialplan) {
         guard book.legs[uuid] != nil, self[uuid].hangupCause == nil else { return }
         let steps: [Dialplan.Step]
+        let from = self[uuid].state
         switch target {
-        case .application(let name, let data): steps = [Dialplan.Step(name, data)]
+        case .application(let name, let data):
+            steps = [Dialplan.Step(name, data)]
+            logStateChange(uuid, from, .execute, .originateExecute)
         case .extension(let destination):
             blindTransfer(uuid, to: destination, context: context, dialplanName: dialplanName)
             flipCallerID(uuid)
+            logStateChange(uuid, from, .routing, .originateExecute)
             self[uuid].state = .routing
             run(uuid, .routing)
-            guard let route = dialplan.route(destination, context: context, at: now, in: core.clock.timeZone) else {
+            logEnter(uuid, .routing)
+            logStandard(uuid, .routing)
+            guard let route = huntDialplan(uuid, context: context, dialplan: dialplan) else {
                 beginHangup(uuid, cause: "NO_ROUTE_DESTINATION")
                 finishHangup(uuid)
                 return
             }
             steps = route
+            logStateChange(uuid, .routing, .execute, .standardRoutingDone)
+            logState(uuid, .routing, sleeping: true)
         }
         self[uuid].state = .execute
         run(uuid, .execute)
+        logEnter(uuid, .execute)
+        logStandard(uuid, .execute)
         self[uuid].variables.set("call_uuid", uuid)
         runSteps(uuid, steps)
     }
@@ -207,4 +255,22 @@ enum OriginateOutcome: Sendable, Equatable {
     /// Ringing, with an answer due (the b-leg bridges to a ringing user).
     case answersIn(String, Duration)
     case failed(String)
+}
+
+/// The places of the lines an originate and mod_loopback log (capture 31).
+extension SourceLocation {
+    static let originateGlobalVariables = SourceLocation(file: "switch_ivr_originate.c", function: "switch_ivr_originate", line: 2301)
+    static let originateSuccess = SourceLocation(file: "switch_ivr_originate.c", function: "switch_ivr_originate", line: 3913)
+    static let originateRoutingDone = SourceLocation(file: "switch_ivr_originate.c", function: "originate_on_routing", line: 67)
+    /// mod_commands' originate starting the originated leg's application or extension.
+    static let originateExecute = SourceLocation(file: "mod_commands.c", function: "originate_function", line: 5191)
+    static let newChannel = SourceLocation(file: "switch_channel.c", function: "switch_channel_set_name", line: 1143)
+    static let renameChannel = SourceLocation(file: "switch_channel.c", function: "switch_channel_set_name", line: 1141)
+    static let flipCIDLogged = SourceLocation(file: "switch_channel.c", function: "switch_channel_flip_cid", line: 3291)
+    static let standardRoutingDone = SourceLocation(file: "switch_core_state_machine.c", function: "switch_core_standard_on_routing", line: 281)
+    static let loopbackCodec = SourceLocation(file: "mod_loopback.c", function: "tech_init", line: 166)
+    static let loopbackOutgoing = SourceLocation(file: "mod_loopback.c", function: "channel_outgoing_channel", line: 1262)
+    static let loopbackInitB = SourceLocation(file: "mod_loopback.c", function: "channel_on_init", line: 288)
+    static let loopbackFromUUID = SourceLocation(file: "mod_loopback.c", function: "channel_on_init", line: 356)
+    static let loopbackInit = SourceLocation(file: "mod_loopback.c", function: "channel_on_init", line: 380)
 }

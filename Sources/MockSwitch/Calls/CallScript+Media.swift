@@ -106,7 +106,7 @@ extension CallScript {
         interrupt(uuid)
         self[uuid].variables.set("call_uuid", self[uuid].variables["call_uuid"] ?? uuid)
         run(uuid, .routing)
-        guard let steps = dialplan.route(destination, context: context, at: now, in: core.clock.timeZone) else {
+        guard let steps = huntDialplan(uuid, context: context, dialplan: dialplan) else {
             beginHangup(uuid, cause: "NO_ROUTE_DESTINATION")
             finishHangup(uuid)
             return

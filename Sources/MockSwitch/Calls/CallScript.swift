@@ -8,7 +8,10 @@ struct CallScript {
     let core: SwitchCore
     let now: Int64
     private(set) var events: [ESLEvent] = []
-    private(set) var logLines: [ESLLogLine] = []
+    /// The log lines made so far.
+    var logLines: [ESLLogLine] { logBook.lines }
+    /// Where lines go: a reference, so building a message may read the script while it logs.
+    private let logBook = LogBook()
     private(set) var touched: [String] = []
     /// Timed applications to resume later (playback, sleep).
     var continuations: [Continuation] = []
@@ -19,10 +22,15 @@ struct CallScript {
     /// Connections the `socket` application asked for.
     var socketRequests: [OutboundSocketRequest] = []
 
+    /// The highest log level a listener takes (-1: nobody logs), read once: a line above it is
+    /// never formatted.
+    let logLevel: Int
+
     init(book: CallEngine.Book, core: SwitchCore, now: Int64) {
         self.book = book
         self.core = core
         self.now = now
+        self.logLevel = core.logAudience.highestLevel
     }
 
     subscript(_ uuid: String) -> CallLeg {
@@ -42,9 +50,9 @@ struct CallScript {
         if !touched.contains(uuid) { touched.append(uuid) }
     }
 
+    /// A new session's id: the switch's count of sessions since start-up, this one included.
     mutating func nextSessionID() -> Int {
-        defer { book.nextSessionID += 1 }
-        return book.nextSessionID
+        core.countSession()
     }
 
     /// An event made elsewhere, in this change's order.
@@ -60,13 +68,25 @@ struct CallScript {
 
     /// An originated leg, its variables set, comes up as FreeSWITCH's originate brings it up:
     /// CHANNEL_CREATE and CHANNEL_ORIGINATE, then through ROUTING to CONSUME_MEDIA.
+    /// ``sleepInConsumeMedia(_:)`` follows, once the other thread has had its turn.
     mutating func routeOriginated(_ uuid: String) {
         self[uuid].state = .routing
         fire("CHANNEL_CREATE", uuid, .sessionRunCreate)
         fire("CHANNEL_ORIGINATE", uuid, .sessionRunOriginate)
         run(uuid, .routing)
+        logEnter(uuid, .routing)
+        logStateChange(uuid, .routing, .consumeMedia, .originateRoutingDone)
+        logState(uuid, .routing, sleeping: true)
         self[uuid].state = .consumeMedia
         run(uuid, .consumeMedia)
+        logRunning(uuid, .consumeMedia)
+    }
+
+    /// An originated leg waits in CS_CONSUME_MEDIA for its answer.
+    func sleepInConsumeMedia(_ uuid: String) {
+        logState(uuid, .consumeMedia)
+        logLoopback(uuid, .consumeMedia)
+        logState(uuid, .consumeMedia, sleeping: true)
     }
 
     /// CHANNEL_STATE without variables, as the state machine fires it on each running state.
@@ -78,15 +98,18 @@ struct CallScript {
     /// CHANNEL_CALLSTATE: the new call state with the old one and the new number in front.
     mutating func callState(_ uuid: String, _ state: CallState) {
         let old = self[uuid].callState
+        logCallState(uuid, old, state)
         self[uuid].callState = state
         fire("CHANNEL_CALLSTATE", uuid, .setCallState, .init(
             leading: [("Original-Channel-Call-State", old.name), ("Channel-Call-State-Number", String(state.rawValue))],
             variables: false))
     }
 
-    /// CHANNEL_ANSWER then CALLSTATE ACTIVE.
-    mutating func answer(_ uuid: String) {
+    /// CHANNEL_ANSWER then CALLSTATE ACTIVE; `source` is who logs the answer (mod_dptools'
+    /// `answer`, or mod_loopback answering the other half).
+    mutating func answer(_ uuid: String, by source: SourceLocation = .answerApplication) {
         guard !self[uuid].isAnswered else { return }
+        log(5, "Channel [\(self[uuid].name)] has been answered", source, uuid, channel: .log)
         let time = now
         self[uuid].profile?.answeredAt = time
         answered.insert(uuid)
@@ -114,6 +137,7 @@ struct CallScript {
         self[uuid].variables.set("current_application_response", nil)
         self[uuid].variables.set("current_application", app)
         self[uuid].variables.set("current_application_data", data)
+        log(6, "EXECUTE [depth=0] \(self[uuid].name) \(app)(\(data))", .sessionExecute, uuid, channel: .clean)
         var trailing = [("Application", app)]
         if !data.isEmpty { trailing.append(("Application-Data", data)) }
         trailing.append(("Application-UUID", applicationUUID))
@@ -126,6 +150,10 @@ struct CallScript {
     /// application left in `current_application_response` (capture 24).
     mutating func completeExecute(_ uuid: String) {
         guard let app = self[uuid].application else { return }
+        if self[uuid].hangupCause != nil {
+            log(7, "\(self[uuid].name) skip receive message [APPLICATION_EXEC_COMPLETE] (channel is hungup already)",
+                .sessionExecuteHungUp, uuid, channel: .log)
+        }
         let response = self[uuid].variables["current_application_response"] ?? "_none_"
         var trailing = [("Application", app.name)]
         if !app.data.isEmpty { trailing.append(("Application-Data", app.data)) }
@@ -133,8 +161,32 @@ struct CallScript {
         fire("CHANNEL_EXECUTE_COMPLETE", uuid, .executeComplete, .init(trailing: trailing))
     }
 
-    mutating func log(_ level: Int, _ message: String, _ source: SourceLocation, _ uuid: String) {
-        let line = core.log(level: level, message, source: source, channel: .session, userData: uuid)
-        logLines.append(line)
+    /// Whether a line at `level` reaches anyone; callers that build many lines ask once.
+    func logs(_ level: Int) -> Bool {
+        level <= logLevel
     }
+
+    /// A log line of the leg `uuid` (`""`: of no session), made only when some listener takes
+    /// `level`: the message is not even built otherwise.
+    func log(_ level: Int, _ message: @autoclosure () -> String, _ source: SourceLocation, _ uuid: String,
+             channel: LogLineFactory.Channel = .session) {
+        guard logs(level) else { return }
+        let idleCPU = logBook.idleCPU ?? core.statistics.idleCPU
+        logBook.idleCPU = idleCPU
+        logBook.lines.append(core.logLines.line(level: level, message(), source: source, channel: channel, userData: uuid,
+                                                idleCPU: idleCPU, time: now))
+    }
+
+    /// The lines of one change, and the idle CPU they print (read once).
+    private final class LogBook {
+        var lines: [ESLLogLine] = []
+        var idleCPU: Double?
+    }
+}
+
+extension SourceLocation {
+    static let sessionExecute = SourceLocation(file: "switch_core_session.c", function: "switch_core_session_exec", line: 2907)
+    static let sessionExecuteHungUp = SourceLocation(file: "switch_core_session.c", function: "switch_core_session_exec", line: 2984)
+    static let answerApplication = SourceLocation(file: "mod_dptools.c", function: "answer_function", line: 1406)
+    static let loopbackAnswered = SourceLocation(file: "mod_loopback.c", function: "channel_receive_message", line: 1021)
 }

@@ -1,8 +1,8 @@
 import Foundation
 
-/// The mock's XML dialplan: extensions of context `default`, each a list of applications as
-/// FreeSWITCH's example dialplan runs them (7000 sets `open`, answers and parks, as capture 21
-/// shows).
+/// The mock's XML dialplan (mod_dialplan_xml): context `default` described extension by
+/// extension (``stockDefault``), plus extensions added by number. Routing hunts through it as the
+/// switch does, and can keep the trace the switch logs at DEBUG (capture 31).
 public struct Dialplan: Sendable {
     /// One application call with its argument text.
     public struct Step: Sendable, Equatable {
@@ -16,40 +16,46 @@ public struct Dialplan: Sendable {
         }
     }
 
-    /// Extensions of context `default` by destination number.
+    /// The extensions of context `default`, in order.
+    public var defaultContext: [Extension]
+
+    /// Extensions added by number (`fscli mock --extension`, tests): one replaces the described
+    /// extension that routes exactly that number (``Extension/exactNumber``); the others come
+    /// after the described ones, in number order.
     public var extensions: [String: [Step]]
 
     /// A dialplan.
-    public init(extensions: [String: [Step]]) {
+    public init(defaultContext: [Extension] = Dialplan.stockDefault, extensions: [String: [Step]] = [:]) {
+        self.defaultContext = defaultContext
         self.extensions = extensions
     }
 
-    /// 7000 answer+park, 9196 echo, 9664 a tone, 5000 a bridge to `user/1000`, and `wait`, which
-    /// does not answer for ten seconds: the stock `global` extension sleeps there first, and an
-    /// originate with a shorter `originate_timeout` gives up inside that sleep (capture 67).
-    public static let standard = Dialplan(extensions: [
-        "wait": [Step("sleep", "10000"), Step("answer"), Step("park")],
-        "7000": [Step("answer"), Step("park")],
-        "9196": [Step("answer"), Step("echo")],
-        "9664": [Step("answer"), Step("playback", "tone_stream://%(2000,0,440)")],
-        "5000": [Step("bridge", "user/1000")],
-    ])
+    /// The stock context: 7000 answers and parks, 9196 echoes, 9664 plays a tone, 5000 bridges to
+    /// `user/1000`, `wait` does not answer for ten seconds, 9192 shows its variables.
+    public static let standard = Dialplan()
 
-    /// The steps for `destination` in `context`, or `nil` (no route). In business hours (Monday
-    /// to Friday, 9:00 to 18:59 local time) the stock `tod_example` extension, which every call in
-    /// `default` passes, first sets `open=true` (capture 21 has it, 68 and 70 were taken at night).
+    /// The steps for `destination` in `context`, or `nil` (no route). At `micros` in business
+    /// hours (Monday to Friday, 9:00 to 18:59 in `zone`) the stock `tod_example` extension, which
+    /// every call in `default` passes, first sets `open=true` (capture 21 has it, 68 and 70 were
+    /// taken at night). Variables and fields other than `destination_number` are empty.
     public func route(_ destination: String, context: String, at micros: Int64? = nil,
                       in zone: TimeZone = .current) -> [Step]? {
-        guard context == "default", let steps = extensions[destination] else { return nil }
-        guard let micros, Self.isBusinessHours(micros, zone) else { return steps }
-        return [Step("set", "open=true")] + steps
+        hunt(context: context, at: micros, in: zone) { $0 == "destination_number" ? destination : "" }.steps
     }
 
-    static func isBusinessHours(_ micros: Int64, _ zone: TimeZone) -> Bool {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let parts = calendar.dateComponents([.weekday, .hour], from: Date(timeIntervalSince1970: TimeInterval(micros.floorDiv(1_000_000))))
-        return (2...6).contains(parts.weekday ?? 0) && (9...18).contains(parts.hour ?? 0)
+    /// The extensions of `context` as the hunt walks them, the added ones in place.
+    func extensionsToHunt(in context: String) -> [Extension] {
+        guard context == "default" else { return [] }
+        guard !extensions.isEmpty else { return defaultContext }
+        var unused = extensions
+        var walked = defaultContext.map { described -> Extension in
+            guard let number = described.exactNumber, let steps = unused.removeValue(forKey: number) else { return described }
+            var replaced = Extension.number(number, steps)
+            replaced.name = described.name
+            return replaced
+        }
+        walked += unused.sorted { $0.key < $1.key }.map { Extension.number($0.key, $0.value) }
+        return walked
     }
 }
 

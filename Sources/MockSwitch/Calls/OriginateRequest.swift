@@ -8,6 +8,8 @@ struct OriginateRequest: Sendable, Equatable {
 
     /// `{var=value,…}` and `[var=value,…]` prefixes, in order.
     var variables: [(String, String)]
+    /// Whether the dial string began with `{…}` (the switch logs parsing them).
+    var hasGlobalVariables = false
     /// The dial string after the prefixes, e.g. `loopback/7000/default`.
     var endpoint: String
     var target: Target
@@ -38,6 +40,7 @@ struct OriginateRequest: Sendable, Equatable {
         guard words.count >= 2 else { return nil }
         var url = Substring(words[0])
         var variables: [(String, String)] = []
+        hasGlobalVariables = url.first == "{"
         while let open = url.first, open == "{" || open == "[" || open == "<" {
             let close: Character = open == "{" ? "}" : open == "[" ? "]" : ">"
             guard let end = url.firstIndex(of: close) else { break }

@@ -32,7 +32,11 @@ enum GlobalVariables {
             "nat_public_addr": identity.ipv4,
             "nat_private_addr": identity.ipv4,
             "nat_type": "none",
-            "default_password": "1234",
+            // The captured switch had changed vars.xml's 1234 (capture 31's dialplan trace shows
+            // it), so the stock `global` extension does not warn and wait ten seconds per call.
+            "default_password": "capture-not-1234",
+            "unroll_loops": "true",
+            "call_debug": "false",
             "domain": identity.ipv4,
             "domain_name": identity.ipv4,
             "use_profile": "external",

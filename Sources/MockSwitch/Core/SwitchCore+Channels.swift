@@ -23,11 +23,28 @@ extension SwitchCore {
 
     /// Adds (or replaces) a channel and counts the session.
     public func addChannel(_ channel: SwitchChannel) {
-        let second = clock.now().floorDiv(1_000_000)
+        if storeChannel(channel) { _ = countSession() }
+    }
+
+    /// Adds (or replaces) a channel whose session is counted already (the call engine counts
+    /// when it creates the session, whose id is the count); `true` when it is new.
+    @discardableResult
+    func storeChannel(_ channel: SwitchChannel) -> Bool {
         state.withLockedValue { state in
             let isNew = state.channels.updateValue(channel, forKey: channel.uuid) == nil
-            guard isNew else { return }
-            state.statistics.sessionCreated(at: second, up: state.channels.count)
+            guard isNew else { return false }
+            state.statistics.channelAdded(up: state.channels.count)
+            return true
+        }
+    }
+
+    /// Counts a new session; returns the count, which is the session's id (`Session 21`,
+    /// `variable_session_id`, the `Tot` of a state change), as `switch_core_session_request` numbers them.
+    func countSession() -> Int {
+        let second = clock.now().floorDiv(1_000_000)
+        return state.withLockedValue { state in
+            state.statistics.sessionCounted(at: second)
+            return state.statistics.sessionsSinceStartup
         }
     }
 

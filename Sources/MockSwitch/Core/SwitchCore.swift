@@ -16,6 +16,8 @@ public final class SwitchCore: Sendable {
     public let events: EventFactory
     /// Makes this switch's log lines.
     public let logLines: LogLineFactory
+    /// The log levels listeners take, so lines nobody reads are never made.
+    public let logAudience = LogAudience()
     /// The loaded modules and the API commands, applications and other interfaces they register.
     public let modules: ModuleRegistry
     /// What the non-call commands remember (hash, aliases, fsctl settings, scheduled tasks).

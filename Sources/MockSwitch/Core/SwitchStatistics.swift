@@ -37,12 +37,16 @@ public struct SwitchStatistics: Sendable, Hashable {
     /// When the five-minute peaks were last reset (epoch seconds).
     private var fiveMinuteWindow: Int64 = 0
 
-    /// Counts a new session at `second` (epoch seconds).
-    mutating func sessionCreated(at second: Int64, up: Int) {
+    /// Counts a new session, created at `second` (epoch seconds).
+    mutating func sessionCounted(at second: Int64) {
         advance(to: second)
         createdThisSecond += 1
-        sessionCount = up
         sessionsSinceStartup += 1
+    }
+
+    /// A channel was added: `up` are up now.
+    mutating func channelAdded(up: Int) {
+        sessionCount = up
         sessionPeak = max(sessionPeak, up)
         sessionPeakFiveMinutes = max(sessionPeakFiveMinutes, up)
     }

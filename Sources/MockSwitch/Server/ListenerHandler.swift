@@ -27,6 +27,8 @@ final class ListenerHandler: ChannelInboundHandler {
     private var context: ChannelHandlerContext?
     private var peer = "?"
     private var busID: UInt64?
+    /// The log level last told to the core's ``LogAudience``.
+    private var audienceLevel: Int?
     private var firstPacketTimer: Scheduled<Void>?
     private var lingerTimer: Scheduled<Void>?
     private var lostEvents = 0
@@ -91,7 +93,10 @@ final class ListenerHandler: ChannelInboundHandler {
     func channelInactive(context: ChannelHandlerContext) {
         firstPacketTimer?.cancel()
         lingerTimer?.cancel()
-        if let busID { bus.leave(busID, on: context.eventLoop) }
+        if let busID {
+            bus.leave(busID, on: context.eventLoop)
+            core.logAudience.set(nil, for: busID)
+        }
         busID = nil
         isClosing = true
         logger.info("\(peer) disconnected")
@@ -118,6 +123,15 @@ final class ListenerHandler: ChannelInboundHandler {
         let actions = session.received(frame, core: lookup)
         logger.debug("\(peer): \(ESLClientPacket(frame: frame).commandLine.prefix(80))")
         run(actions[...])
+        noteLogLevel()
+    }
+
+    /// Tells the core when `log`/`nolog` changed what this listener takes.
+    private func noteLogLevel() {
+        let level = session.subscriptions.logLevel
+        guard level != audienceLevel, let busID else { return }
+        audienceLevel = level
+        core.logAudience.set(level, for: busID)
     }
 
     /// Handles what queued up while a command ran, until the backlog is empty or another slow
