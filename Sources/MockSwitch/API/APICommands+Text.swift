@@ -5,7 +5,7 @@ import Foundation
 extension APICommands {
     static let textCommands: [String: APIImplementation] = [
         "regex": { argument, _ in APIOutput(regex(argument)) },
-        "cond": { argument, _ in APIOutput(cond(argument)) },
+        "cond": { argument, _ in APIOutput(CondExpression.evaluate(argument)) },
         "strftime_tz": { argument, core in APIOutput(strftimeTZ(argument, core)) },
         "is_lan_addr": { argument, _ in APIOutput(isLANAddress(argument) ? "true" : "false") },
         "acl": { argument, _ in
@@ -72,33 +72,6 @@ extension APICommands {
             }
         }
         return out
-    }
-
-    /// `cond <a> <op> <b> ? <true> : <false>`: numbers compare as numbers, other words by length
-    /// (`==`/`!=` compare two words as text), as mod_commands does.
-    static func cond(_ argument: String) -> String {
-        guard let question = argument.firstIndex(of: "?") else { return "-ERR" }
-        let branches = argument[argument.index(after: question)...].split(separator: ":", omittingEmptySubsequences: false)
-        guard branches.count == 2 else { return "-ERR" }
-        let expression = String(argument[..<question])
-        let operators = ["!=", ">=", "<=", "==", ">", "<"]
-        guard let op = operators.first(where: { expression.contains($0) }),
-              let range = expression.range(of: op) else { return "-ERR" }
-        let a = String(expression[..<range.lowerBound]).trimmingWhitespace
-        let b = String(expression[range.upperBound...]).trimmingWhitespace
-        let aNumber = Double(a), bNumber = Double(b)
-        let x = aNumber ?? Double(a.utf8.count), y = bNumber ?? Double(b.utf8.count)
-        let bothText = aNumber == nil && bNumber == nil
-        let isTrue: Bool
-        switch op {
-        case "==": isTrue = bothText ? a == b : x == y
-        case "!=": isTrue = bothText ? a != b : x != y
-        case ">": isTrue = x > y
-        case ">=": isTrue = x >= y
-        case "<": isTrue = x < y
-        default: isTrue = x <= y
-        }
-        return String(isTrue ? branches[0] : branches[1]).trimmingWhitespace
     }
 
     /// `strftime_tz <zone> [<epoch>|][format]`; with no zone, the switch's local time.
