@@ -7,12 +7,17 @@ extension APICommands {
         let table: [String: APIImplementation] = [
             "...": { argument, core in simpleCommands["shutdown"]!(argument, core) },
             "reloadacl": { _, _ in APIOutput("+OK acl reloaded\n") },
-            "getenv": { argument, _ in APIOutput(ProcessInfo.processInfo.environment[argument] ?? "") },
-            // The mock has no XML registry to search.
+            "getenv": { argument, _ in APIOutput(ProcessInfo.processInfo.environment[argument] ?? "_undef_") },
+            // The mock has no XML registry to search: a lookup finds nothing, and printing the
+            // whole tree or one of the stock sections is not simulated.
             "xml_locate": { argument, _ in
                 let words = argument.words
-                guard words.count >= 4 else { return APIOutput("-Error bad args\n") }
-                return APIOutput("can't find anything\n")
+                switch words.count {
+                case 1 where ["root", "configuration", "dialplan", "directory", "chatplan", "languages"].contains(words[0].lowercased()):
+                    return notSimulated("xml_locate")
+                case 1, 4...: return APIOutput("can't find anything\n")
+                default: return APIOutput("-ERR bad args\n")
+                }
             },
             "strftime": { argument, core in
                 let zone = core.clock.timeZone

@@ -13,16 +13,48 @@ extension APICommands {
         },
     ]
 
+    static let consoleRule = String(repeating: "-", count: 80)
+
+    /// mod_console's replies to no subcommand, `help` or a subcommand it does not know.
     static let consoleUsage = """
         USAGE:
-        --------------------------------------------------------------------------------
+        \(consoleRule)
         console help
-        console loglevel [[0-7] | <level_str>]
-        console last [level]
+        console loglevel [[0-7] | <loglevel_string>]
         console uuid [on|off|toggle]
         console json [on|off|toggle]
         console colorize [on|off|toggle]
-        --------------------------------------------------------------------------------
+        \(consoleRule)
+
+        """
+
+    static let consoleLoglevelUsage = """
+        USAGE:
+        \(consoleRule)
+        console loglevel [[0-7] | <loglevel_string>]
+
+        Set the logging verbosity of the console from 0 (least verbose) to
+        7 (debugging), or specify the loglevel as a string:
+
+          0 console
+          1 alert
+          2 crit
+          3 err
+          4 warning
+          5 notice
+          6 info
+          7 debug
+        \(consoleRule)
+
+        """
+
+    static let consoleColorizeUsage = """
+        USAGE:
+        \(consoleRule)
+        console colorize [on|off|toggle]
+
+        Enable, disable, or toggle console coloring.
+        \(consoleRule)
 
         """
 
@@ -38,12 +70,15 @@ extension APICommands {
             case "loglevel":
                 var level: Int? = state.console.logLevel
                 if let value {
+                    if value.lowercased() == "help" { return APIOutput(consoleLoglevelUsage) }
+                    // A leading digit is read with atoi, so levels above 7 are taken and print as DEBUG.
                     level = value.first.map { $0.isASCII && $0.isNumber } == true ? CNumber.atol(value) : LogLineFactory.level(named: value)
                 }
-                guard let level, (0...7).contains(level) else { return APIOutput("-ERR Invalid console loglevel \(value ?? "")!\n") }
+                guard let level else { return APIOutput("-ERR Invalid console loglevel (\(value ?? ""))!\n\n") }
                 state.console.logLevel = level
-                return APIOutput("+OK console log level set to \(LogLineFactory.levelName(level))\n")
+                return APIOutput("+OK console log level set to \(LogLineFactory.levelName(min(level, 7)))\n")
             case "colorize":
+                if value?.lowercased() == "help" { return APIOutput(consoleColorizeUsage) }
                 state.console.colorize = flip(state.console.colorize)
                 return APIOutput("+OK console color \(state.console.colorize ? "enabled" : "disabled")\n")
             case "uuid":
@@ -52,10 +87,8 @@ extension APICommands {
             case "json":
                 state.console.json = flip(state.console.json)
                 return APIOutput("+OK console json \(state.console.json ? "enabled" : "disabled")\n")
-            case "help":
-                return APIOutput(consoleUsage)
             default:
-                return APIOutput("-Error invalid command\n")
+                return APIOutput(consoleUsage)
             }
         }
     }

@@ -17,7 +17,8 @@ extension APICommands {
             return output
         },
         "load": { argument, core in
-            guard let name = argument.words.first else { return APIOutput("-USAGE: <mod_name>\n") }
+            guard !argument.isEmpty else { return APIOutput("-USAGE: <mod_name>\n") }
+            let name = argument
             var output = APIOutput("+OK Reloading XML\n")
             output.logLines = xmlReloadLines(core)
             output.events = [core.events.reloadXML()]
@@ -33,28 +34,32 @@ extension APICommands {
         },
         "reload": { argument, core in
             guard let name = moduleArgument(argument) else { return APIOutput("-USAGE: [-f] <mod_name>\n") }
-            // The XML is read again first; then the module goes and comes back.
+            // The XML is read again first; then the module goes and comes back. A failed unload
+            // does not stop the load, and each step says which one failed.
             var output = APIOutput("+OK Reloading XML\n")
             output.logLines = xmlReloadLines(core)
             output.events = [core.events.reloadXML()]
             let unloaded = unload(name, core)
-            guard unloaded.text.isEmpty else {
-                output.append(unloaded)
-                output.logLines.append(timezonesReloaded(core))
-                return output
-            }
-            output.text += "+OK module unloaded\n"
+            output.text += unloaded.text.isEmpty ? "+OK module unloaded\n" : failure(unloaded.text, step: "unloading")
             output.append(unloaded, text: false)
             let loaded = load(name, core)
             output.append(loaded, text: false)
-            output.text += loaded.text == "+OK\n" ? "+OK module loaded\n" : loaded.text
+            output.text += loaded.text == "+OK\n" ? "+OK module loaded\n" : failure(loaded.text, step: "loading")
             return output
         },
     ]
 
-    /// The module name after an optional `-f`.
+    /// The module name: the whole argument, after a leading `-<flags> ` if there is one (a
+    /// lone `-f` is taken as the name, as the switch does).
     private static func moduleArgument(_ argument: String) -> String? {
-        argument.words.first { $0 != "-f" }
+        var name = Substring(argument)
+        if name.hasPrefix("-"), let space = name.firstIndex(of: " ") { name = name[name.index(after: space)...] }
+        return name.isEmpty ? nil : String(name)
+    }
+
+    /// `-ERR [why]` as reload words it: `-ERR unloading module [why]`.
+    private static func failure(_ text: String, step: String) -> String {
+        "-ERR \(step) module " + text.dropFirst("-ERR ".count)
     }
 
     /// What one load or unload step produced: its reply line and what it logged and fired.

@@ -12,14 +12,14 @@ import Darwin
 extension APICommands {
     static let processCommands: [String: APIImplementation] = [
         "banner": { _, _ in APIOutput(SwitchBanner.text) },
+        // The times since the last reset, without a line end; `reset` prints them, then resets.
         "getcputime": { argument, core in
             let used = ProcessCPUTime.milliseconds()
-            if argument.lowercased() == "reset" {
-                core.commandState.withLockedValue { $0.cpuTimeReset = used }
-                return APIOutput("OK\n")
+            return core.commandState.withLockedValue { state in
+                let reset = state.cpuTimeReset
+                if argument.hasPrefix("reset") { state.cpuTimeReset = used }
+                return APIOutput("\(used.user - reset.user), \(used.kernel - reset.kernel)")
             }
-            let reset = core.commandState.withLockedValue { $0.cpuTimeReset }
-            return APIOutput("\(used.user - reset.user), \(used.kernel - reset.kernel)\n")
         },
         "memory": { _, _ in APIOutput(ProcessCPUTime.mallinfoText()) },
         // A stock build has no APR pool debugging, and says so without a line end.
@@ -39,9 +39,9 @@ extension APICommands {
             return output
         },
         "timer_test": { argument, core in
-            guard !argument.isEmpty else { return APIOutput("parameter missing\n") }
+            // No argument runs the default test: 50 ticks of 20 ms on the soft timer.
             let words = argument.words
-            let interval = CNumber.atol(words[0])
+            let interval = words.isEmpty ? 20 : CNumber.atol(words[0])
             var count = 50
             if words.count > 1, (1...400).contains(CNumber.atol(words[1])) { count = CNumber.atol(words[1]) }
             let timer = words.count > 2 ? words[2] : "soft"

@@ -23,11 +23,20 @@ extension APICommands {
             // The switch sets or clears the channel's hold flag and writes nothing.
             return APIOutput("")
         },
+        // Fewer than three arguments, or a timeout already past, only log an error: nothing is written.
         "tone_detect": { argument, core in
             let words = argument.words
-            guard words.count >= 3 else { return APIOutput("-USAGE: \(core.modules.command(named: "tone_detect")?.syntax ?? "")\n") }
-            guard core.channelExists(words[0]) else { return APIOutput("-ERR Error! cannot locate session [\(words[0])]\n") }
-            return APIOutput("+OK Enabling tone detection '\(words[0])' '\(words[1])' '\(words[2])'\n")
+            guard words.count >= 3 else { return APIOutput("") }
+            guard core.channelExists(words[0]) else { return APIOutput("-ERR Cannot locate session!\n") }
+            if words.count > 4 {
+                let timeout = words[4]
+                let now = Int(core.clock.now() / 1_000_000)
+                let valid = timeout.hasPrefix("+") ? CNumber.atol(String(timeout.dropFirst())) > 0 : CNumber.atol(timeout) >= now
+                guard valid else { return APIOutput("") }
+            }
+            // It names the key, the tone spec and the flags; flags left out print as C's "(null)".
+            let flags = words.count > 3 ? words[3] : "(null)"
+            return APIOutput("+OK Enabling tone detection '\(words[1])' '\(words[2])' '\(flags)'\n")
         },
         "page": { argument, core in
             guard !argument.isEmpty else { return APIOutput("-ERR no data") }
@@ -57,15 +66,13 @@ extension APICommands {
                              + "\tFlags: Unlocked, Detached(0)\n\tCreator: switch_core_sqldb.c:switch_core_sqldb_start\n"
                              + "\tLast User: switch_core_sqldb.c:switch_core_sqldb_start\n1 total. 0 in use.\n")
         },
+        // switch_msrp.c compares the whole argument, case and spacing included; `restart` and
+        // anything else it does not know write nothing.
         "msrp": { argument, core in
-            let words = argument.words
-            switch (words.first?.lowercased(), words.count > 1 ? words[1].lowercased() : nil) {
-            case ("debug", "on"?), ("debug", "off"?):
-                return APIOutput("+OK debug \(words[1].lowercased())\n")
-            case ("restart", _):
-                return APIOutput("+OK\n")
-            default:
-                return APIOutput("-USAGE: \(core.modules.command(named: "msrp")?.syntax ?? "")\n")
+            switch argument {
+            case "": return APIOutput("-ERR usage: \(core.modules.command(named: "msrp")?.syntax ?? "")\n")
+            case "debug on", "debug off": return APIOutput("+OK \(argument)\n")
+            default: return APIOutput("")
             }
         },
         // The captured switch has no TLS certificates in use (no mod_sofia, no verto).

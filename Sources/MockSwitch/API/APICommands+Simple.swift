@@ -18,12 +18,16 @@ extension APICommands {
             }
             return APIOutput(core.globalVariable(argument) ?? "")
         },
+        // `log <level> <message>`; one word is the message, logged at DEBUG like an unknown level.
         "log": { argument, core in
-            let split = argument.splitAtFirstSpace
-            guard !argument.isEmpty else { return APIOutput("-ERR Usage: log <level> <message>\n") }
-            let level = LogLineFactory.level(named: split.head) ?? 7
+            var level = 7
+            var message = argument
+            if let space = argument.firstIndex(of: " ") {
+                level = LogLineFactory.level(named: String(argument[..<space])) ?? 7
+                message = String(argument[argument.index(after: space)...])
+            }
             var output = APIOutput("+OK\n")
-            output.logLines = [core.log(level: level, split.tail, source: .logAPI, channel: .session)]
+            output.logLines = [core.log(level: level, message, source: .logAPI, channel: .session)]
             return output
         },
         "shutdown": { _, _ in

@@ -31,7 +31,7 @@ extension APICommands {
 
     static func uptime(_ argument: String, microseconds: Int64) -> String {
         let divisor: Int64
-        switch argument {
+        switch argument.lowercased() {
         case "us", "microseconds": divisor = 1
         case "ms", "milliseconds": divisor = 1000
         case "", "s", "seconds": divisor = 1_000_000

@@ -18,7 +18,7 @@ extension APICommands {
             return APIOutput(MockFiles.exists(argument, core) ? "true" : "false")
         },
         // The mock caches no directory lookups, so there is never an entry to clear.
-        "xml_flush_cache": { _, _ in APIOutput("No cache entries\n") },
+        "xml_flush_cache": { _, _ in APIOutput("+OK cleared 0 entries\n") },
         "say_string": { argument, core in
             let words = argument.words
             guard words.count == 5 || words.count == 6 else {

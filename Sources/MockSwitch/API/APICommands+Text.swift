@@ -5,7 +5,7 @@ import Foundation
 extension APICommands {
     static let textCommands: [String: APIImplementation] = [
         "regex": { argument, _ in APIOutput(regex(argument)) },
-        "cond": { argument, _ in APIOutput(cond(argument)) },
+        "cond": { argument, _ in APIOutput(CondExpression.evaluate(argument)) },
         "strftime_tz": { argument, core in APIOutput(strftimeTZ(argument, core)) },
         "is_lan_addr": { argument, _ in APIOutput(isLANAddress(argument) ? "true" : "false") },
         "acl": { argument, _ in
@@ -17,12 +17,16 @@ extension APICommands {
         },
         "replace": { argument, _ in
             let parts = argument.split(separator: "|", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
-            guard parts.count == 3 else { return APIOutput("-ERR\n") }
+            guard parts.count == 3 else { return APIOutput("-ERR") }
             return APIOutput(parts[0].replacingOccurrences(of: parts[1], with: parts[2]))
         },
         "sql_escape": { argument, _ in APIOutput(argument.replacingOccurrences(of: "'", with: "''")) },
-        "quote_shell_arg": { argument, _ in APIOutput("'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'") },
-        "coalesce": { argument, _ in
+        "quote_shell_arg": { argument, _ in
+            guard !argument.isEmpty else { return APIOutput("") }
+            return APIOutput("'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'")
+        },
+        "coalesce": { argument, core in
+            guard !argument.isEmpty else { return APIOutput("-USAGE: \(core.modules.command(named: "coalesce")?.syntax ?? "")\n") }
             var text = argument
             var delimiter = ","
             if text.hasPrefix("^^"), text.count > 2 {
@@ -42,13 +46,16 @@ extension APICommands {
             delimiter = text[text.index(text.startIndex, offsetBy: 2)]
             text = String(text.dropFirst(3))
         }
-        let parts = text.split(separator: delimiter, maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+        let parts = text.split(separator: delimiter, maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
         guard parts.count >= 2, !argument.isEmpty else { return "-ERR" }
-        guard let expression = try? NSRegularExpression(pattern: parts[1]) else { return "-ERR" }
+        // A fourth field holds flags for a failed substitution: `n` prints nothing, `b` prints false.
+        let flags = parts.count > 3 ? parts[3] : ""
         let data = parts[0]
         let range = NSRange(data.startIndex..., in: data)
-        guard let match = expression.firstMatch(in: data, range: range) else {
-            return parts.count > 2 ? data : "false"
+        // A pattern that does not compile matches nothing.
+        guard let match = (try? NSRegularExpression(pattern: parts[1]))?.firstMatch(in: data, range: range) else {
+            guard parts.count > 2 else { return "false" }
+            return flags.contains("n") ? "" : flags.contains("b") ? "false" : data
         }
         guard parts.count > 2 else { return "true" }
         var out = ""
@@ -67,33 +74,6 @@ extension APICommands {
         return out
     }
 
-    /// `cond <a> <op> <b> ? <true> : <false>`: numbers compare as numbers, other words by length
-    /// (`==`/`!=` compare two words as text), as mod_commands does.
-    static func cond(_ argument: String) -> String {
-        guard let question = argument.firstIndex(of: "?") else { return "-ERR" }
-        let branches = argument[argument.index(after: question)...].split(separator: ":", omittingEmptySubsequences: false)
-        guard branches.count == 2 else { return "-ERR" }
-        let expression = String(argument[..<question])
-        let operators = ["!=", ">=", "<=", "==", ">", "<"]
-        guard let op = operators.first(where: { expression.contains($0) }),
-              let range = expression.range(of: op) else { return "-ERR" }
-        let a = String(expression[..<range.lowerBound]).trimmingWhitespace
-        let b = String(expression[range.upperBound...]).trimmingWhitespace
-        let aNumber = Double(a), bNumber = Double(b)
-        let x = aNumber ?? Double(a.utf8.count), y = bNumber ?? Double(b.utf8.count)
-        let bothText = aNumber == nil && bNumber == nil
-        let isTrue: Bool
-        switch op {
-        case "==": isTrue = bothText ? a == b : x == y
-        case "!=": isTrue = bothText ? a != b : x != y
-        case ">": isTrue = x > y
-        case ">=": isTrue = x >= y
-        case "<": isTrue = x < y
-        default: isTrue = x <= y
-        }
-        return String(isTrue ? branches[0] : branches[1]).trimmingWhitespace
-    }
-
     /// `strftime_tz <zone> [<epoch>|][format]`; with no zone, the switch's local time.
     static func strftimeTZ(_ argument: String, _ core: SwitchCore) -> String {
         let split = argument.splitAtFirstSpace
@@ -102,12 +82,15 @@ extension APICommands {
             guard let named = TimeZone(identifier: split.head) else { return "-ERR Invalid timezone/format\n" }
             zone = named
         }
-        var format = split.tail.isEmpty ? "%Y-%m-%d %T" : split.tail
+        var format = split.tail
         var micros = core.clock.now()
-        if let bar = format.firstIndex(of: "|"), let epoch = Int64(format[..<bar]) {
-            micros = epoch * 1_000_000
+        // `<epoch>|` is read with atol; 0 (or no number) means now.
+        if let bar = format.firstIndex(of: "|") {
+            let epoch = Int64(CNumber.atol(String(format[..<bar])))
+            if epoch != 0 { micros = epoch * 1_000_000 }
             format = String(format[format.index(after: bar)...])
         }
+        if format.isEmpty { format = "%Y-%m-%d %T" }
         // FreeSWITCH fills in the zone's offset but leaves the name of the switch's own zone (%Z).
         return StrftimeText.format(format, micros: micros, zone: zone, zoneName: StrftimeText.zoneName(core.clock.timeZone))
     }

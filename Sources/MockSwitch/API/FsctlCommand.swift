@@ -16,8 +16,8 @@ enum FsctlCommand {
             defer { state.settings = s }
             switch sub {
             case "loglevel":
-                // No argument passes -1: the level becomes DISABLE.
-                var level = -1
+                // No argument passes -1, which leaves the level as it is and reports it.
+                var level = s.logLevel
                 if let value {
                     if let number = Int(value) {
                         level = min(max(number, 0), 7)
@@ -32,12 +32,12 @@ enum FsctlCommand {
                 return APIOutput("+OK log level: \(name) [\(level)]\n")
             // The limits live with the figures `status` and HEARTBEAT print.
             case "sps":
-                if let value, let number = Int(value) { core.updateStatistics { $0.sessionsPerSecondLimit = number } }
+                if let value, CNumber.atol(value) > 0 { core.updateStatistics { $0.sessionsPerSecondLimit = CNumber.atol(value) } }
                 return APIOutput("+OK sessions per second: \(core.statistics.sessionsPerSecondLimit)\n")
             case "last_sps":
                 return APIOutput("+OK last sessions per second: \(core.statistics.sessionsPerSecondLast)\n")
             case "max_sessions":
-                if let value, let number = Int(value) { core.updateStatistics { $0.maxSessions = number } }
+                if let value, CNumber.atol(value) != 0 { core.updateStatistics { $0.maxSessions = CNumber.atol(value) } }
                 return APIOutput("+OK max sessions: \(core.statistics.maxSessions)\n")
             case "min_dtmf_duration":
                 if let value, let number = Int(value) { s.minDTMFDuration = number }
@@ -60,7 +60,27 @@ enum FsctlCommand {
             case "threaded_system_exec":
                 return APIOutput("+OK threaded_system_exec is false \n")
             case "min_idle_cpu":
-                return APIOutput("+OK min idle cpu: DISABLED\n")
+                // A value (atof) sets the floor; none reads it. The switch's format ends in a bare `%`.
+                if let value {
+                    let number = Double(String(value.prefix { "0123456789.+-".contains($0) })) ?? 0
+                    if number >= 0 { core.updateStatistics { $0.minimumIdleCPU = number } }
+                }
+                let floor = core.statistics.minimumIdleCPU
+                return APIOutput(floor == 0 ? "+OK min idle cpu: DISABLED\n" : "+OK min idle cpu: \(CFormat.fixed(floor, decimals: 2))%\n")
+            case "sps_peak_reset":
+                core.updateStatistics { $0.sessionsPerSecondPeak = 0 }
+                return APIOutput("+OK max sessions per second counter reset\n")
+            case "debug_sql":
+                s.debugSQL.toggle()
+                return APIOutput("+OK SQL DEBUG [\(s.debugSQL ? "on" : "off")]\n")
+            case "recover":
+                // No channel is recorded for recovery; `flush[:tech[:profile]]` empties the table.
+                return APIOutput(value?.lowercased().split(separator: ":").first == "flush" ? "+OK flushed\n" : "+OK 0 session(s) recovered in total\n")
+            case "mdns_resolve":
+                guard let value, ["enable", "disable"].contains(value.lowercased()) else {
+                    return APIOutput("-ERR Invalid command\nUSAGE: fsctl \(syntax)\n")
+                }
+                return APIOutput("+OK\n")
             case "uuid_version":
                 if let value, let number = Int(value), number == 4 || number == 7 { s.uuidVersion = number }
                 return APIOutput("+OK set uuid version: \(s.uuidVersion)\n")
@@ -73,9 +93,15 @@ enum FsctlCommand {
                 var output = APIOutput("+OK\n")
                 output.requestsShutdown = true
                 return output
-            case "pause", "resume", "send_sighup", "recover", "sync_clock", "sync_clock_when_idle", "reclaim_mem",
-                 "flush_db_handles", "sps_peak_reset", "calibrate_clock", "save_history", "debug_sql", "mdns_resolve":
+            case "pause", "resume", "send_sighup", "reclaim_mem", "flush_db_handles", "calibrate_clock", "save_history":
                 return APIOutput("+OK\n")
+            case "sql":
+                return APIOutput(value == nil ? "" : "+OK\n")
+            case "sync_clock":
+                return APIOutput("+OK clock synchronized\n")
+            case "sync_clock_when_idle":
+                // With calls up the switch waits for them to end.
+                return APIOutput(core.channels.isEmpty ? "+OK clock synchronized\n" : "+OK clock will synchronize when there are no more calls\n")
             default:
                 return APIOutput("-ERR Invalid command\nUSAGE: fsctl \(syntax)\n")
             }

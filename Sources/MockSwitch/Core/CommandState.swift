@@ -41,6 +41,7 @@ struct CoreSettings: Sendable {
     var verboseEvents = false
     var apiExpansion = true
     var uuidVersion = 4
+    var debugSQL = false
 }
 
 /// One scheduler task (`show tasks`).

@@ -66,7 +66,10 @@ struct SwitchDirectory {
 /// user_exists, find_user_xml, user_data, domain_exists, in_group, list_users (capture 61).
 extension APICommands {
     static let directoryCommands: [String: APIImplementation] = [
-        "domain_exists": { argument, core in APIOutput(argument == directory(core).domain ? "true" : "false") },
+        "domain_exists": { argument, core in
+            guard !argument.isEmpty else { return APIOutput("") }
+            return APIOutput(argument == directory(core).domain ? "true" : "false")
+        },
         "user_exists": { argument, core in
             let words = argument.words
             guard words.count >= 3, words[0] == "id" else { return APIOutput("false") }
@@ -82,8 +85,9 @@ extension APICommands {
             let words = argument.words
             guard words.count >= 3 else { return APIOutput("") }
             let parts = words[0].split(separator: "@", maxSplits: 1).map(String.init)
-            let domain = parts.count > 1 ? parts[1] : "cluecon.com"
             let directory = directory(core)
+            // Without `@domain` the switch's `domain` variable names it.
+            let domain = parts.count > 1 ? parts[1] : directory.domain
             guard directory.hasUser(parts[0], in: domain) else { return APIOutput("") }
             switch words[1] {
             case "attr": return APIOutput(words[2] == "id" ? parts[0] : "")
@@ -91,11 +95,14 @@ extension APICommands {
             default: return APIOutput(directory.params(parts[0]).first { $0.0.lowercased() == words[2].lowercased() }?.1 ?? "")
             }
         },
-        // The captured switch finds no user in a group and lists none: its users sit in the
-        // domain's `default` group file, which these lookups do not read.
+        // The captured switch finds no user in a group. It lists no user either: each row needs
+        // mod_sofia's `sofia_contact`, which it does not load.
         "in_group": { _, _ in APIOutput("false") },
-        "list_users": { _, _ in
-            APIOutput("userid|context|domain|group|contact|callgroup|effective_caller_id_name|effective_caller_id_number\n\n+OK\n")
+        "list_users": { argument, core in
+            guard argument.words.count < 9 else {
+                return APIOutput("-USAGE: \(core.modules.command(named: "list_users")?.syntax ?? "")\n")
+            }
+            return APIOutput("userid|context|domain|group|contact|callgroup|effective_caller_id_name|effective_caller_id_number\n\n+OK\n")
         },
     ]
 
