@@ -245,6 +245,7 @@ import Testing
         #expect(api("xml_locate") == "-ERR bad args\n")
         #expect(api("xml_locate", "directory domain") == "-ERR bad args\n")
         #expect(api("xml_locate", "nosuchsection") == "can't find anything\n")
+        #expect(api("xml_locate", "root") == "can't find anything\n")
         #expect(api("unload", "-f") == "-ERR [No such module!]\n")
         #expect(api("reload", "mod_nothing")
             == "+OK Reloading XML\n-ERR unloading module [No such module!]\n-ERR loading module [module load file routine returned an error]\n")
