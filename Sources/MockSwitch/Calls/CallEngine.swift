@@ -11,12 +11,14 @@ public final class CallEngine: Sendable {
         var legs: [String: CallLeg] = [:]
         var dialplan = Dialplan.standard
         /// Directory users that answer `user/<n>` (the stock directory's 1000–1019).
-        var registeredUsers = Set((1000...1019).map(String.init))
+        var registeredUsers = Book.stockUsers
         /// How long a `user/` call rings before it is answered.
         var ringTime = Duration.seconds(2)
         /// How long an `async` socket channel waits after `connect` before it parks, or `nil`
         /// when the owner runs the ticks (``SwitchCore/parkConnectedSockets()``).
         var socketParkTick: Duration? = .milliseconds(20)
+
+        static let stockUsers = Set((1000...1019).map(String.init))
     }
 
     /// Where events of deferred work go, and the loop that runs timers when no loop is current.
@@ -141,9 +143,12 @@ extension SwitchCore {
     /// statistics read) in step with the legs; returns the events and log lines it produced.
     func withCalls(_ change: (inout CallScript) -> Void) -> (events: [ESLEvent], logLines: [ESLLogLine]) {
         let (result, continuations, sockets) = calls.book.withLockedValue { book in
-            var script = CallScript(book: book, core: self, now: clock.now())
+            // The script takes the book over rather than sharing it: a shared book would be
+            // copied whole (every live leg) by the change's first write.
+            var script = CallScript(book: CallEngine.Book(), core: self, now: clock.now())
+            swap(&script.book, &book)
             change(&script)
-            book = script.book
+            swap(&book, &script.book)
             for uuid in script.touched {
                 if let leg = book.legs[uuid] {
                     storeChannel(leg.channel)
