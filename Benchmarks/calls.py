@@ -5,7 +5,7 @@ reads everything. After a warm-up it samples for --seconds and prints the events
 received, the calls up, and the mock's CPU (user+system, % of one core) and memory (VmRSS, VmHWM).
 
 Usage: python3 Benchmarks/calls.py [--binary .build/release/fscli] [--cps 500] [--max-calls 1000]
-       [--call-seconds 0-1] [--warmup 5] [--seconds 10]
+       [--call-seconds 1-3] [--warmup 5] [--seconds 10]
 Target on the 2-core machine: 500 calls/s with 1,000 concurrent calls and one ALL listener keeping up.
 """
 import argparse, os, re, socket, subprocess, time
@@ -14,7 +14,7 @@ ap = argparse.ArgumentParser()
 ap.add_argument("--binary", default=".build/release/fscli")
 ap.add_argument("--cps", type=float, default=500)
 ap.add_argument("--max-calls", type=int, default=1000)
-ap.add_argument("--call-seconds", default="0-1")
+ap.add_argument("--call-seconds", default="1-3")
 ap.add_argument("--warmup", type=float, default=5)
 ap.add_argument("--seconds", type=float, default=10)
 ap.add_argument("--port", type=int, default=0, help="0: a free port")
