@@ -7,7 +7,11 @@ extension SettingsEnvironment {
         SettingsEnvironment(
             variables: ProcessInfo.processInfo.environment,
             hostname: localHostname(),
-            readFile: { path in try String(contentsOfFile: path, encoding: .utf8) }
+            readFile: { path in try String(contentsOfFile: path, encoding: .utf8) },
+            fileMode: { path in
+                var status = stat()
+                return stat(path, &status) == 0 ? UInt16(status.st_mode & 0o777) : nil
+            }
         )
     }
 

@@ -10,13 +10,15 @@ struct FixtureEnvironment {
     var files: [String: String] = [:]
     var variables: [String: String] = ["HOME": "/home/u"]
     var hostname = "pbx1"
+    /// Permission bits by path; a file not listed has none to report.
+    var modes: [String: UInt16] = [:]
 
     var environment: SettingsEnvironment {
-        let files = files
-        return SettingsEnvironment(variables: variables, hostname: hostname) { path in
+        let files = files, modes = modes
+        return SettingsEnvironment(variables: variables, hostname: hostname, readFile: { path in
             guard let text = files[path] else { throw Missing(path: path) }
             return text
-        }
+        }, fileMode: { modes[$0] })
     }
 
     var resolver: SettingsResolver { SettingsResolver(environment: environment) }

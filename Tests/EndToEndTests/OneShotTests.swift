@@ -145,6 +145,24 @@ import Testing
         #expect(result.stdout.contains("loopback/7171-b,CS_EXECUTE,") && result.stdout.contains(",park,"), "\(result.stdout)")
     }
 
+    /// A real configuration file with a password that others can read: a warning naming the file
+    /// and the fix, and the run goes on.
+    @Test func aPasswordFileOthersCanReadIsWarnedAbout() async throws {
+        let home = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("fscli-e2e-mode-\(getpid())")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: home) }
+        let file = home.appendingPathComponent(".fs_cli_conf")
+        try "[default]\npassword => s3cret\n".write(to: file, atomically: true, encoding: .utf8)
+        chmod(file.path, 0o644)
+        let loose = try await FscliRun.run(["--mock", "-x", "switchname"], environment: FscliRun.cleanEnvironment(home: home.path))
+        #expect(loose.status == 0, "\(loose.stderr)")
+        #expect(loose.stderr.contains("\(file.path):2: holds a password but can be read by anyone (mode 644); run chmod 600 \(file.path)"), "\(loose.stderr)")
+        #expect(!loose.stderr.contains("s3cret"))
+        chmod(file.path, 0o600)
+        let tight = try await FscliRun.run(["--mock", "-x", "switchname"], environment: FscliRun.cleanEnvironment(home: home.path))
+        #expect(!tight.stderr.contains("chmod"), "\(tight.stderr)")
+    }
+
     @Test func theEmbeddedSwitchAnswers() async throws {
         let result = try await FscliRun.run(["--mock", "-x", "version"])
         #expect(result.status == 0, "\(result.stderr)")

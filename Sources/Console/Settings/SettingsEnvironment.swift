@@ -6,11 +6,15 @@ public struct SettingsEnvironment: Sendable {
     public var hostname: String
     /// Reads a whole file as UTF-8; throws if it cannot be opened or read.
     public var readFile: @Sendable (String) throws -> String
+    /// A file's permission bits (`st_mode & 0o777`), or nil when they cannot be read.
+    public var fileMode: @Sendable (String) -> UInt16?
 
     /// Creates an environment from its parts.
-    public init(variables: [String: String], hostname: String, readFile: @escaping @Sendable (String) throws -> String) {
+    public init(variables: [String: String], hostname: String, readFile: @escaping @Sendable (String) throws -> String,
+                fileMode: @escaping @Sendable (String) -> UInt16? = { _ in nil }) {
         self.variables = variables
         self.hostname = hostname
         self.readFile = readFile
+        self.fileMode = fileMode
     }
 }

@@ -47,7 +47,9 @@ public struct SettingsResolver: Sendable {
             searched.append(path)
             if let text = try? environment.readFile(path) { files.append(ConfigFile(parsing: text, path: path)) }
         }
-        return ProfileCatalog(files: files, searchedPaths: searched)
+        var catalog = ProfileCatalog(files: files, searchedPaths: searched)
+        catalog.problems += exposedPasswords(in: files)
+        return catalog
     }
 
     /// The settings for `options`, with every skipped configuration line.
@@ -108,6 +110,17 @@ public struct SettingsResolver: Sendable {
         if options.mock || options.mockTraffic != nil { settings.useMock = true }
         // The configuration's `mock-traffic` applies only with `--mock`; the option wins over it.
         if let traffic = options.mockTraffic { settings.mockTraffic = traffic }
+    }
+
+    /// A file that holds a password and that group or others may read, as ssh warns about keys:
+    /// one problem per file, at its first `password` line.
+    func exposedPasswords(in files: [ConfigFile]) -> [ConfigProblem] {
+        files.compactMap { file in
+            let line = file.sections.flatMap(\.entries).first { $0.key.lowercased() == "password" && !$0.value.isEmpty }?.line
+            guard let line, let mode = environment.fileMode(file.path), mode & 0o077 != 0 else { return nil }
+            return ConfigProblem(path: file.path, line: line, message: "holds a password but can be read by "
+                + (mode & 0o007 != 0 ? "anyone" : "its group") + " (mode \(String(mode, radix: 8))); run chmod 600 \(file.path)")
+        }
     }
 
     /// `-p` or `--password-file` (never both), else a non-empty `FSCLI_PASSWORD`, else nil (the profile's).
