@@ -55,6 +55,7 @@ extension CallScript {
     mutating func record(_ uuid: String, _ path: String, start: Bool) {
         if start {
             self[uuid].recordStartedAt = now
+            self[uuid].media.bugs.append(.init(function: "session_record", target: path))
             fire("RECORD_START", uuid, .recordStart, .init(trailing: [("Record-File-Path", path)]))
             fire("MEDIA_BUG_START", uuid, .mediaBugStart, .init(
                 leading: [("Media-Bug-Function", "session_record"), ("Media-Bug-Target", path)]))
@@ -67,6 +68,7 @@ extension CallScript {
                                   ("record_completion_cause", "success-maxtime")] {
                 self[uuid].variables.set(name, value)
             }
+            self[uuid].media.bugs.removeAll { $0 == .init(function: "session_record", target: path) }
             fire("RECORD_STOP", uuid, .recordStop, .init(trailing: [("Record-File-Path", path),
                                                                      ("Record-Completion-Cause", "success-maxtime")]))
             fire("MEDIA_BUG_STOP", uuid, .mediaBugStop, .init(
