@@ -76,16 +76,32 @@ extension APICommands {
             let dump = innerAPI("uuid_dump", uuid + " json", core)
             return (CJSON.parse(dump.body), true, APIResult(body: ""))
         },
-        // Both need a channel to act on; without one (or without the fields they read) they fail.
+        // The channel's name (or, with `extendedData`, its data) back at once; the application
+        // runs as a queued `execute` message, or inline (`inline`), once the reply is out.
         "execute": { data, core in
-            guard let uuid = data["uuid"]?.stringValue, core.channelExists(uuid), data["app"]?.stringValue != nil else {
+            guard let uuid = data["uuid"]?.stringValue, let app = data["app"]?.stringValue, let leg = core.leg(uuid) else {
                 return (nil, false, APIResult(body: ""))
             }
-            return (.object([("message", .string("not simulated for a live channel"))]), false, APIResult(body: ""))
+            var message = ESLEvent()
+            message.addHeader("call-command", "execute")
+            message.addHeader("execute-app-name", app)
+            if let argument = data["arg"]?.stringValue { message.addHeader("execute-app-arg", argument) }
+            message.addHeader("event-lock", "true")
+            let queued = message
+            core.calls.later { core.deliverMessage(to: uuid, queued) }
+            if SwitchTrue.isTrue(data["extendedData"]?.stringValue ?? "") {
+                let dump = innerAPI("uuid_dump", uuid + " json", core)
+                return (.object([("channelData", CJSON.parse(dump.body) ?? .null)]), true, APIResult(body: ""))
+            }
+            return (.object([("channelName", .string(leg.name))]), true, APIResult(body: ""))
         },
+        // A loopback channel has no RTP, so no audio or video figures: only the channel's data
+        // when `channelData` asks for it.
         "mediaStats": { data, core in
-            guard let uuid = data["uuid"]?.stringValue, core.channelExists(uuid) else { return (nil, false, APIResult(body: "")) }
-            return (.object([("message", .string("not simulated for a live channel"))]), false, APIResult(body: ""))
+            guard let uuid = data["uuid"]?.stringValue, core.leg(uuid) != nil else { return (nil, false, APIResult(body: "")) }
+            guard let wanted = data["channelData"], wanted.isTrueEnough else { return (.object([]), true, APIResult(body: "")) }
+            let dump = innerAPI("uuid_dump", uuid + " json", core)
+            return (.object([("channelData", CJSON.parse(dump.body) ?? .null)]), true, APIResult(body: ""))
         },
     ]
 
@@ -108,5 +124,17 @@ extension APICommands {
             ("idleCPU", .object([("used", .number(s.minimumIdleCPU)), ("allowed", .number(s.idleCPU))])),
             ("stackSizeKB", .object([("current", n(s.stackSizeKiB)), ("max", n(s.stackMaxKiB))])),
         ])
+    }
+}
+
+extension CJSON {
+    /// mod_commands' `true_enough`: `true`, a non-zero number or any string.
+    var isTrueEnough: Bool {
+        switch self {
+        case .bool(let value): value
+        case .number(let value): value != 0
+        case .string: true
+        default: false
+        }
     }
 }

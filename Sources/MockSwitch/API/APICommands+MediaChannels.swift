@@ -1,0 +1,246 @@
+/// The `uuid_*` commands that work on a live channel's media and call flow (mod_commands): media
+/// bugs (`uuid_audio`, `uuid_displace`, `uuid_buglist`), DTMF (`uuid_drop_dtmf`,
+/// `uuid_recv_dtmf`), the playing file (`uuid_fileman`), the session heartbeat, limits and the
+/// dual transfer; `break` is `uuid_break` under its old name.
+extension APICommands {
+    static let mediaChannelCommands: [String: APIImplementation] = [
+        "break": liveChannelCommands["uuid_break"]!,
+        "uuid_audio": uuidAudio,
+        "uuid_buglist": { argument, core in
+            guard let uuid = fields(argument, 2).first else { return APIOutput("-USAGE: <uuid>\n") }
+            // An unknown channel lists nothing at all.
+            guard let leg = core.leg(uuid) else { return APIOutput("") }
+            let bugs = leg.media.bugs.map {
+                " <media-bug>\n  <function>\($0.function)</function>\n  <target>\($0.target)</target>\n  <thread-locked>0</thread-locked>\n </media-bug>\n"
+            }
+            return APIOutput("<media-bugs>\n" + bugs.joined() + "</media-bugs>\n")
+        },
+        "uuid_displace": uuidDisplace,
+        "uuid_drop_dtmf": uuidDropDTMF,
+        // Only a channel playing a file has a file handle to manage.
+        "uuid_fileman": { argument, core in
+            let words = fields(argument, 4)
+            guard words.count >= 2 else { return APIOutput("-USAGE: <uuid> <cmd>:<val>\n") }
+            guard let leg = core.leg(words[0]) else { return APIOutput("-ERR No such channel!\n") }
+            return APIOutput(leg.application?.name == "playback" ? "+OK\n" : "-ERR No file handle!\n")
+        },
+        "uuid_preprocess": { argument, core in
+            let words = fields(argument, 3)
+            guard words.count >= 2 else { return APIOutput("-USAGE: <>\n") }
+            return APIOutput(core.leg(words[0]) != nil ? "+OK\n" : "-ERR No such channel!\n")
+        },
+        "uuid_recv_dtmf": { argument, core in
+            let words = fields(argument, 2)
+            guard words.count == 2 else { return APIOutput("-USAGE: <uuid> <dtmf_data>\n") }
+            guard core.leg(words[0]) != nil else { return APIOutput("-ERR Cannot locate session!\n") }
+            let spec = words[1].split(separator: "@", maxSplits: 1)
+            let duration = spec.count > 1 ? Int(spec[1]) ?? 250 : 250
+            let digits = String(spec.first ?? "").filter { "0123456789*#ABCDabcd".contains($0) }
+            guard !digits.isEmpty else { return APIOutput("-USAGE: <uuid> <dtmf_data>\n") }
+            // The digits wait in the channel's queue until its session reads them.
+            core.calls.later { core.withCalls { $0.receiveDTMF(words[0], digits, durationMs: duration) } }
+            return APIOutput("+OK \(words[0]) received DTMF \(words[1]).\n")
+        },
+        "uuid_session_heartbeat": uuidSessionHeartbeat,
+        "uuid_limit": uuidLimit,
+        "uuid_limit_release": { argument, core in
+            let words = fields(argument, 5)
+            guard words.count >= 2 else { return APIOutput("USAGE: uuid_limit_release <uuid> <backend> [realm] [resource]\n") }
+            guard core.leg(words[0]) != nil else { return APIOutput("-ERR Cannot find session with uuid \(words[0])\n") }
+            if words.count >= 4, hasLimitBackend(words[1], core) {
+                core.commandState.withLockedValue { state in
+                    if let total = state.limits["\(words[2])_\(words[3])"]?.total, total > 0 { state.limits["\(words[2])_\(words[3])"]?.total = total - 1 }
+                }
+            }
+            return APIOutput("+OK")
+        },
+        "uuid_dual_transfer": uuidDualTransfer,
+    ]
+
+    /// `<uuid> [start [read|write] [mute|level <level>]|stop]`: one `audio` bug per channel,
+    /// whose settings a second start changes.
+    private static let uuidAudio: APIImplementation = { argument, core in
+        let usage = APIOutput("-USAGE: <uuid> [start [read|write] [mute|level <level>]|stop]\n")
+        let words = fields(argument, 5)
+        guard words.count >= 2 else { return usage }
+        guard let leg = core.leg(words[0]) else { return APIOutput("-ERR No such channel!\n") }
+        var output = APIOutput("+OK\n")
+        if words[1].lowercased() == "stop" {
+            (output.events, output.logLines) = core.withCalls { _ = $0.removeBug(words[0], function: "audio") }
+            return output
+        }
+        guard words[1].lowercased() == "start", words.count == 5, ["read", "write"].contains(words[2].lowercased()),
+              ["mute", "level"].contains(words[3].lowercased()) else { return usage }
+        guard !leg.media.bugs.contains(where: { $0.function == "audio" }) else { return output }
+        (output.events, output.logLines) = core.withCalls { $0.addBug(words[0], function: "audio", target: words[3].lowercased()) }
+        return output
+    }
+
+    /// `<uuid> [start|stop] <path> [<limit>] [mux]`: a `displace` bug per file, which ends with
+    /// the file (or its limit, or never with the `l`oop flag) unless stopped first.
+    private static let uuidDisplace: APIImplementation = { argument, core in
+        let usage = APIOutput("-USAGE: <uuid> [start|stop] <path> [<limit>] [mux]\n")
+        let words = fields(argument, 5)
+        guard words.count >= 3 else { return usage }
+        let (uuid, path) = (words[0], words[2])
+        guard let leg = core.leg(uuid) else { return APIOutput("-ERR Cannot locate session!\n") }
+        let running = leg.media.bugs.contains(.init(function: "displace", target: path))
+        var output = APIOutput("+OK Success\n")
+        switch words[1].lowercased() {
+        case "start":
+            guard !running else { return APIOutput("-ERR Cannot displace session!\n") }
+            (output.events, output.logLines) = core.withCalls { $0.addBug(uuid, function: "displace", target: path) }
+            let limit = words.count > 3 ? (Int(words[3]) ?? 0) * 1000 : 0
+            let loops = words.count > 4 && words[4].contains("l")
+            let file = PlaybackLength.milliseconds(path)
+            let ends = loops ? limit : (limit > 0 ? min(limit, file) : file)
+            if ends > 0 {
+                core.calls.later(.milliseconds(ends)) {
+                    core.withCalls { script in
+                        guard script.book.legs[uuid] != nil else { return }
+                        _ = script.removeBug(uuid, function: "displace", target: path)
+                    }
+                }
+            }
+        case "stop":
+            guard running else { return APIOutput("-ERR Cannot stop displace session!\n") }
+            (output.events, output.logLines) = core.withCalls { _ = $0.removeBug(uuid, function: "displace", target: path) }
+        default:
+            return usage
+        }
+        return output
+    }
+
+    /// `<uuid> [on | off ] [ mask_digits <digits> | mask_file <file>]`: the flag and its
+    /// variables, then what the channel does now.
+    private static let uuidDropDTMF: APIImplementation = { argument, core in
+        let usage = APIOutput("-USAGE: <uuid> [on | off ] [ mask_digits <digits> | mask_file <file>]\n")
+        let words = fields(argument, 5)
+        guard words.count >= 4 else { return usage }
+        let uuid = words[0]
+        guard core.leg(uuid) != nil else { return APIOutput("-ERR No such channel \(uuid)!\n") }
+        let maskVariable: String
+        switch words[2].lowercased() {
+        case "mask_digits": maskVariable = "drop_dtmf_masking_digits"
+        case "mask_file": maskVariable = "drop_dtmf_masking_file"
+        default:
+            _ = core.withCalls { script in
+                script[uuid].variables.set("drop_dtmf_masking_digits", nil)
+                script[uuid].variables.set("drop_dtmf_masking_file", nil)
+            }
+            return usage
+        }
+        var variables = ChannelVariables()
+        _ = core.withCalls { script in
+            script[uuid].variables.set("drop_dtmf_masking_digits", nil)
+            script[uuid].variables.set("drop_dtmf_masking_file", nil)
+            script[uuid].variables.set(maskVariable, words[3])
+            script[uuid].variables.set("drop_dtmf", words[1].lowercased() == "on" ? "true" : "false")
+            variables = script[uuid].variables
+        }
+        let dropping = variables["drop_dtmf"] == "true" ? "dropping" : "not dropping"
+        return APIOutput("+OK \(uuid) is \(dropping) DTMF. mask_file: \(variables["drop_dtmf_masking_file"] ?? "NONE") mask_digits: \(variables["drop_dtmf_masking_digits"] ?? "NONE")\n")
+    }
+
+    /// `<uuid> [sched] [0|<seconds>]`: SESSION_HEARTBEAT every so many seconds (60 unless a
+    /// positive number is given; 0 or a false word turns it off), the first one interval after.
+    private static let uuidSessionHeartbeat: APIImplementation = { argument, core in
+        let syntax = "uuid_session_heartbeat <uuid> [sched] [0|<seconds>]"
+        let words = fields(argument, 3)
+        guard words.count >= 2 else { return APIOutput("-USAGE: \(syntax)\n") }
+        guard core.leg(words[0]) != nil else { return APIOutput("-ERR Cannot locate session. USAGE: \(syntax)\n") }
+        let setting = words[1].lowercased() == "sched" ? (words.count > 2 ? words[2] : "") : words[1]
+        var seconds = 60
+        if let number = Int(setting) {
+            if number > 0 { seconds = number }
+        } else if !SwitchTrue.isTrue(setting) {
+            seconds = 0
+        }
+        var generation = 0
+        _ = core.withCalls { generation = $0.setHeartbeat(words[0], seconds: seconds) }
+        if seconds > 0 { scheduleHeartbeat(words[0], every: seconds, generation: generation, core) }
+        return APIOutput("+OK\n")
+    }
+
+    private static func scheduleHeartbeat(_ uuid: String, every seconds: Int, generation: Int, _ core: SwitchCore) {
+        core.calls.later(.seconds(seconds)) {
+            var fired = false
+            let result = core.withCalls { fired = $0.heartbeat(uuid, generation: generation) }
+            if fired { scheduleHeartbeat(uuid, every: seconds, generation: generation, core) }
+            return result
+        }
+    }
+
+    /// `<uuid> <backend> <realm> <resource> [<max>[/interval]] [number [dialplan [context]]]`:
+    /// counts the channel in; over the maximum (or with a backend that is not loaded) the channel
+    /// goes to `number` (`limit_exceeded`), or hangs up with `!<cause>`.
+    private static let uuidLimit: APIImplementation = { argument, core in
+        let words = fields(argument, 8)
+        guard words.count >= 4 else {
+            return APIOutput("USAGE: uuid_limit <uuid> <backend> <realm> <resource> [<max>[/interval]] [number [dialplan [context]]]\n")
+        }
+        var maximum = -1
+        if words.count > 4, !words[4].hasPrefix("-") {
+            maximum = max(Int(words[4].prefix { $0 != "/" }.prefix { $0.isNumber }) ?? 0, 0)
+        }
+        let exceeded = words.count > 5 ? words[5] : "limit_exceeded"
+        guard let leg = core.leg(words[0]) else { return APIOutput("-ERR Cannot find session with uuid \(words[0])\n") }
+        let key = "\(words[2])_\(words[3])"
+        var counted = false
+        if hasLimitBackend(words[1], core) {
+            counted = core.commandState.withLockedValue { state in
+                let total = state.limits[key]?.total ?? 0
+                guard maximum < 0 || total < maximum else { return false }
+                state.limits[key, default: LimitUsage()].total = total + 1
+                return true
+            }
+        }
+        if counted {
+            let usage = String(core.commandState.withLockedValue { $0.limits[key]?.total ?? 0 })
+            _ = core.withCalls { script in
+                script[words[0]].variables.set("limit_usage", usage)
+                script[words[0]].variables.set("limit_usage_\(key)", usage)
+            }
+        } else if exceeded.hasPrefix("!") {
+            let cause = HangupCause.canonical(String(exceeded.dropFirst())) ?? "NORMAL_CLEARING"
+            core.calls.later {
+                core.withCalls { script in
+                    script.beginHangup(words[0], cause: cause)
+                    script.finishHangup(words[0])
+                }
+            }
+        } else {
+            let dialplan = core.calls.dialplan
+            let context = words.count > 7 ? words[7] : leg.profile?.context ?? "default"
+            let dialplanName = words.count > 6 ? words[6] : nil
+            core.calls.later { core.withCalls { $0.transfer(words[0], to: exceeded, context: context, dialplanName: dialplanName, dialplan: dialplan) } }
+        }
+        return APIOutput("+OK")
+    }
+
+    /// `<uuid> <A-dest>[/<dialplan>][/<context>] <B-dest>[/…]`: the bridged partner goes to the
+    /// second destination, the channel to the first.
+    private static let uuidDualTransfer: APIImplementation = { argument, core in
+        let words = fields(argument, 5)
+        guard words.count == 3 else {
+            return APIOutput("-USAGE: <uuid> <A-dest-exten>[/<A-dialplan>][/<A-context>] <B-dest-exten>[/<B-dialplan>][/<B-context>]\n")
+        }
+        guard let leg = core.leg(words[0]) else { return APIOutput("-ERR No such channel!\n") }
+        let dialplan = core.calls.dialplan
+        func destination(_ text: String, of uuid: String) -> (exten: String, dialplan: String?, context: String) {
+            let parts = text.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+            let context = parts.count > 2 ? parts[2] : core.leg(uuid)?.profile?.context ?? "default"
+            return (parts[0], parts.count > 1 ? parts[1] : nil, context)
+        }
+        // The partner moves first, as the switch transfers it before the channel itself.
+        let moves = (leg.bridgedTo.map { [($0, destination(words[2], of: $0))] } ?? []) + [(words[0], destination(words[1], of: words[0]))]
+        core.calls.later {
+            core.withCalls { script in
+                for (uuid, target) in moves where script.book.legs[uuid] != nil {
+                    script.transfer(uuid, to: target.exten, context: target.context, dialplanName: target.dialplan, dialplan: dialplan)
+                }
+            }
+        }
+        return APIOutput("+OK\n")
+    }
+}

@@ -1,0 +1,221 @@
+import ESLClient
+import ESLProtocol
+@testable import MockSwitch
+import TestSupport
+import Testing
+
+/// The `uuid_*` media, message and flow commands on a parked loopback call: each answers what
+/// FreeSWITCH answers for a loopback channel (no RTP, no media handle, a message it accepts), with
+/// the events and variables it changes, and its usage line without arguments.
+@Suite(.timeLimit(.minutes(1))) struct LiveChannelMediaCommandTests {
+    /// Commands whose whole effect on a parked loopback leg is their reply. Those that print
+    /// nothing reach the client as the event socket's `-ERR no reply`.
+    static let replies: [(String, String)] = [
+        ("uuid_deflect %@ sip:bob@example.com", "+OK:(null)\n"),
+        ("uuid_redirect %@ sip:bob@example.com", "+OK:(null)\n"),
+        ("uuid_recovery_refresh %@ sip:bob@example.com", "+OK:(null)\n"),
+        ("uuid_set_media_stats %@", "+OK:\n"),
+        ("uuid_media %@", "-ERR Operation failed\n"),
+        ("uuid_media off %@", "+OK Success\n"),
+        ("uuid_media_3p %@", "-ERR Operation failed\n"),
+        ("uuid_media_3p off %@", "+OK Success\n"),
+        ("uuid_media_params %@ {\"x\":1}", "-ERR Operation failed\n"),
+        ("uuid_media_reneg %@ PCMU", "+OK Success\n"),
+        ("uuid_phone_event %@ talk", "+OK Success\n"),
+        ("uuid_simplify %@", "+OK Success\n"),
+        ("uuid_jitterbuffer %@ 60:200", "+OK Success\n"),
+        ("uuid_debug_media %@ both on", "+OK Success\n"),
+        ("uuid_codec_debug %@ audio 1", "+OK Success\n"),
+        ("uuid_codec_param %@ audio read bitrate 8000", "+OK Command sent reply: [NOT SENT]\n"),
+        ("uuid_send_info %@ text plain hello there", "+OK Success\n"),
+        ("uuid_send_message %@ hello", "+OK Success\n"),
+        ("uuid_xfer_zombie %@", "+OK Success\n"),
+        ("uuid_zombie_exec %@", "+OK MMM Brains...\n"),
+        ("uuid_early_ok %@", "-ERR no reply\n"),
+        ("uuid_ring_ready %@ queued", "+OK\n"),
+        ("uuid_chat %@ hello there", "-ERR Send failed\n"),
+        ("uuid_send_text %@ hello there", "+OK\n"),
+        ("uuid_capture_text %@ on", "-ERR no reply\n"),
+        ("uuid_msrp_send %@ hello", "-ERR No msrp_session.\n"),
+        ("uuid_loglevel %@ debug", "+OK\n"),
+        ("uuid_loglevel %@ -b info", "+OK\n"),
+        ("uuid_loglevel %@ loud", "-ERR Invalid log level!\n"),
+        ("uuid_pause %@ on", "-ERR no reply\n"),
+        ("uuid_video_refresh %@", "+OK Success\n"),
+        ("uuid_video_bitrate %@ 1mb", "+OK Success\n"),
+        ("uuid_video_bandwidth %@ 1mb", "+OK Success\n"),
+        ("uuid_fileman %@ pause", "-ERR No file handle!\n"),
+        ("uuid_preprocess %@ read_agc=1", "+OK\n"),
+        ("uuid_outgoing_answer %@", "+OK\n"),
+        ("uuid_limit_release %@ hash realm none", "+OK"),
+    ]
+
+    /// Each command's text with the live channel named but its other arguments missing.
+    static let usages: [(String, String)] = [
+        ("uuid_chat %@", "-USAGE: <uuid> <text>\n"),
+        ("uuid_capture_text %@", "-USAGE: <uuid> <on|off>\n"),
+        ("uuid_deflect %@", "-USAGE: <uuid> <uri>\n"),
+        ("uuid_drop_dtmf %@ on", "-USAGE: <uuid> [on | off ] [ mask_digits <digits> | mask_file <file>]\n"),
+        ("uuid_drop_dtmf %@ on mask_what 1", "-USAGE: <uuid> [on | off ] [ mask_digits <digits> | mask_file <file>]\n"),
+        ("uuid_audio %@", "-USAGE: <uuid> [start [read|write] [mute|level <level>]|stop]\n"),
+        ("uuid_audio %@ start both mute 1", "-USAGE: <uuid> [start [read|write] [mute|level <level>]|stop]\n"),
+        ("uuid_displace %@ start", "-USAGE: <uuid> [start|stop] <path> [<limit>] [mux]\n"),
+        ("uuid_displace %@ pause /tmp/x.wav", "-USAGE: <uuid> [start|stop] <path> [<limit>] [mux]\n"),
+        ("uuid_codec_param %@ audio", "-USAGE: <uuid> audio|video read|write <param> <val>\n"),
+        ("uuid_video_bitrate %@", "-USAGE: <uuid> [auto|manual]\n"),
+        ("uuid_send_info %@ text plain", "-USAGE: <uuid> [<mime_type> <mime_subtype>] <message>\n"),
+        ("uuid_ring_ready %@ loudly", "-USAGE: <uuid> [queued]\n"),
+        ("uuid_recv_dtmf %@", "-USAGE: <uuid> <dtmf_data>\n"),
+        ("uuid_session_heartbeat %@", "-USAGE: uuid_session_heartbeat <uuid> [sched] [0|<seconds>]\n"),
+        ("uuid_limit %@ hash realm", "USAGE: uuid_limit <uuid> <backend> <realm> <resource> [<max>[/interval]] [number [dialplan [context]]]\n"),
+        ("uuid_limit_release %@", "USAGE: uuid_limit_release <uuid> <backend> [realm] [resource]\n"),
+        ("uuid_msrp_send %@", "-ERR Usage: uuid_msrp_send <uuid> msg\n"),
+        ("uuid_loglevel %@", "-USAGE: <uuid> <level>\n"),
+        ("uuid_pause %@", "-USAGE: <uuid> <on|off>\n"),
+        ("uuid_fileman %@", "-USAGE: <uuid> <cmd>:<val>\n"),
+        ("uuid_preprocess %@", "-USAGE: <>\n"),
+        ("uuid_dual_transfer %@ 9196", "-USAGE: <uuid> <A-dest-exten>[/<A-dialplan>][/<A-context>] <B-dest-exten>[/<B-dialplan>][/<B-context>]\n"),
+    ]
+
+    @Test func messagesFlagsAndTextAnswerAsOnLoopback() async throws {
+        let (rig, a) = try await LiveChannelCommandTests.parkedCall()
+        for (line, reply) in Self.replies + Self.usages {
+            let command = line.replacingOccurrences(of: "%@", with: a)
+            #expect(try await rig.api(command) == reply, "\(command)")
+        }
+        let b = try await rig.api("uuid_getvar \(a) other_loopback_leg_uuid")
+        #expect(try await rig.api("uuid_outgoing_answer \(b)") == "-ERR Not an outbound channel!\n")
+        #expect(try await rig.api("uuid_video_refresh \(a) manual") == "loopback/7000-a video refresh now in manual mode.\n+OK Success\n")
+        #expect(try await rig.api("uuid_video_refresh \(a) whatever") == "loopback/7000-a video refresh now in manual mode.\n+OK Success\n")
+        #expect(try await rig.api("uuid_video_refresh \(a) auto") == "loopback/7000-a video refresh now in auto mode.\n+OK Success\n")
+        // Texts for a channel that is not there, from the same functions.
+        let nobody = LiveChannelCommandTests.nobody
+        #expect(try await rig.api("uuid_chat \(nobody) hi") == "-ERR No such channel \(nobody)!\n")
+        #expect(try await rig.api("uuid_zombie_exec \(nobody)") == "-ERR no such session\n")
+        #expect(try await rig.api("uuid_early_ok \(nobody)") == "-ERROR\n")
+        #expect(try await rig.api("uuid_buglist \(nobody)") == "-ERR no reply\n")
+        #expect(try await rig.api("uuid_send_message \(nobody) hi") == "-ERR Unable to find session for UUID\n")
+        #expect(try await rig.api("uuid_limit \(nobody) hash r x") == "-ERR Cannot find session with uuid \(nobody)\n")
+        await rig.stop()
+    }
+
+    @Test func audioAndDisplaceAddMediaBugsThatBuglistShows() async throws {
+        var (rig, a) = try await LiveChannelCommandTests.parkedCall()
+        #expect(try await rig.api("uuid_buglist \(a)") == "<media-bugs>\n</media-bugs>\n")
+        #expect(try await rig.api("uuid_audio \(a) start read mute 1") == "+OK\n")
+        let start = try #require(await rig.event("MEDIA_BUG_START", a))
+        #expect(start["Media-Bug-Function"] == "audio" && start["Media-Bug-Target"] == "mute")
+        #expect(try await rig.api("uuid_displace \(a) start /tmp/music.wav 0 l") == "+OK Success\n")
+        #expect(try await rig.event("MEDIA_BUG_START", a)?["Media-Bug-Target"] == "/tmp/music.wav")
+        #expect(try await rig.api("uuid_displace \(a) start /tmp/music.wav") == "-ERR Cannot displace session!\n")
+        #expect(try await rig.api("uuid_buglist \(a)") == """
+            <media-bugs>
+             <media-bug>
+              <function>audio</function>
+              <target>mute</target>
+              <thread-locked>0</thread-locked>
+             </media-bug>
+             <media-bug>
+              <function>displace</function>
+              <target>/tmp/music.wav</target>
+              <thread-locked>0</thread-locked>
+             </media-bug>
+            </media-bugs>
+
+            """)
+        #expect(try await rig.api("uuid_displace \(a) stop /tmp/music.wav") == "+OK Success\n")
+        #expect(try await rig.event("MEDIA_BUG_STOP", a)?["Media-Bug-Function"] == "displace")
+        #expect(try await rig.api("uuid_displace \(a) stop /tmp/music.wav") == "-ERR Cannot stop displace session!\n")
+        #expect(try await rig.api("uuid_audio \(a) stop") == "+OK\n")
+        #expect(try await rig.event("MEDIA_BUG_STOP", a)?["Media-Bug-Function"] == "audio")
+        // A displaced file without the loop flag ends by itself (a second here).
+        #expect(try await rig.api("uuid_displace \(a) start silence_stream://100") == "+OK Success\n")
+        #expect(try await rig.event("MEDIA_BUG_STOP", a)?["Media-Bug-Target"] == "silence_stream://100")
+        #expect(try await rig.api("uuid_buglist \(a)") == "<media-bugs>\n</media-bugs>\n")
+        await rig.stop()
+    }
+
+    @Test func dtmfTheLegReceivesAndDrops() async throws {
+        var (rig, a) = try await LiveChannelMediaCommandTests.parkedCall()
+        #expect(try await rig.api("uuid_recv_dtmf \(a) 42@100") == "+OK \(a) received DTMF 42@100.\n")
+        var digits: [String] = []
+        while digits.count < 2, let event = try await rig.event("DTMF", a) {
+            #expect(event["DTMF-Duration"] == "800")
+            digits.append(event["DTMF-Digit"] ?? "")
+        }
+        #expect(digits == ["4", "2"])
+        #expect(try await rig.api("uuid_recv_dtmf \(a) xyz") == "-USAGE: <uuid> <dtmf_data>\n")
+        #expect(try await rig.api("uuid_drop_dtmf \(a) on mask_digits 1") == "+OK \(a) is dropping DTMF. mask_file: NONE mask_digits: 1\n")
+        #expect(try await rig.api("uuid_getvar \(a) drop_dtmf") == "true")
+        #expect(try await rig.api("uuid_drop_dtmf \(a) off mask_file /tmp/beep.wav") == "+OK \(a) is not dropping DTMF. mask_file: /tmp/beep.wav mask_digits: NONE\n")
+        #expect(try await rig.api("uuid_getvar \(a) drop_dtmf_masking_digits") == "_undef_")
+        await rig.stop()
+    }
+
+    @Test func sessionHeartbeatFiresUntilTurnedOff() async throws {
+        var (rig, a) = try await LiveChannelMediaCommandTests.parkedCall()
+        #expect(try await rig.api("uuid_session_heartbeat \(a) 1") == "+OK\n")
+        let beat = try #require(await rig.event("SESSION_HEARTBEAT", a))
+        #expect(beat["Channel-Name"] == "loopback/7000-a")
+        #expect(try await rig.event("SESSION_HEARTBEAT", a) != nil)
+        #expect(try await rig.api("uuid_session_heartbeat \(a) off") == "+OK\n")
+        #expect(try await rig.api("uuid_session_heartbeat \(LiveChannelCommandTests.nobody) 5")
+            == "-ERR Cannot locate session. USAGE: uuid_session_heartbeat <uuid> [sched] [0|<seconds>]\n")
+        // Turned off, the leg beats no more: the next event on it is the hangup's.
+        #expect(try await rig.api("uuid_kill \(a)") == "+OK\n")
+        #expect(await rig.eventNames(until: "CHANNEL_HANGUP", channel: a).first != "SESSION_HEARTBEAT")
+        await rig.stop()
+    }
+
+    @Test func limitCountsTheChannelAndSendsItOnPastTheMaximum() async throws {
+        var (rig, a) = try await LiveChannelMediaCommandTests.parkedCall()
+        #expect(try await rig.api("uuid_limit \(a) hash trunks out 1") == "+OK")
+        #expect(try await rig.api("limit_usage hash trunks out") == "1")
+        #expect(try await rig.api("uuid_getvar \(a) limit_usage_trunks_out") == "1")
+        #expect(try await rig.api("uuid_limit_release \(a) hash trunks out") == "+OK")
+        #expect(try await rig.api("limit_usage hash trunks out") == "0")
+        #expect(try await rig.api("uuid_limit \(a) hash trunks out 1") == "+OK")
+        // Over the maximum the channel goes to `limit_exceeded`, which this dialplan lacks.
+        #expect(try await rig.api("uuid_limit \(a) hash trunks out 1") == "+OK")
+        let hangup = try #require(await rig.event("CHANNEL_HANGUP", a))
+        #expect(hangup["Hangup-Cause"] == "NO_ROUTE_DESTINATION")
+        await rig.stop()
+    }
+
+    @Test func dualTransferMovesTheChannel() async throws {
+        var (rig, a) = try await LiveChannelMediaCommandTests.parkedCall()
+        #expect(try await rig.api("uuid_dual_transfer \(a) 9196/XML/default 9664") == "+OK\n")
+        _ = await rig.eventNames(until: "CHANNEL_UNPARK", channel: a)
+        _ = try #require(await rig.event("CHANNEL_EXECUTE", a))
+        #expect(try await rig.api("uuid_getvar \(a) current_application") == "echo")
+        await rig.stop()
+    }
+
+    @Test func jsonExecuteRunsTheApplicationAndMediaStatsHasNoRTP() async throws {
+        var (rig, a) = try await LiveChannelMediaCommandTests.parkedCall()
+        let reply = try await rig.api(#"json {"command":"execute","data":{"uuid":"\#(a)","app":"set","arg":"json_x=1"}}"#)
+        #expect(reply == #"{"command":"execute","data":{"uuid":"\#(a)","app":"set","arg":"json_x=1"},"status":"success","response":{"channelName":"loopback/7000-a"}}"# + "\n")
+        let execute = try #require(await rig.event("CHANNEL_EXECUTE", a))
+        #expect(execute["Application"] == "set" && execute["Application-Data"] == "json_x=1")
+        #expect(try await rig.api("uuid_getvar \(a) json_x") == "1")
+        let stats = try await rig.api(#"json {"command":"mediaStats","data":{"uuid":"\#(a)"}}"#)
+        #expect(stats == #"{"command":"mediaStats","data":{"uuid":"\#(a)"},"status":"success","response":{}}"# + "\n")
+        let withData = try await rig.api(#"json {"command":"mediaStats","data":{"uuid":"\#(a)","channelData":true}}"#)
+        #expect(withData.contains(#""response":{"channelData":{"Event-Name":"CHANNEL_DATA""#))
+        await rig.stop()
+    }
+
+    static func parkedCall() async throws -> (CallTests.Rig, String) {
+        try await LiveChannelCommandTests.parkedCall()
+    }
+}
+
+extension CallTests.Rig {
+    /// The next event named `name` on `channel` (the suite's time limit bounds the wait).
+    mutating func event(_ name: String, _ channel: String) async throws -> ESLEvent? {
+        while let notification = await events.next() {
+            if case .event(let event) = notification, event["Event-Name"] == name, event["Unique-ID"] == channel { return event }
+        }
+        return nil
+    }
+}
