@@ -147,6 +147,12 @@ import Testing
         #expect(try await rig.api("uuid_recv_dtmf \(a) xyz") == "-USAGE: <uuid> <dtmf_data>\n")
         #expect(try await rig.api("uuid_drop_dtmf \(a) on mask_digits 1") == "+OK \(a) is dropping DTMF. mask_file: NONE mask_digits: 1\n")
         #expect(try await rig.api("uuid_getvar \(a) drop_dtmf") == "true")
+        // Dropped: the digits never reach the leg, so the next event on it is the hangup's.
+        #expect(try await rig.api("uuid_recv_dtmf \(a) 7") == "+OK \(a) received DTMF 7.\n")
+        #expect(try await rig.api("uuid_setvar \(a) drop_dtmf false") == "+OK\n")
+        #expect(try await rig.api("uuid_recv_dtmf \(a) 8") == "+OK \(a) received DTMF 8.\n")
+        #expect(try await rig.event("DTMF", a)?["DTMF-Digit"] == "8")
+        #expect(try await rig.api("uuid_drop_dtmf \(a) on mask_digits 1") == "+OK \(a) is dropping DTMF. mask_file: NONE mask_digits: 1\n")
         #expect(try await rig.api("uuid_drop_dtmf \(a) off mask_file /tmp/beep.wav") == "+OK \(a) is not dropping DTMF. mask_file: /tmp/beep.wav mask_digits: NONE\n")
         #expect(try await rig.api("uuid_getvar \(a) drop_dtmf_masking_digits") == "_undef_")
         await rig.stop()
@@ -202,6 +208,15 @@ import Testing
         #expect(stats == #"{"command":"mediaStats","data":{"uuid":"\#(a)"},"status":"success","response":{}}"# + "\n")
         let withData = try await rig.api(#"json {"command":"mediaStats","data":{"uuid":"\#(a)","channelData":true}}"#)
         #expect(withData.contains(#""response":{"channelData":{"Event-Name":"CHANNEL_DATA""#))
+        // Inline, the application has run before the reply.
+        _ = try await rig.api(#"json {"command":"execute","data":{"uuid":"\#(a)","app":"set","arg":"json_y=2","inline":"true"}}"#)
+        #expect(try await rig.api("uuid_getvar \(a) json_y") == "2")
+        let nobody = LiveChannelCommandTests.nobody
+        #expect(try await rig.api(#"json {"command":"mediaStats","data":{"uuid":"\#(nobody)"}}"#).hasSuffix(
+            #""status":"error","message":"The command returned an error","response":{"response":"Session does not exist"}}"# + "\n"))
+        #expect(try await rig.api(#"json {"command":"execute","data":{"uuid":"\#(a)"}}"#).hasSuffix(
+            #""response":{"response":"INVALID INPUT"}}"# + "\n"))
+        #expect(try await rig.api(#"json {"command":"channelData","data":{"uuid":"\#(a)"}}"#).contains(#""response":{"channelData":{"#))
         await rig.stop()
     }
 

@@ -21,12 +21,19 @@ extension CallScript {
 
     /// DTMF queued on the leg itself: one DTMF event per digit as the leg reads them.
     mutating func receiveDTMF(_ uuid: String, _ digits: String, durationMs: Int) {
+        guard !dropsDTMF(uuid) else { return }
         self[uuid].digitsDialed += digits
         for digit in digits {
             fire("DTMF", uuid, .dequeueDTMF, .init(variables: false, trailing: [
                 ("DTMF-Digit", String(digit)), ("DTMF-Duration", String(durationMs * 8)), ("DTMF-Source", "UNKNOWN"),
             ]))
         }
+    }
+
+    /// `uuid_drop_dtmf <uuid> on`: the leg's queue takes no digits (the variable goes with the
+    /// channel flag the switch tests).
+    func dropsDTMF(_ uuid: String) -> Bool {
+        book.legs[uuid]?.variables["drop_dtmf"] == "true"
     }
 
     /// Sets (or, with 0, stops) the session heartbeat; returns the setting's generation, which
