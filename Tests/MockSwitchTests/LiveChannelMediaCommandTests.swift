@@ -41,6 +41,7 @@ import Testing
         ("uuid_loglevel %@ -b info", "+OK\n"),
         ("uuid_loglevel %@ loud", "-ERR Invalid log level!\n"),
         ("uuid_pause %@ on", "-ERR no reply\n"),
+        ("pause %@ off", "-ERR no reply\n"),
         ("uuid_video_refresh %@", "+OK Success\n"),
         ("uuid_video_bitrate %@ 1mb", "+OK Success\n"),
         ("uuid_video_bandwidth %@ 1mb", "+OK Success\n"),

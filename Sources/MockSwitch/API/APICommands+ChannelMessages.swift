@@ -114,14 +114,8 @@ extension APICommands {
             guard LogLineFactory.level(named: level) != nil else { return APIOutput("-ERR Invalid log level!\n") }
             return APIOutput(core.leg(uuid) != nil ? "+OK\n" : "-ERR No such channel \(uuid)!\n")
         },
-        // CF_HOLD set or cleared without a hold message; the switch prints nothing.
-        "uuid_pause": { argument, core in
-            let words = fields(argument, 4)
-            guard words.count >= 2 else { return APIOutput("-USAGE: <uuid> <on|off>\n") }
-            guard core.leg(words[0]) != nil else { return APIOutput("-ERR No such channel!\n") }
-            _ = core.withCalls { $0[words[0]].held = words[1].lowercased() == "on" }
-            return APIOutput("")
-        },
+        "uuid_pause": pauseMedia,
+        "pause": pauseMedia,
         "uuid_video_refresh": { argument, core in
             let words = fields(argument, 2)
             guard let uuid = words.first else { return APIOutput("-USAGE: <uuid> [auto|manual]\n") }
@@ -165,6 +159,16 @@ extension APICommands {
         let uuid = off ? (words.count > 1 ? words[1] : "") : first
         guard core.leg(uuid) != nil, off else { return APIOutput("-ERR Operation failed\n") }
         return APIOutput("+OK Success\n")
+    }
+
+    /// `pause` and `uuid_pause`: CF_HOLD set or cleared without a hold message; the switch
+    /// prints nothing.
+    private static let pauseMedia: APIImplementation = { argument, core in
+        let words = fields(argument, 4)
+        guard words.count >= 2 else { return APIOutput("-USAGE: <uuid> <on|off>\n") }
+        guard core.leg(words[0]) != nil else { return APIOutput("-ERR No such channel!\n") }
+        _ = core.withCalls { $0[words[0]].held = words[1].lowercased() == "on" }
+        return APIOutput("")
     }
 
     private static let videoRate: APIImplementation = { argument, core in
