@@ -133,6 +133,13 @@ import Testing
         #expect(try await rig.api("uuid_displace \(a) start silence_stream://100") == "+OK Success\n")
         #expect(try await rig.event("MEDIA_BUG_STOP", a)?["Media-Bug-Target"] == "silence_stream://100")
         #expect(try await rig.api("uuid_buglist \(a)") == "<media-bugs>\n</media-bugs>\n")
+        // A bare name is opened under the base directory, with the codec's name as extension;
+        // stop takes the name it is given, so only the full one stops it.
+        let base = try await rig.api("global_getvar base_dir")
+        #expect(try await rig.api("uuid_displace \(a) start music 0 l") == "+OK Success\n")
+        #expect(try await rig.event("MEDIA_BUG_START", a)?["Media-Bug-Target"] == base + "/music.L16")
+        #expect(try await rig.api("uuid_displace \(a) stop music") == "-ERR Cannot stop displace session!\n")
+        #expect(try await rig.api("uuid_displace \(a) stop \(base)/music.L16") == "+OK Success\n")
         await rig.stop()
     }
 

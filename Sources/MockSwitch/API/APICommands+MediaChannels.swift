@@ -72,7 +72,7 @@ extension APICommands {
         guard words[1].lowercased() == "start", words.count == 5, ["read", "write"].contains(words[2].lowercased()),
               ["mute", "level"].contains(words[3].lowercased()) else { return usage }
         guard !leg.media.bugs.contains(where: { $0.function == "audio" }) else { return output }
-        (output.events, output.logLines) = core.withCalls { $0.addBug(words[0], function: "audio", target: words[3].lowercased()) }
+        (output.events, output.logLines) = core.withCalls { $0.addBug(words[0], function: "audio", target: words[3]) }
         return output
     }
 
@@ -82,9 +82,12 @@ extension APICommands {
         let usage = APIOutput("-USAGE: <uuid> [start|stop] <path> [<limit>] [mux]\n")
         let words = fields(argument, 5)
         guard words.count >= 3 else { return usage }
-        let (uuid, path) = (words[0], words[2])
+        let uuid = words[0]
         guard let leg = core.leg(uuid) else { return APIOutput("-ERR Cannot locate session!\n") }
-        let running = leg.media.bugs.contains(.init(function: "displace", target: path))
+        // Start opens the file by its full name, and notes the bug under it; stop looks for the
+        // name it is given, so a relative name cannot be stopped.
+        let path = words[1].lowercased() == "start" ? displacedFile(words[2], leg, core) : words[2]
+        let running = leg.media.bugs.contains { $0.target == path && ["displace", "session_record"].contains($0.function) }
         var output = APIOutput("+OK Success\n")
         switch words[1].lowercased() {
         case "start":
@@ -103,12 +106,25 @@ extension APICommands {
                 }
             }
         case "stop":
-            guard running else { return APIOutput("-ERR Cannot stop displace session!\n") }
+            guard leg.media.bugs.contains(.init(function: "displace", target: path)) else {
+                return APIOutput("-ERR Cannot stop displace session!\n")
+            }
             (output.events, output.logLines) = core.withCalls { _ = $0.removeBug(uuid, function: "displace", target: path) }
         default:
             return usage
         }
         return output
+    }
+
+    /// The file `uuid_displace` opens: a bare name under `sound_prefix` (else the base
+    /// directory), with the read codec's name as its extension when it has none.
+    private static func displacedFile(_ file: String, _ leg: CallLeg, _ core: SwitchCore) -> String {
+        guard !file.contains("://") else { return file }
+        var path = file
+        if !file.hasPrefix("/") {
+            path = (leg.variables["sound_prefix"] ?? core.globalVariable("base_dir") ?? "") + "/" + file
+        }
+        return path.contains(".") ? path : path + ".L16"
     }
 
     /// `<uuid> [on | off ] [ mask_digits <digits> | mask_file <file>]`: the flag and its
