@@ -140,6 +140,14 @@ import Testing
         #expect(try await rig.event("MEDIA_BUG_START", a)?["Media-Bug-Target"] == base + "/music.L16")
         #expect(try await rig.api("uuid_displace \(a) stop music") == "-ERR Cannot stop displace session!\n")
         #expect(try await rig.api("uuid_displace \(a) stop \(base)/music.L16") == "+OK Success\n")
+        #expect(try await rig.event("MEDIA_BUG_STOP", a)?["Media-Bug-Target"] == base + "/music.L16")
+        // The hangup takes the bugs still on the leg off, a recording first with its stop.
+        #expect(try await rig.api("uuid_record \(a) start /tmp/call.wav") == "+OK Success\n")
+        #expect(try await rig.api("uuid_audio \(a) start write level 2") == "+OK\n")
+        #expect(try await rig.api("uuid_kill \(a)") == "+OK\n")
+        let names = await rig.eventNames(until: "CHANNEL_DESTROY", channel: a).filter { ["RECORD_STOP", "MEDIA_BUG_STOP", "CHANNEL_HANGUP", "CHANNEL_STATE"].contains($0) }
+        #expect(names.prefix(5) == ["CHANNEL_HANGUP", "RECORD_STOP", "MEDIA_BUG_STOP", "MEDIA_BUG_STOP", "CHANNEL_STATE"])
+        #expect(try await rig.api("uuid_getvar \(a) record_completion_cause") == "-ERR No such channel!\n")
         await rig.stop()
     }
 

@@ -77,6 +77,7 @@ extension CallScript {
         _ = endBridge(uuid)
         unpark(uuid)
         completeExecute(uuid)
+        removeAllBugs(uuid)
         run(uuid, .hangup)
         let time = now
         self[uuid].profile?.hangupAt = time

@@ -53,7 +53,7 @@ extension CallScript {
     }
 
     /// `uuid_record start|stop`: RECORD_* and the media bug's events.
-    mutating func record(_ uuid: String, _ path: String, start: Bool) {
+    mutating func record(_ uuid: String, _ path: String, start: Bool, completion: String = "success-maxtime") {
         if start {
             self[uuid].recordStartedAt = now
             self[uuid].media.bugs.append(.init(function: "session_record", target: path))
@@ -66,12 +66,12 @@ extension CallScript {
             let samples = milliseconds * 8
             for (name, value) in [("record_file_size", String(44 + samples * 2)), ("record_samples", String(samples)),
                                   ("record_seconds", String(milliseconds / 1000)), ("record_ms", String(milliseconds)),
-                                  ("record_completion_cause", "success-maxtime")] {
+                                  ("record_completion_cause", completion)] {
                 self[uuid].variables.set(name, value)
             }
             self[uuid].media.bugs.removeAll { $0 == .init(function: "session_record", target: path) }
             fire("RECORD_STOP", uuid, .recordStop, .init(trailing: [("Record-File-Path", path),
-                                                                     ("Record-Completion-Cause", "success-maxtime")]))
+                                                                     ("Record-Completion-Cause", completion)]))
             fire("MEDIA_BUG_STOP", uuid, .mediaBugStop, .init(
                 leading: [("Media-Bug-Function", "session_record"), ("Media-Bug-Target", path)]))
         }

@@ -19,6 +19,18 @@ extension CallScript {
         return true
     }
 
+    /// The hangup takes every bug off the leg, in the order they were added; a recording ends
+    /// as one hung up on before anyone spoke.
+    mutating func removeAllBugs(_ uuid: String) {
+        for bug in self[uuid].media.bugs {
+            if bug.function == "session_record" {
+                record(uuid, bug.target, start: false, completion: "no-input-timeout")
+            } else {
+                _ = removeBug(uuid, function: bug.function, target: bug.target)
+            }
+        }
+    }
+
     /// DTMF queued on the leg itself: one DTMF event per digit as the leg reads them.
     mutating func receiveDTMF(_ uuid: String, _ digits: String, durationMs: Int) {
         guard !dropsDTMF(uuid) else { return }
