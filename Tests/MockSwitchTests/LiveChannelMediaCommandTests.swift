@@ -189,18 +189,43 @@ import Testing
         await rig.stop()
     }
 
-    @Test func limitCountsTheChannelAndSendsItOnPastTheMaximum() async throws {
+    @Test func limitCountsTheChannelOnceAndGivesItBackAtHangup() async throws {
         var (rig, a) = try await LiveChannelMediaCommandTests.parkedCall()
         #expect(try await rig.api("uuid_limit \(a) hash trunks out 1") == "+OK")
+        var usage: ESLEvent?
+        while usage == nil, let notification = await rig.events.next() {
+            if case .event(let event) = notification, event["Event-Subclass"] == "limit::usage" { usage = event }
+        }
+        #expect(usage?["realm"] == "trunks" && usage?["key"] == "out" && usage?["usage"] == "1" && usage?["max"] == "1")
         #expect(try await rig.api("limit_usage hash trunks out") == "1")
         #expect(try await rig.api("uuid_getvar \(a) limit_usage_trunks_out") == "1")
-        #expect(try await rig.api("uuid_limit_release \(a) hash trunks out") == "+OK")
+        // The same channel counts once.
+        #expect(try await rig.api("uuid_limit \(a) hash trunks out 1") == "+OK")
+        #expect(try await rig.api("limit_usage hash trunks out") == "1")
+        #expect(try await rig.api("uuid_limit_release \(a) hash") == "+OK")
         #expect(try await rig.api("limit_usage hash trunks out") == "0")
         #expect(try await rig.api("uuid_limit \(a) hash trunks out 1") == "+OK")
+        // The other leg finds the resource full and hangs up with the cause it was given.
+        let b = try await rig.api("uuid_getvar \(a) other_loopback_leg_uuid")
+        #expect(try await rig.api("uuid_limit \(b) hash trunks out 1 !USER_BUSY") == "+OK")
+        _ = await rig.eventNames(until: "CHANNEL_DESTROY", channel: a)
+        #expect(try await rig.api("limit_usage hash trunks out") == "0")
+        await rig.stop()
+    }
+
+    @Test func limitPastTheMaximumSendsTheChannelOn() async throws {
+        var (rig, a) = try await LiveChannelMediaCommandTests.parkedCall()
+        let b = try await rig.api("uuid_getvar \(a) other_loopback_leg_uuid")
+        #expect(try await rig.api("uuid_limit \(b) hash trunks out 1") == "+OK")
         // Over the maximum the channel goes to `limit_exceeded`, which this dialplan lacks.
         #expect(try await rig.api("uuid_limit \(a) hash trunks out 1") == "+OK")
         let hangup = try #require(await rig.event("CHANNEL_HANGUP", a))
         #expect(hangup["Hangup-Cause"] == "NO_ROUTE_DESTINATION")
+        // A backend that is not loaded fails the same way.
+        var (other, c) = try await LiveChannelMediaCommandTests.parkedCall()
+        #expect(try await other.api("uuid_limit \(c) db trunks out") == "+OK")
+        #expect(try await other.event("CHANNEL_HANGUP", c)?["Hangup-Cause"] == "NO_ROUTE_DESTINATION")
+        await other.stop()
         await rig.stop()
     }
 

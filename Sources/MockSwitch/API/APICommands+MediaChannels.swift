@@ -47,10 +47,10 @@ extension APICommands {
             let words = fields(argument, 5)
             guard words.count >= 2 else { return APIOutput("USAGE: uuid_limit_release <uuid> <backend> [realm] [resource]\n") }
             guard core.leg(words[0]) != nil else { return APIOutput("-ERR Cannot find session with uuid \(words[0])\n") }
-            if words.count >= 4, hasLimitBackend(words[1], core) {
-                core.commandState.withLockedValue { state in
-                    if let total = state.limits["\(words[2])_\(words[3])"]?.total, total > 0 { state.limits["\(words[2])_\(words[3])"]?.total = total - 1 }
-                }
+            // Without a realm and resource the leg gives back everything it holds.
+            if hasLimitBackend(words[1], core) {
+                let key = words.count >= 4 ? "\(words[2])_\(words[3])" : nil
+                _ = core.withCalls { $0.releaseLimits(words[0], key: key) }
             }
             return APIOutput("+OK")
         },
@@ -195,43 +195,37 @@ extension APICommands {
         guard words.count >= 4 else {
             return APIOutput("USAGE: uuid_limit <uuid> <backend> <realm> <resource> [<max>[/interval]] [number [dialplan [context]]]\n")
         }
-        var maximum = -1
+        var maximum = -1, interval = 0
         if words.count > 4, !words[4].hasPrefix("-") {
-            maximum = max(Int(words[4].prefix { $0 != "/" }.prefix { $0.isNumber }) ?? 0, 0)
+            let parts = words[4].split(separator: "/", maxSplits: 1)
+            maximum = max(CNumber.atol(String(parts.first ?? "")), 0)
+            if parts.count > 1 { interval = CNumber.atol(String(parts[1])) }
         }
         let exceeded = words.count > 5 ? words[5] : "limit_exceeded"
         guard let leg = core.leg(words[0]) else { return APIOutput("-ERR Cannot find session with uuid \(words[0])\n") }
-        let key = "\(words[2])_\(words[3])"
         var counted = false
+        var output = APIOutput("+OK")
+        // A backend that is not loaded fails the check as a full one does.
         if hasLimitBackend(words[1], core) {
-            counted = core.commandState.withLockedValue { state in
-                let total = state.limits[key]?.total ?? 0
-                guard maximum < 0 || total < maximum else { return false }
-                state.limits[key, default: LimitUsage()].total = total + 1
-                return true
+            (output.events, output.logLines) = core.withCalls {
+                counted = $0.limitIncrement(words[0], realm: words[2], resource: words[3], maximum: maximum, interval: interval)
             }
         }
         if counted {
-            let usage = String(core.commandState.withLockedValue { $0.limits[key]?.total ?? 0 })
-            _ = core.withCalls { script in
-                script[words[0]].variables.set("limit_usage", usage)
-                script[words[0]].variables.set("limit_usage_\(key)", usage)
-            }
+            return output
         } else if exceeded.hasPrefix("!") {
             let cause = HangupCause.canonical(String(exceeded.dropFirst())) ?? "NORMAL_CLEARING"
-            core.calls.later {
-                core.withCalls { script in
-                    script.beginHangup(words[0], cause: cause)
-                    script.finishHangup(words[0])
-                }
-            }
+            let hangup = core.withCalls { $0.beginHangup(words[0], cause: cause) }
+            output.events += hangup.events
+            output.logLines += hangup.logLines
+            core.calls.later { core.withCalls { $0.finishHangup(words[0]) } }
         } else {
             let dialplan = core.calls.dialplan
             let context = words.count > 7 ? words[7] : leg.profile?.context ?? "default"
             let dialplanName = words.count > 6 ? words[6] : nil
             core.calls.later { core.withCalls { $0.transfer(words[0], to: exceeded, context: context, dialplanName: dialplanName, dialplan: dialplan) } }
         }
-        return APIOutput("+OK")
+        return output
     }
 
     /// `<uuid> <A-dest>[/<dialplan>][/<context>] <B-dest>[/…]`: the bridged partner goes to the

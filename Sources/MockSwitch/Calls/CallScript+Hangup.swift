@@ -78,6 +78,7 @@ extension CallScript {
         unpark(uuid)
         completeExecute(uuid)
         removeAllBugs(uuid)
+        releaseLimits(uuid)
         run(uuid, .hangup)
         let time = now
         self[uuid].profile?.hangupAt = time
