@@ -62,9 +62,9 @@ import Testing
         ("uuid_audio %@ start both mute 1", "-USAGE: <uuid> [start [read|write] [mute|level <level>]|stop]\n"),
         ("uuid_displace %@ start", "-USAGE: <uuid> [start|stop] <path> [<limit>] [mux]\n"),
         ("uuid_displace %@ pause /tmp/x.wav", "-USAGE: <uuid> [start|stop] <path> [<limit>] [mux]\n"),
-        ("uuid_codec_param %@ audio", "-USAGE: <uuid> audio|video read|write <param> <val>\n"),
-        ("uuid_video_bitrate %@", "-USAGE: <uuid> [auto|manual]\n"),
-        ("uuid_send_info %@ text plain", "-USAGE: <uuid> [<mime_type> <mime_subtype>] <message>\n"),
+        ("uuid_codec_param %@ audio", "-USAGE: <uuid> audio|video read|write <param> <val>\n-ERR Operation Failed [NOT SENT]\n"),
+        ("uuid_video_bitrate %@", "-USAGE: <uuid> [auto|manual]\n-ERR Operation Failed\n"),
+        ("uuid_send_info %@ text plain", "-USAGE: <uuid> [<mime_type> <mime_subtype>] <message>\n-ERR Operation Failed\n"),
         ("uuid_ring_ready %@ loudly", "-USAGE: <uuid> [queued]\n"),
         ("uuid_recv_dtmf %@", "-USAGE: <uuid> <dtmf_data>\n"),
         ("uuid_session_heartbeat %@", "-USAGE: uuid_session_heartbeat <uuid> [sched] [0|<seconds>]\n"),
@@ -78,12 +78,31 @@ import Testing
         ("uuid_dual_transfer %@ 9196", "-USAGE: <uuid> <A-dest-exten>[/<A-dialplan>][/<A-context>] <B-dest-exten>[/<B-dialplan>][/<B-context>]\n"),
     ]
 
+    /// Without arguments: the usage, and after it, for some, the failure they report.
+    static let bare: [(String, String)] = [
+        ("uuid_media", "-USAGE: [off] <uuid>\n-ERR Operation failed\n"),
+        ("uuid_media_reneg", "-USAGE: <uuid>[ <codec_string>]\n-ERR Operation Failed\n"),
+        ("uuid_phone_event", "-USAGE: <uuid>\n-ERR Operation failed\n"),
+        ("uuid_xfer_zombie", "-USAGE: <uuid>\n-ERR Operation Failed\n"),
+        ("uuid_video_refresh", "-USAGE: <uuid> [auto|manual]\n-ERR Operation Failed\n"),
+        ("uuid_session_heartbeat", "-USAGE: uuid_session_heartbeat <uuid> [sched] [0|<seconds>]\n"),
+        ("uuid_simplify", "-USAGE: <uuid>\n"),
+        ("uuid_early_ok", "-ERROR\n"),
+        ("uuid_zombie_exec", "-ERR no such session\n"),
+        ("uuid_buglist", "-USAGE: <uuid>\n"),
+    ]
+
     @Test func messagesFlagsAndTextAnswerAsOnLoopback() async throws {
         let (rig, a) = try await LiveChannelCommandTests.parkedCall()
         for (line, reply) in Self.replies + Self.usages {
             let command = line.replacingOccurrences(of: "%@", with: a)
             #expect(try await rig.api(command) == reply, "\(command)")
         }
+        for (line, reply) in Self.bare {
+            #expect(try await rig.api(line) == reply, "\(line)")
+        }
+        // Too few arguments is a usage, known channel or not.
+        #expect(try await rig.api("uuid_drop_dtmf \(LiveChannelCommandTests.nobody) on") == Self.usages[3].1)
         let b = try await rig.api("uuid_getvar \(a) other_loopback_leg_uuid")
         #expect(try await rig.api("uuid_outgoing_answer \(b)") == "-ERR Not an outbound channel!\n")
         #expect(try await rig.api("uuid_video_refresh \(a) manual") == "loopback/7000-a video refresh now in manual mode.\n+OK Success\n")

@@ -2,7 +2,8 @@
 /// (mod_commands, switch_msrp.c), on a live channel. A loopback leg accepts every message but a
 /// display update (mod_loopback passes that to the bridge partner of its other half, and a parked
 /// pair has none), has no media handle (no RTP stats, no MSRP, no media renegotiation by SIP), and
-/// no event hook for chat; each command answers what FreeSWITCH prints for that.
+/// no event hook for chat; each command answers what FreeSWITCH prints for that. Several print
+/// their usage and then the failure they report for a missing channel, as mod_commands does.
 extension APICommands {
     static let channelMessageCommands: [String: APIImplementation] = [
         // Each sets a reply only a SIP channel fills in: the switch prints the null it leaves.
@@ -23,13 +24,13 @@ extension APICommands {
         },
         "uuid_media_reneg": { argument, core in
             let words = fields(argument, 2)
-            guard let first = words.first else { return APIOutput("-USAGE: <uuid>[ <codec_string>]\n") }
+            guard let first = words.first else { return APIOutput("-USAGE: <uuid>[ <codec_string>]\n-ERR Operation Failed\n") }
             let uuid = first.hasPrefix("+") ? String(first.dropFirst()) : first
             return APIOutput(core.leg(uuid) != nil ? "+OK Success\n" : "-ERR Operation Failed\n")
         },
         "uuid_phone_event": { argument, core in
             let words = fields(argument, 2)
-            guard let uuid = words.first else { return APIOutput("-USAGE: <uuid>\n") }
+            guard let uuid = words.first else { return APIOutput("-USAGE: <uuid>\n-ERR Operation failed\n") }
             return APIOutput(core.leg(uuid) != nil ? "+OK Success\n" : "-ERR Operation failed\n")
         },
         "uuid_simplify": { argument, core in
@@ -48,18 +49,20 @@ extension APICommands {
         },
         "uuid_codec_debug": { argument, core in
             let words = fields(argument, 3)
-            guard words.count == 3 else { return APIOutput("-USAGE: <uuid> audio|video <level>\n") }
+            guard words.count == 3 else { return APIOutput("-USAGE: <uuid> audio|video <level>\n-ERR Operation Failed\n") }
             return APIOutput(core.leg(words[0]) != nil ? "+OK Success\n" : "-ERR Operation Failed\n")
         },
         // No codec answers the request, so its reply keeps the switch's placeholder.
         "uuid_codec_param": { argument, core in
             let words = fields(argument, 5)
-            guard words.count >= 3 else { return APIOutput("-USAGE: <uuid> audio|video read|write <param> <val>\n") }
+            guard words.count >= 3 else { return APIOutput("-USAGE: <uuid> audio|video read|write <param> <val>\n-ERR Operation Failed [NOT SENT]\n") }
             return APIOutput(core.leg(words[0]) != nil ? "+OK Command sent reply: [NOT SENT]\n" : "-ERR Operation Failed [NOT SENT]\n")
         },
         "uuid_send_info": { argument, core in
             let words = fields(argument, 4)
-            guard !words.isEmpty, words.count != 3 else { return APIOutput("-USAGE: <uuid> [<mime_type> <mime_subtype>] <message>\n") }
+            guard !words.isEmpty, words.count != 3 else {
+                return APIOutput("-USAGE: <uuid> [<mime_type> <mime_subtype>] <message>\n-ERR Operation Failed\n")
+            }
             return APIOutput(core.leg(words[0]) != nil ? "+OK Success\n" : "-ERR Operation Failed\n")
         },
         "uuid_send_message": { argument, core in
@@ -69,7 +72,7 @@ extension APICommands {
         },
         // The flag changes what the channel does once it is transferred or hung up, nothing now.
         "uuid_xfer_zombie": { argument, core in
-            guard let uuid = fields(argument, 2).first else { return APIOutput("-USAGE: <uuid>\n") }
+            guard let uuid = fields(argument, 2).first else { return APIOutput("-USAGE: <uuid>\n-ERR Operation Failed\n") }
             return APIOutput(core.leg(uuid) != nil ? "+OK Success\n" : "-ERR Operation Failed\n")
         },
         "uuid_zombie_exec": { argument, core in
@@ -118,7 +121,7 @@ extension APICommands {
         "pause": pauseMedia,
         "uuid_video_refresh": { argument, core in
             let words = fields(argument, 2)
-            guard let uuid = words.first else { return APIOutput("-USAGE: <uuid> [auto|manual]\n") }
+            guard let uuid = words.first else { return APIOutput("-USAGE: <uuid> [auto|manual]\n-ERR Operation Failed\n") }
             guard let leg = core.leg(uuid) else { return APIOutput("-ERR Operation Failed\n") }
             guard words.count > 1 else { return APIOutput("+OK Success\n") }
             var manual = leg.media.manualVideoRefresh
@@ -154,7 +157,7 @@ extension APICommands {
     /// mode, which a loopback leg never is; `off` on one that is not bridged only asks it.
     private static func mediaPath(_ argument: String, _ core: SwitchCore) -> APIOutput {
         let words = fields(argument, 4)
-        guard let first = words.first else { return APIOutput("-USAGE: [off] <uuid>\n") }
+        guard let first = words.first else { return APIOutput("-USAGE: [off] <uuid>\n-ERR Operation failed\n") }
         let off = first.lowercased() == "off"
         let uuid = off ? (words.count > 1 ? words[1] : "") : first
         guard core.leg(uuid) != nil, off else { return APIOutput("-ERR Operation failed\n") }
@@ -173,7 +176,7 @@ extension APICommands {
 
     private static let videoRate: APIImplementation = { argument, core in
         let words = fields(argument, 2)
-        guard words.count == 2 else { return APIOutput("-USAGE: <uuid> [auto|manual]\n") }
+        guard words.count == 2 else { return APIOutput("-USAGE: <uuid> [auto|manual]\n-ERR Operation Failed\n") }
         return APIOutput(core.leg(words[0]) != nil ? "+OK Success\n" : "-ERR Operation Failed\n")
     }
 

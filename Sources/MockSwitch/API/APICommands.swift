@@ -25,12 +25,14 @@ enum APICommands {
         table.merge(registryCommands) { $1 }
         // The call simulation answers for the channels it finds; where it finds none, FreeSWITCH's
         // own text for that command (capture 66) is given, which varies from command to command.
-        let live = channelCommands.merging(liveChannelCommands) { $1 }.merging(channelMessageCommands) { $1 }
-            .merging(mediaChannelCommands) { $1 }
+        let live = channelCommands.merging(liveChannelCommands) { $1 }
         for (name, absent) in absentChannelCommands {
             table[name] = live[name].map { Self.preferringAbsentTexts(live: $0, absent: absent) } ?? absent.withoutChannel
         }
         for (name, implementation) in live where table[name] == nil { table[name] = implementation }
+        // These print mod_commands' own usage and not-found texts, channel or not.
+        table.merge(channelMessageCommands) { $1 }
+        table.merge(mediaChannelCommands) { $1 }
         table["fsctl"] = FsctlCommand.run
         table["alias"] = AliasCommand.run
         table["show"] = ShowCommand.run
