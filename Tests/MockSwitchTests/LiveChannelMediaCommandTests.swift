@@ -148,6 +148,14 @@ import Testing
         #expect(try await rig.api("uuid_displace \(a) stop /tmp/music.wav") == "-ERR Cannot stop displace session!\n")
         #expect(try await rig.api("uuid_audio \(a) stop") == "+OK\n")
         #expect(try await rig.event("MEDIA_BUG_STOP", a)?["Media-Bug-Function"] == "audio")
+        // A bug with nothing to do leaves at once; preprocess's has no target.
+        #expect(try await rig.api("uuid_audio \(a) start read mute 0") == "+OK\n")
+        #expect(try await rig.event("MEDIA_BUG_START", a)?["Media-Bug-Function"] == "audio")
+        #expect(try await rig.event("MEDIA_BUG_STOP", a)?["Media-Bug-Function"] == "audio")
+        #expect(try await rig.api("uuid_preprocess \(a) r.agc=1") == "+OK\n")
+        #expect(try await rig.event("MEDIA_BUG_START", a)?["Media-Bug-Target"] == "N/A")
+        #expect(try await rig.api("uuid_preprocess \(a) stop") == "+OK\n")
+        #expect(try await rig.event("MEDIA_BUG_STOP", a)?["Media-Bug-Function"] == "preprocess")
         // A displaced file without the loop flag ends by itself (a second here).
         #expect(try await rig.api("uuid_displace \(a) start silence_stream://100") == "+OK Success\n")
         #expect(try await rig.event("MEDIA_BUG_STOP", a)?["Media-Bug-Target"] == "silence_stream://100")

@@ -24,10 +24,19 @@ extension APICommands {
             guard let leg = core.leg(words[0]) else { return APIOutput("-ERR No such channel!\n") }
             return APIOutput(leg.application?.name == "playback" ? "+OK\n" : "-ERR No file handle!\n")
         },
+        // The first call adds the speex `preprocess` bug (no target: "N/A"); later ones change
+        // its settings, and `stop` makes it leave at its next frame.
         "uuid_preprocess": { argument, core in
             let words = fields(argument, 3)
             guard words.count >= 2 else { return APIOutput("-USAGE: <>\n") }
-            return APIOutput(core.leg(words[0]) != nil ? "+OK\n" : "-ERR No such channel!\n")
+            guard let leg = core.leg(words[0]) else { return APIOutput("-ERR No such channel!\n") }
+            var output = APIOutput("+OK\n")
+            if !leg.media.bugs.contains(where: { $0.function == "preprocess" }) {
+                (output.events, output.logLines) = core.withCalls { $0.addBug(words[0], function: "preprocess", target: "N/A") }
+            } else if words[1].lowercased() == "stop" {
+                removeBugAtNextFrame(words[0], function: "preprocess", core)
+            }
+            return output
         },
         "uuid_recv_dtmf": { argument, core in
             let words = fields(argument, 2)
@@ -73,7 +82,22 @@ extension APICommands {
               ["mute", "level"].contains(words[3].lowercased()) else { return usage }
         guard !leg.media.bugs.contains(where: { $0.function == "audio" }) else { return output }
         (output.events, output.logLines) = core.withCalls { $0.addBug(words[0], function: "audio", target: words[3]) }
+        // A bug with nothing to do (mute 0, or a level of 0 or outside -4…4) leaves at its first frame.
+        let level = CNumber.atol(words[4])
+        if level == 0 || (words[3].lowercased() == "level" && abs(level) >= 5) {
+            removeBugAtNextFrame(words[0], function: "audio", core)
+        }
         return output
+    }
+
+    /// A bug's callback that returns false ends it on the next frame (20 ms).
+    private static func removeBugAtNextFrame(_ uuid: String, function: String, _ core: SwitchCore) {
+        core.calls.later(.milliseconds(20)) {
+            core.withCalls { script in
+                guard script.book.legs[uuid] != nil else { return }
+                _ = script.removeBug(uuid, function: function)
+            }
+        }
     }
 
     /// `<uuid> [start|stop] <path> [<limit>] [mux]`: a `displace` bug per file, which ends with
