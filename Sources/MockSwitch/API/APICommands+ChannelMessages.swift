@@ -82,13 +82,16 @@ extension APICommands {
         "uuid_early_ok": { argument, core in
             APIOutput(!argument.isEmpty && core.leg(argument) != nil ? "" : "-ERROR\n")
         },
-        // Ring-ready on a channel that is already answered (or ringing) changes nothing.
+        // Rings a channel that is not ringing or answered yet; changes nothing on one that is.
         "uuid_ring_ready": { argument, core in
             let words = fields(argument, 2)
             guard let uuid = words.first, words.count < 2 || words[1].lowercased() == "queued" else {
                 return APIOutput("-USAGE: <uuid> [queued]\n")
             }
-            return APIOutput(core.leg(uuid) != nil ? "+OK\n" : "-ERROR\n")
+            guard core.leg(uuid) != nil else { return APIOutput("-ERROR\n") }
+            var output = APIOutput("+OK\n")
+            (output.events, output.logLines) = core.withCalls { $0.ringReady(uuid) }
+            return output
         },
         "uuid_outgoing_answer": { argument, core in
             guard !argument.isEmpty else { return APIOutput("-USAGE: <uuid>\n") }
