@@ -207,6 +207,10 @@ import Testing
         let beat = try #require(await rig.event("SESSION_HEARTBEAT", a))
         #expect(beat["Channel-Name"] == "loopback/7000-a")
         #expect(try await rig.event("SESSION_HEARTBEAT", a) != nil)
+        // Fired on set, the first beat does not wait the minute.
+        #expect(try await rig.api("uuid_setvar \(a) heartbeat_fire_on_set true") == "+OK\n")
+        #expect(try await rig.api("uuid_session_heartbeat \(a) 60") == "+OK\n")
+        #expect(try await rig.event("SESSION_HEARTBEAT", a) != nil)
         #expect(try await rig.api("uuid_session_heartbeat \(a) off") == "+OK\n")
         #expect(try await rig.api("uuid_session_heartbeat \(LiveChannelCommandTests.nobody) 5")
             == "-ERR Cannot locate session. USAGE: uuid_session_heartbeat <uuid> [sched] [0|<seconds>]\n")

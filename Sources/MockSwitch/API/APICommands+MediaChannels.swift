@@ -183,12 +183,13 @@ extension APICommands {
     }
 
     /// `<uuid> [sched] [0|<seconds>]`: SESSION_HEARTBEAT every so many seconds (60 unless a
-    /// positive number is given; 0 or a false word turns it off), the first one interval after.
+    /// positive number is given; 0 or a false word turns it off), the first one an interval after
+    /// (or at once with `heartbeat_fire_on_set`).
     private static let uuidSessionHeartbeat: APIImplementation = { argument, core in
         let syntax = "uuid_session_heartbeat <uuid> [sched] [0|<seconds>]"
         let words = fields(argument, 3)
         guard words.count >= 2 else { return APIOutput("-USAGE: \(syntax)\n") }
-        guard core.leg(words[0]) != nil else { return APIOutput("-ERR Cannot locate session. USAGE: \(syntax)\n") }
+        guard let leg = core.leg(words[0]) else { return APIOutput("-ERR Cannot locate session. USAGE: \(syntax)\n") }
         let setting = words[1].lowercased() == "sched" ? (words.count > 2 ? words[2] : "") : words[1]
         var seconds = 60
         if let number = Int(setting) {
@@ -198,15 +199,17 @@ extension APICommands {
         }
         var generation = 0
         _ = core.withCalls { generation = $0.setHeartbeat(words[0], seconds: seconds) }
-        if seconds > 0 { scheduleHeartbeat(words[0], every: seconds, generation: generation, core) }
+        // `heartbeat_fire_on_set` makes the first one come with the next frame.
+        let first: Duration = SwitchTrue.isTrue(leg.variables["heartbeat_fire_on_set"] ?? "") ? .milliseconds(20) : .seconds(seconds)
+        if seconds > 0 { scheduleHeartbeat(words[0], after: first, every: seconds, generation: generation, core) }
         return APIOutput("+OK\n")
     }
 
-    private static func scheduleHeartbeat(_ uuid: String, every seconds: Int, generation: Int, _ core: SwitchCore) {
-        core.calls.later(.seconds(seconds)) {
+    private static func scheduleHeartbeat(_ uuid: String, after delay: Duration, every seconds: Int, generation: Int, _ core: SwitchCore) {
+        core.calls.later(delay) {
             var fired = false
             let result = core.withCalls { fired = $0.heartbeat(uuid, generation: generation) }
-            if fired { scheduleHeartbeat(uuid, every: seconds, generation: generation, core) }
+            if fired { scheduleHeartbeat(uuid, after: .seconds(seconds), every: seconds, generation: generation, core) }
             return result
         }
     }
