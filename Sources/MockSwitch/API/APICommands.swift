@@ -33,6 +33,7 @@ enum APICommands {
         // These print mod_commands' own usage and not-found texts, channel or not.
         table.merge(channelMessageCommands) { $1 }
         table.merge(mediaChannelCommands) { $1 }
+        table.merge(channelFlowCommands) { $1 }
         table["fsctl"] = FsctlCommand.run
         table["alias"] = AliasCommand.run
         table["show"] = ShowCommand.run
