@@ -201,6 +201,17 @@ import Testing
         await rig.stop()
     }
 
+    @Test func filemanStopEndsThePlayingFile() async throws {
+        var (rig, a) = try await LiveChannelMediaCommandTests.parkedCall()
+        #expect(try await rig.api("uuid_broadcast \(a) tone_stream://%(50000,0,350) aleg") == "+OK Message sent\n")
+        _ = try #require(await rig.event("PLAYBACK_START", a))
+        #expect(try await rig.api("uuid_fileman \(a) pause") == "+OK\n")
+        #expect(try await rig.api("uuid_fileman \(a) stop") == "+OK\n")
+        #expect(try await rig.event("PLAYBACK_STOP", a)?["Playback-Status"] == "done")
+        #expect(try await rig.api("uuid_getvar \(a) current_application_response") == "FILE PLAYED")
+        await rig.stop()
+    }
+
     @Test func sessionHeartbeatFiresUntilTurnedOff() async throws {
         var (rig, a) = try await LiveChannelMediaCommandTests.parkedCall()
         #expect(try await rig.api("uuid_session_heartbeat \(a) 1") == "+OK\n")

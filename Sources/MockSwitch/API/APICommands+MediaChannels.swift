@@ -17,12 +17,18 @@ extension APICommands {
         },
         "uuid_displace": uuidDisplace,
         "uuid_drop_dtmf": uuidDropDTMF,
-        // Only a channel playing a file has a file handle to manage.
+        // Only a channel playing a file has a file handle to manage; `stop` marks the file done,
+        // so the playback ends as a finished one. The others change how it plays (speed, volume,
+        // position, pause), which the mock's fixed playback lengths do not follow.
         "uuid_fileman": { argument, core in
             let words = fields(argument, 4)
             guard words.count >= 2 else { return APIOutput("-USAGE: <uuid> <cmd>:<val>\n") }
             guard let leg = core.leg(words[0]) else { return APIOutput("-ERR No such channel!\n") }
-            return APIOutput(leg.application?.name == "playback" ? "+OK\n" : "-ERR No file handle!\n")
+            guard let app = leg.application, app.name == "playback" else { return APIOutput("-ERR No file handle!\n") }
+            if words[1].lowercased() == "stop" {
+                core.calls.later { core.withCalls { $0.stopBroadcast(words[0], app.data, status: "done") } }
+            }
+            return APIOutput("+OK\n")
         },
         // The first call adds the speex `preprocess` bug (no target: "N/A"); later ones change
         // its settings, and `stop` makes it leave at its next frame.
