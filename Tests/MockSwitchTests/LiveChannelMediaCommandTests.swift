@@ -241,6 +241,7 @@ import Testing
         #expect(usage?["realm"] == "trunks" && usage?["key"] == "out" && usage?["usage"] == "1" && usage?["max"] == "1")
         #expect(try await rig.api("limit_usage hash trunks out") == "1")
         #expect(try await rig.api("uuid_getvar \(a) limit_usage_trunks_out") == "1")
+        #expect(try await rig.api("uuid_getvar \(a) limit_backend") == "hash")
         // The same channel counts once.
         #expect(try await rig.api("uuid_limit \(a) hash trunks out 1") == "+OK")
         #expect(try await rig.api("limit_usage hash trunks out") == "1")
@@ -273,10 +274,14 @@ import Testing
 
     @Test func dualTransferMovesTheChannel() async throws {
         var (rig, a) = try await LiveChannelMediaCommandTests.parkedCall()
+        #expect(try await rig.api("uuid_limit \(a) hash calls any") == "+OK")
+        #expect(try await rig.api("limit_usage hash calls any") == "1")
         #expect(try await rig.api("uuid_dual_transfer \(a) 9196/XML/default 9664") == "+OK\n")
         _ = await rig.eventNames(until: "CHANNEL_UNPARK", channel: a)
         _ = try #require(await rig.event("CHANNEL_EXECUTE", a))
         #expect(try await rig.api("uuid_getvar \(a) current_application") == "echo")
+        // Routing again gave back what the channel held.
+        #expect(try await rig.api("limit_usage hash calls any") == "0")
         await rig.stop()
     }
 

@@ -30,6 +30,9 @@ extension CallScript {
             return item
         }
         guard let usage else { return false }
+        // The backend's name goes on the channel with the state hook that releases it.
+        let backends = self[uuid].variables["limit_backend"]
+        if backends == nil { self[uuid].variables.set("limit_backend", "hash") }
         if counts {
             self[uuid].limitKeys.append(key)
             var event = core.events.makeEvent("CUSTOM", subclass: "limit::usage", source: .limitFireEvent, time: now)
@@ -44,6 +47,14 @@ extension CallScript {
             self[uuid].variables.set(name, String(value))
         }
         return true
+    }
+
+    /// Entering CS_ROUTING (a transfer) gives back everything, unless `limit_ignore_transfer`.
+    mutating func releaseLimitsOnTransfer(_ uuid: String) {
+        guard book.legs[uuid] != nil, self[uuid].variables["limit_backend"] != nil,
+              !SwitchTrue.isTrue(self[uuid].variables["limit_ignore_transfer"] ?? "") else { return }
+        releaseLimits(uuid)
+        self[uuid].variables.set("limit_backend", nil)
     }
 
     /// Gives back the leg's count in `key` (`realm_resource`), or in every resource it holds.

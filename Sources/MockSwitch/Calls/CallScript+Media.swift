@@ -105,6 +105,7 @@ extension CallScript {
     /// `uuid_transfer`: the leg routes `destination` again and runs what it finds.
     mutating func transfer(_ uuid: String, to destination: String, context: String, dialplanName: String? = nil, dialplan: Dialplan) {
         self[uuid].state = .routing
+        releaseLimitsOnTransfer(uuid)
         // A new profile, as the extension form's, before the leg leaves what it ran; routing sets
         // call_uuid again (capture 68). The leg is now inbound to the dialplan.
         blindTransfer(uuid, to: destination, context: context, dialplanName: dialplanName ?? self[uuid].profile?.dialplan ?? "XML")
