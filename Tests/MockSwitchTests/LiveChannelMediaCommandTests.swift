@@ -183,7 +183,7 @@ import Testing
         #expect(try await rig.api("uuid_recv_dtmf \(a) 42@100") == "+OK \(a) received DTMF 42@100.\n")
         var digits: [String] = []
         while digits.count < 2, let event = try await rig.event("DTMF", a) {
-            #expect(event["DTMF-Duration"] == "800")
+            #expect(event["DTMF-Duration"] == "800" && event["DTMF-Source"] == "APP")
             digits.append(event["DTMF-Digit"] ?? "")
         }
         #expect(digits == ["4", "2"])

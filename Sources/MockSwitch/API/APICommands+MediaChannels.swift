@@ -48,12 +48,20 @@ extension APICommands {
             let words = fields(argument, 2)
             guard words.count == 2 else { return APIOutput("-USAGE: <uuid> <dtmf_data>\n") }
             guard core.leg(words[0]) != nil else { return APIOutput("-ERR Cannot locate session!\n") }
-            let spec = words[1].split(separator: "@", maxSplits: 1)
-            let duration = spec.count > 1 ? Int(spec[1]) ?? 250 : 250
-            let digits = String(spec.first ?? "").filter { "0123456789*#ABCDabcd".contains($0) }
-            guard !digits.isEmpty else { return APIOutput("-USAGE: <uuid> <dtmf_data>\n") }
+            // `+` separates groups, each with its own `@ms` (longer than the 50 ms minimum, else
+            // the default 250 ms).
+            let groups = words[1].drop { $0 == "~" }.split(separator: "+").map { group in
+                let spec = group.split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false)
+                let asked = spec.count > 1 ? CNumber.atol(String(spec[1])) : 0
+                return (String(spec[0]).filter { "0123456789*#ABCDabcdWwFf".contains($0) }, asked > 50 ? asked : 250)
+            }
+            guard groups.contains(where: { !$0.0.isEmpty }) else { return APIOutput("-USAGE: <uuid> <dtmf_data>\n") }
             // The digits wait in the channel's queue until its session reads them.
-            core.calls.later { core.withCalls { $0.receiveDTMF(words[0], digits, durationMs: duration) } }
+            core.calls.later {
+                core.withCalls { script in
+                    for (digits, duration) in groups { script.receiveDTMF(words[0], digits, durationMs: duration) }
+                }
+            }
             return APIOutput("+OK \(words[0]) received DTMF \(words[1]).\n")
         },
         "uuid_session_heartbeat": uuidSessionHeartbeat,

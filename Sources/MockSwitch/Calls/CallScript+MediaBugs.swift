@@ -31,13 +31,14 @@ extension CallScript {
         }
     }
 
-    /// DTMF queued on the leg itself: one DTMF event per digit as the leg reads them.
+    /// DTMF queued on the leg itself (by the API: source APP): one DTMF event per digit as the
+    /// leg reads them.
     mutating func receiveDTMF(_ uuid: String, _ digits: String, durationMs: Int) {
         guard !dropsDTMF(uuid) else { return }
         self[uuid].digitsDialed += digits
         for digit in digits {
             fire("DTMF", uuid, .dequeueDTMF, .init(variables: false, trailing: [
-                ("DTMF-Digit", String(digit)), ("DTMF-Duration", String(durationMs * 8)), ("DTMF-Source", "UNKNOWN"),
+                ("DTMF-Digit", String(digit)), ("DTMF-Duration", String(durationMs * 8)), ("DTMF-Source", "APP"),
             ]))
         }
     }
