@@ -6,7 +6,7 @@ extension CallScript {
         let target = self[uuid].loopbackPartner.flatMap { book.legs[$0] != nil ? $0 : nil } ?? uuid
         // The sending leg notes the duration it sent (capture 68).
         if !digits.isEmpty { self[uuid].variables.set("last_dtmf_duration", String(durationMs * 8)) }
-        guard !dropsDTMF(target) else { return }
+        guard !dropsDTMF(uuid) else { return }
         self[target].digitsDialed += digits
         for digit in digits {
             // A DTMF event carries the channel and its profile, not its variables (capture 68).

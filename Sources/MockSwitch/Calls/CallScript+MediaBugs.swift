@@ -34,7 +34,6 @@ extension CallScript {
     /// DTMF queued on the leg itself (by the API: source APP): one DTMF event per digit as the
     /// leg reads them.
     mutating func receiveDTMF(_ uuid: String, _ digits: String, durationMs: Int) {
-        guard !dropsDTMF(uuid) else { return }
         self[uuid].digitsDialed += digits
         for digit in digits {
             fire("DTMF", uuid, .dequeueDTMF, .init(variables: false, trailing: [
@@ -43,8 +42,8 @@ extension CallScript {
         }
     }
 
-    /// `uuid_drop_dtmf <uuid> on`: the leg's queue takes no digits (the variable goes with the
-    /// channel flag the switch tests).
+    /// `uuid_drop_dtmf <uuid> on`: the leg sends no DTMF to its endpoint (the switch tests the
+    /// channel flag that goes with this variable when it sends, not when it receives).
     func dropsDTMF(_ uuid: String) -> Bool {
         book.legs[uuid]?.variables["drop_dtmf"] == "true"
     }
