@@ -33,6 +33,30 @@ import Testing
         #expect(unsimulated.isEmpty, "answering \"not simulated\": \(unsimulated.sorted())")
     }
 
+    /// With a loopback call up, every channel command named with the live UUID answers as the
+    /// switch does for such a channel: none says it is not simulated, whatever follows the UUID.
+    @Test func everyChannelCommandSimulatesALiveChannel() throws {
+        let core = TestSwitch.make(clock: ManualClock(TestSwitch.start))
+        let reply = core.executeAPI("originate", "loopback/7000/default &park()").body
+        let uuid = try #require(reply.firstMatch(of: /\+OK ([0-9a-f-]{36})/)?.1).description
+        let followers = ["", " x", " start x", " stop x", " on x y", " audio read x y", " x y z w"]
+        var unsimulated: Set<String> = []
+        for command in core.modules.apiCommands where command.name.hasPrefix("uuid_") || command.name == "break" {
+            guard !["uuid_kill", "uuid_transfer", "uuid_dual_transfer", "uuid_limit"].contains(command.name) else { continue }
+            for follower in followers {
+                let body = core.executeAPI(command.name, uuid + follower).body + core.executeAPI(command.name, "off " + uuid + follower).body
+                if body.contains("not simulated") { unsimulated.insert(command.name) }
+            }
+        }
+        #expect(core.channelExists(uuid))
+        #expect(unsimulated.isEmpty, "answering \"not simulated\": \(unsimulated.sorted())")
+        for (name, data) in [("execute", #"{"uuid":"\#(uuid)","app":"log","arg":"INFO hi"}"#), ("mediaStats", #"{"uuid":"\#(uuid)"}"#)] {
+            let json = core.executeAPI("json", #"{"command":"\#(name)","data":\#(data)}"#).body
+            #expect(json.contains(#""status":"success""#), "\(name): \(json)")
+            #expect(!json.contains("not simulated"))
+        }
+    }
+
     /// unload/load change the one module table: help, show api, module_exists, completion.
     @Test func unloadAndLoadChangeEveryView() {
         let core = TestSwitch.make(clock: ManualClock(TestSwitch.start))

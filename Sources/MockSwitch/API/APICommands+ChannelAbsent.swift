@@ -2,20 +2,8 @@
 /// usage without arguments, else each command's own "not found" text. The call simulation's
 /// implementations (``channelCommands``) replace these where they exist.
 extension APICommands {
-    static let absentChannelCommands: [String: APIImplementation] = {
-        var table: [String: APIImplementation] = [:]
-        for command in ChannelAbsence.all {
-            table[command.name] = { argument, core in
-                let words = argument.words
-                guard words.count >= command.minimumWords else { return APIOutput(command.usage) }
-                let flag = ["off", "toggle"].contains(words[0].lowercased())
-                let uuid = command.uuidAfterOff && flag ? (words.count > 1 ? words[1] : "") : words[0]
-                guard core.channelExists(uuid) else { return APIOutput(command.absent) }
-                return notSimulated(command.name)
-            }
-        }
-        return table
-    }()
+    static let absentChannelCommands: [String: ChannelAbsence] = Dictionary(
+        ChannelAbsence.all.map { ($0.name, $0) }, uniquingKeysWith: { $1 })
 }
 
 /// One channel command's texts: its usage line and its answer for an unknown UUID.
@@ -27,6 +15,22 @@ struct ChannelAbsence {
     var uuidAfterOff = false
 
     static let noChannel = "-ERR No such channel!\n"
+
+    /// The usage without enough arguments, the "not found" text for a channel that is not up;
+    /// `nil` for a live channel, which the call simulation answers.
+    func answer(_ argument: String, _ core: SwitchCore) -> APIOutput? {
+        let words = argument.words
+        guard words.count >= minimumWords else { return APIOutput(usage) }
+        let flag = ["off", "toggle"].contains(words[0].lowercased())
+        let uuid = uuidAfterOff && flag ? (words.count > 1 ? words[1] : "") : words[0]
+        return core.channelExists(uuid) ? nil : APIOutput(absent)
+    }
+
+    /// For a command the call simulation does not implement: these texts, and the usage line for
+    /// a live channel.
+    var withoutChannel: APIImplementation {
+        { argument, core in answer(argument, core) ?? APIOutput(usage) }
+    }
 
     static let all: [ChannelAbsence] = {
         var list: [ChannelAbsence] = [

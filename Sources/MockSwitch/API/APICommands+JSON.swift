@@ -72,22 +72,51 @@ extension APICommands {
         },
         "status": { _, core in (jsonStatus(core), true, APIResult(body: "")) },
         "channelData": { data, core in
-            guard let uuid = data["uuid"]?.stringValue, core.channelExists(uuid) else { return (nil, false, APIResult(body: "")) }
-            let dump = innerAPI("uuid_dump", uuid + " json", core)
-            return (CJSON.parse(dump.body), true, APIResult(body: ""))
+            guard let uuid = data["uuid"]?.stringValue, !uuid.isEmpty else { return failure("INVALID INPUT") }
+            guard core.channelExists(uuid) else { return failure("Session does not exist") }
+            return (.object([("channelData", channelData(uuid, core))]), true, APIResult(body: ""))
         },
-        // Both need a channel to act on; without one (or without the fields they read) they fail.
+        // The channel's name (or, with `extendedData`, its data); the application runs as a
+        // queued `execute` message once the reply is out, or with `inline` before it.
         "execute": { data, core in
-            guard let uuid = data["uuid"]?.stringValue, core.channelExists(uuid), data["app"]?.stringValue != nil else {
-                return (nil, false, APIResult(body: ""))
+            guard let uuid = data["uuid"]?.stringValue, let app = data["app"]?.stringValue else { return failure("INVALID INPUT") }
+            guard let leg = core.leg(uuid) else { return failure("Session does not exist") }
+            var message = ESLEvent()
+            message.addHeader("call-command", "execute")
+            message.addHeader("execute-app-name", app)
+            if let argument = data["arg"]?.stringValue { message.addHeader("execute-app-arg", argument) }
+            var ran = APIResult(body: "")
+            let reply: CJSON = SwitchTrue.isTrue(data["extendedData"]?.stringValue ?? "")
+                ? .object([("channelData", channelData(uuid, core))]) : .object([("channelName", .string(leg.name))])
+            if SwitchTrue.isTrue(data["inline"]?.stringValue ?? "") {
+                (ran.events, ran.logLines) = core.deliverMessage(to: uuid, message)
+            } else {
+                message.addHeader("event-lock", "true")
+                let queued = message
+                core.calls.later { core.deliverMessage(to: uuid, queued) }
             }
-            return (.object([("message", .string("not simulated for a live channel"))]), false, APIResult(body: ""))
+            return (reply, true, ran)
         },
+        // A loopback channel has no RTP, so no audio or video figures: only the channel's data
+        // when `channelData` asks for it.
         "mediaStats": { data, core in
-            guard let uuid = data["uuid"]?.stringValue, core.channelExists(uuid) else { return (nil, false, APIResult(body: "")) }
-            return (.object([("message", .string("not simulated for a live channel"))]), false, APIResult(body: ""))
+            guard let uuid = data["uuid"]?.stringValue, !uuid.isEmpty else { return failure("INVALID INPUT") }
+            guard core.leg(uuid) != nil else { return failure("Session does not exist") }
+            guard let wanted = data["channelData"], wanted.isTrueEnough else { return (.object([]), true, APIResult(body: "")) }
+            return (.object([("channelData", channelData(uuid, core))]), true, APIResult(body: ""))
         },
     ]
+
+    /// A JSON API's failure: its reason as the reply's `response`.
+    private static func failure(_ reason: String) -> (reply: CJSON?, ok: Bool, inner: APIResult) {
+        (.object([("response", .string(reason))]), false, APIResult(body: ""))
+    }
+
+    /// The channel's data as these APIs attach it (the mock's stand-in for the JSON CDR: the
+    /// channel's variables and headers as `uuid_dump json` prints them).
+    private static func channelData(_ uuid: String, _ core: SwitchCore) -> CJSON {
+        CJSON.parse(innerAPI("uuid_dump", uuid + " json", core).body) ?? .null
+    }
 
     /// The `status` JSON API: the figures of `status`, as an object.
     static func jsonStatus(_ core: SwitchCore) -> CJSON {
@@ -108,5 +137,17 @@ extension APICommands {
             ("idleCPU", .object([("used", .number(s.minimumIdleCPU)), ("allowed", .number(s.idleCPU))])),
             ("stackSizeKB", .object([("current", n(s.stackSizeKiB)), ("max", n(s.stackMaxKiB))])),
         ])
+    }
+}
+
+extension CJSON {
+    /// mod_commands' `true_enough`: `true`, a non-zero number or any string.
+    var isTrueEnough: Bool {
+        switch self {
+        case .bool(let value): value
+        case .number(let value): value != 0
+        case .string: true
+        default: false
+        }
     }
 }

@@ -28,7 +28,7 @@ extension APICommands {
         },
     ]
 
-    private static func hasLimitBackend(_ name: String, _ core: SwitchCore) -> Bool {
+    static func hasLimitBackend(_ name: String, _ core: SwitchCore) -> Bool {
         core.modules.interfaces.contains { $0.kind == .limit && $0.name == name }
     }
 

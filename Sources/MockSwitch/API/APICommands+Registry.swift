@@ -1,5 +1,5 @@
-/// domain_data, group_call, reg_url (the directory and the registrations table), pause and
-/// tone_detect (a channel's media), page (mod_dptools), db_cache, msrp, reloadcert (the core's
+/// domain_data, group_call, reg_url (the directory and the registrations table), tone_detect
+/// (a channel's media), page (mod_dptools), db_cache, msrp, reloadcert (the core's
 /// own services).
 extension APICommands {
     static let registryCommands: [String: APIImplementation] = [
@@ -16,13 +16,6 @@ extension APICommands {
         "group_call": { _, _ in APIOutput("error/NO_ROUTE_DESTINATION") },
         // Registrations come from mod_sofia or verto, which the captured switch does not load.
         "reg_url": { _, _ in APIOutput("error/user_not_registered") },
-        "pause": { argument, core in
-            let words = argument.words
-            guard words.count >= 2 else { return APIOutput("-USAGE: \(core.modules.command(named: "pause")?.syntax ?? "")\n") }
-            guard core.channelExists(words[0]) else { return APIOutput("-ERR No such channel!\n") }
-            // The switch sets or clears the channel's hold flag and writes nothing.
-            return APIOutput("")
-        },
         // Fewer than three arguments, or a timeout already past, only log an error: nothing is written.
         "tone_detect": { argument, core in
             let words = argument.words

@@ -27,10 +27,15 @@ enum APICommands {
         table.merge(legacyCommands) { $1 }
         // The call simulation answers for the channels it finds; where it finds none, FreeSWITCH's
         // own text for that command (capture 66) is given, which varies from command to command.
-        table.merge(absentChannelCommands) { $1 }
-        for (name, live) in channelCommands.merging(liveChannelCommands, uniquingKeysWith: { $1 }) {
-            table[name] = table[name].map { absent in Self.preferringAbsentTexts(live: live, absent: absent) } ?? live
+        let live = channelCommands.merging(liveChannelCommands) { $1 }
+        for (name, absent) in absentChannelCommands {
+            table[name] = live[name].map { Self.preferringAbsentTexts(live: $0, absent: absent) } ?? absent.withoutChannel
         }
+        for (name, implementation) in live where table[name] == nil { table[name] = implementation }
+        // These print mod_commands' own usage and not-found texts, channel or not.
+        table.merge(channelMessageCommands) { $1 }
+        table.merge(mediaChannelCommands) { $1 }
+        table.merge(channelFlowCommands) { $1 }
         table["fsctl"] = FsctlCommand.run
         table["alias"] = AliasCommand.run
         table["show"] = ShowCommand.run
@@ -48,18 +53,13 @@ enum APICommands {
     }
 
     /// `live`, except where it finds no channel or no arguments (its generic `-ERR No such
-    /// channel!` or a usage line): then `absent`, which knows what FreeSWITCH says there.
-    static func preferringAbsentTexts(live: @escaping APIImplementation, absent: @escaping APIImplementation) -> APIImplementation {
+    /// channel!` or a usage line) for a channel that is not up: then `absent`, which knows what
+    /// FreeSWITCH says there.
+    static func preferringAbsentTexts(live: @escaping APIImplementation, absent: ChannelAbsence) -> APIImplementation {
         { argument, core in
             let output = live(argument, core)
-            guard output.events.isEmpty, output.text == "-ERR No such channel!\n" || output.text.hasPrefix("-USAGE:") else { return output }
-            return absent(argument, core)
+            guard output.events.isEmpty, output.text == ChannelAbsence.noChannel || output.text.hasPrefix("-USAGE:") else { return output }
+            return absent.answer(argument, core) ?? output
         }
-    }
-
-    /// The answer of a channel command on a live channel whose effect the call engine does not
-    /// simulate yet (only reachable with a channel up; the scheduler and the channel commands use it).
-    static func notSimulated(_ name: String) -> APIOutput {
-        APIOutput("-ERR \(name) is not simulated by the mock switch\n")
     }
 }

@@ -42,6 +42,10 @@ struct CallLeg: Sendable, Hashable {
     /// The COMMAND event `uuid_broadcast` queued, fired as PRIVATE_COMMAND once its application ran.
     var queuedCommand: ESLEvent?
     var held = false
+    /// Media bugs, heartbeat and video refresh mode (the media commands).
+    var media = LegMedia()
+    /// The `hash` limit resources (`realm_resource`) this leg is counted in, released at hangup.
+    var limitKeys: [String] = []
     /// The other half of a loopback pair.
     var loopbackPartner: String?
     /// The bridge this leg is in, and its side of it.

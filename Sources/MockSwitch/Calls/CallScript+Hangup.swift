@@ -118,6 +118,8 @@ extension CallScript {
         completeExecute(uuid)
         // The session thread comes back from the application it was running.
         if self[uuid].runningState == .execute { logState(uuid, .execute, sleeping: true) }
+        removeAllBugs(uuid)
+        releaseLimits(uuid)
         run(uuid, .hangup)
         logRunning(uuid, .hangup)
         let time = now

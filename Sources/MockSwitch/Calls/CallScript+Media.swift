@@ -6,6 +6,7 @@ extension CallScript {
         let target = self[uuid].loopbackPartner.flatMap { book.legs[$0] != nil ? $0 : nil } ?? uuid
         // The sending leg notes the duration it sent (capture 68).
         if !digits.isEmpty { self[uuid].variables.set("last_dtmf_duration", String(durationMs * 8)) }
+        guard !dropsDTMF(uuid) else { return }
         self[target].digitsDialed += digits
         for digit in digits {
             // A DTMF event carries the channel and its profile, not its variables (capture 68).
@@ -49,9 +50,10 @@ extension CallScript {
     }
 
     /// `uuid_record start|stop`: RECORD_* and the media bug's events.
-    mutating func record(_ uuid: String, _ path: String, start: Bool) {
+    mutating func record(_ uuid: String, _ path: String, start: Bool, completion: String = "success-maxtime") {
         if start {
             self[uuid].recordStartedAt = now
+            self[uuid].media.bugs.append(.init(function: "session_record", target: path))
             fire("RECORD_START", uuid, .recordStart, .init(trailing: [("Record-File-Path", path)]))
             fire("MEDIA_BUG_START", uuid, .mediaBugStart, .init(
                 leading: [("Media-Bug-Function", "session_record"), ("Media-Bug-Target", path)]))
@@ -61,11 +63,12 @@ extension CallScript {
             let samples = milliseconds * 8
             for (name, value) in [("record_file_size", String(44 + samples * 2)), ("record_samples", String(samples)),
                                   ("record_seconds", String(milliseconds / 1000)), ("record_ms", String(milliseconds)),
-                                  ("record_completion_cause", "success-maxtime")] {
+                                  ("record_completion_cause", completion)] {
                 self[uuid].variables.set(name, value)
             }
+            self[uuid].media.bugs.removeAll { $0 == .init(function: "session_record", target: path) }
             fire("RECORD_STOP", uuid, .recordStop, .init(trailing: [("Record-File-Path", path),
-                                                                     ("Record-Completion-Cause", "success-maxtime")]))
+                                                                     ("Record-Completion-Cause", completion)]))
             fire("MEDIA_BUG_STOP", uuid, .mediaBugStop, .init(
                 leading: [("Media-Bug-Function", "session_record"), ("Media-Bug-Target", path)]))
         }
@@ -99,6 +102,7 @@ extension CallScript {
     /// `uuid_transfer`: the leg routes `destination` again and runs what it finds.
     mutating func transfer(_ uuid: String, to destination: String, context: String, dialplanName: String? = nil, dialplan: Dialplan) {
         self[uuid].state = .routing
+        releaseLimitsOnTransfer(uuid)
         // A new profile, as the extension form's, before the leg leaves what it ran; routing sets
         // call_uuid again (capture 68). The leg is now inbound to the dialplan.
         blindTransfer(uuid, to: destination, context: context, dialplanName: dialplanName ?? self[uuid].profile?.dialplan ?? "XML")

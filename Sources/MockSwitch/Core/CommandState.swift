@@ -63,6 +63,8 @@ struct ScheduledTask: Sendable {
 struct LimitUsage: Sendable {
     var total = 0
     var rate = 0
+    /// When the rate's interval last started (epoch seconds).
+    var lastCheck: Int64 = 0
 }
 
 /// mod_console's switches.
