@@ -66,6 +66,32 @@ import Testing
         #expect(legacy.executeAPI("show", "complete").body.contains("\n0,uuid_debug_audio,::console::list_uuid,"))
     }
 
+    /// A `--user` login is a directory user of its domain, with its `esl-*` params, and can be dialled.
+    @Test func loginsAreDirectoryUsers() throws {
+        let login = try #require(MockSwitchConfiguration.User(specification: "ops@example.org:s3cret:HEARTBEAT,API:status:false"))
+        let core = SwitchCore(identity: core.identity, clock: ManualClock(TestSwitch.start).clock, logins: [login])
+        func api(_ command: String, _ argument: String) -> String { core.executeAPI(command, argument).body }
+        #expect(api("user_exists", "id ops example.org") == "true")
+        #expect(api("user_exists", "id ops 192.0.2.2") == "false")
+        #expect(api("domain_exists", "example.org") == "true")
+        #expect(api("user_data", "ops@example.org param esl-allowed-events") == "HEARTBEAT,API")
+        #expect(api("user_data", "ops@example.org param esl-allowed-log") == "false")
+        #expect(api("user_data", "ops@example.org attr id") == "ops")
+        #expect(api("find_user_xml", "id ops example.org") == """
+            <user id="ops" domain-name="example.org">
+                <params>
+                  <param name="esl-password" value="s3cret"></param>
+                  <param name="esl-allowed-events" value="HEARTBEAT,API"></param>
+                  <param name="esl-allowed-api" value="status"></param>
+                  <param name="esl-allowed-log" value="false"></param>
+                </params>
+              </user>
+
+            """)
+        #expect(core.calls.registeredUsers.contains("ops"))
+        #expect(api("user_exists", "id 1001 192.0.2.2") == "true")  // the stock users stay
+    }
+
     /// The host commands run nothing unless the mock was started to allow it.
     @Test func hostCommandsNeedTheirFlag() {
         for name in ["system", "bg_system", "spawn", "spawn_stream", "bg_spawn"] {

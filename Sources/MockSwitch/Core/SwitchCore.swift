@@ -35,6 +35,8 @@ public final class SwitchCore: Sendable {
     public let legacyCommands: Bool
     /// Whether `system` and `bg_system` run commands on this host (`--allow-system-commands`).
     public let hostCommands: Bool
+    /// The event socket logins (`fscli mock --user`): directory users too.
+    public let logins: [MockSwitchConfiguration.User]
 
     struct State: Sendable {
         var statistics = SwitchStatistics()
@@ -50,9 +52,10 @@ public final class SwitchCore: Sendable {
     /// on this host.
     public init(identity: SwitchIdentity, clock: SwitchClock = .system, modules: [SwitchModule]? = nil,
                 firstSequence: UInt64 = 400, heartbeatInterval: Int64 = 20, stunSetFails: Bool = false,
-                legacyCommands: Bool = false, hostCommands: Bool = false) {
+                legacyCommands: Bool = false, hostCommands: Bool = false, logins: [MockSwitchConfiguration.User] = []) {
         self.legacyCommands = legacyCommands
         self.hostCommands = hostCommands
+        self.logins = logins
         let modules = modules ?? SwitchModule.standard(legacy: legacyCommands)
         self.identity = identity
         self.clock = clock
@@ -68,6 +71,8 @@ public final class SwitchCore: Sendable {
         var initial = State()
         initial.globals = GlobalVariables.defaults(identity: identity)
         self.state = NIOLockedValueBox(initial)
+        // A login is a user who can be dialled too (`user/<name>`), as the stock ones.
+        calls.registeredUsers.formUnion(logins.map(\.name))
     }
 
     /// A core for this machine (its host name and addresses), started now.

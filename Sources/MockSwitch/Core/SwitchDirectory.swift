@@ -3,13 +3,38 @@ import SwitchCatalog
 /// The user directory of a stock FreeSWITCH (`conf/directory/default/1000.xml` … `1019.xml` in the
 /// domain `$${domain}`): what `user_exists`, `user_data` and `find_user_xml` read.
 struct SwitchDirectory {
-    /// The one domain, `$${domain}` (the switch's IPv4 address by default).
+    /// The stock domain, `$${domain}` (the switch's IPv4 address by default).
     let domain: String
+    /// The `fscli mock --user` logins, each a directory user of its own domain with its `esl-*`
+    /// params, as FreeSWITCH keeps event socket users.
+    var logins: [MockSwitchConfiguration.User] = []
 
     static let userIDs = (1000...1019).map(String.init)
 
     func hasUser(_ id: String, in domain: String) -> Bool {
-        domain == self.domain && Self.userIDs.contains(id)
+        (domain == self.domain && Self.userIDs.contains(id)) || login(id, in: domain) != nil
+    }
+
+    func hasDomain(_ name: String) -> Bool {
+        name == domain || logins.contains { $0.domain == name }
+    }
+
+    func login(_ id: String, in domain: String) -> MockSwitchConfiguration.User? {
+        logins.first { $0.name == id && $0.domain == domain }
+    }
+
+    /// A login's params, in the order its entry lists them.
+    static func params(of login: MockSwitchConfiguration.User) -> [(String, String)] {
+        func list(_ values: [String]?) -> String { values?.joined(separator: ",") ?? "all" }
+        return [("esl-password", login.password), ("esl-allowed-events", list(login.allowedEvents)),
+                ("esl-allowed-api", list(login.allowedAPI)), ("esl-allowed-log", login.allowedLog ? "true" : "false")]
+    }
+
+    /// A login's entry as `find_user_xml` prints it (the mock writes these entries itself, so
+    /// they have none of the stock files' blank lines).
+    static func loginXML(_ login: MockSwitchConfiguration.User) -> String {
+        let params = params(of: login).map { "      <param name=\"\($0.0)\" value=\"\(XMLEscape.attribute($0.1))\"></param>\n" }.joined()
+        return "<user id=\"\(login.name)\" domain-name=\"\(login.domain)\">\n    <params>\n\(params)    </params>\n  </user>\n"
     }
 
     /// The domain's `<params>` in order (`domain_data <domain> param <name>`).
@@ -68,7 +93,7 @@ extension APICommands {
     static let directoryCommands: [String: APIImplementation] = [
         "domain_exists": { argument, core in
             guard !argument.isEmpty else { return APIOutput("") }
-            return APIOutput(argument == directory(core).domain ? "true" : "false")
+            return APIOutput(directory(core).hasDomain(argument) ? "true" : "false")
         },
         "user_exists": { argument, core in
             let words = argument.words
@@ -78,8 +103,10 @@ extension APICommands {
         "find_user_xml": { argument, core in
             let words = argument.words
             guard words.count >= 3 else { return APIOutput("-ERR bad args\n") }
-            guard words[0] == "id", directory(core).hasUser(words[1], in: words[2]) else { return APIOutput("-ERR can't find user\n") }
-            return APIOutput(directory(core).userXML(words[1]))
+            let directory = directory(core)
+            guard words[0] == "id", directory.hasUser(words[1], in: words[2]) else { return APIOutput("-ERR can't find user\n") }
+            if let login = directory.login(words[1], in: words[2]) { return APIOutput(SwitchDirectory.loginXML(login)) }
+            return APIOutput(directory.userXML(words[1]))
         },
         "user_data": { argument, core in
             let words = argument.words
@@ -89,6 +116,13 @@ extension APICommands {
             // Without `@domain` the switch's `domain` variable names it.
             let domain = parts.count > 1 ? parts[1] : directory.domain
             guard directory.hasUser(parts[0], in: domain) else { return APIOutput("") }
+            if let login = directory.login(parts[0], in: domain) {
+                switch words[1] {
+                case "attr": return APIOutput(words[2] == "id" ? parts[0] : "")
+                case "var": return APIOutput("")
+                default: return APIOutput(SwitchDirectory.params(of: login).first { $0.0.lowercased() == words[2].lowercased() }?.1 ?? "")
+                }
+            }
             switch words[1] {
             case "attr": return APIOutput(words[2] == "id" ? parts[0] : "")
             case "var": return APIOutput(directory.variables(parts[0]).first { $0.0.lowercased() == words[2].lowercased() }?.1 ?? "")
@@ -107,6 +141,6 @@ extension APICommands {
     ]
 
     static func directory(_ core: SwitchCore) -> SwitchDirectory {
-        SwitchDirectory(domain: core.globalVariable("domain") ?? core.identity.ipv4)
+        SwitchDirectory(domain: core.globalVariable("domain") ?? core.identity.ipv4, logins: core.logins)
     }
 }

@@ -61,7 +61,7 @@ public final class MockSwitchServer: Sendable {
         let core = core ?? SwitchCore(
             identity: .local(hostname: configuration.hostname, switchname: configuration.switchname),
             heartbeatInterval: heartbeatSeconds, legacyCommands: configuration.legacyCommands,
-            hostCommands: configuration.allowsSystemCommands)
+            hostCommands: configuration.allowsSystemCommands, logins: configuration.users)
         core.eventSinkListeners.compatibility = configuration.eventSinkCompatibility
         let bus = EventBus(socketless: { core.offerToEventSinkListeners(events: $0, logLines: $1) })
         let shutdownRequest = NIOLockedValueBox<MockSwitchServer?>(nil)
