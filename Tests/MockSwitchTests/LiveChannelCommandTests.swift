@@ -138,6 +138,30 @@ import Testing
     }
 
     @Test func answerAndPreAnswerOnAnUnansweredLeg() async throws {
+        var (rig, leg, originating) = try await Self.unansweredLeg()
+        #expect(try await rig.api("uuid_pre_answer \(leg)") == "+OK\n")
+        #expect(await rig.eventNames(until: "CHANNEL_PROGRESS_MEDIA", channel: leg) == ["CHANNEL_PROGRESS_MEDIA"])
+        #expect(try await rig.api("uuid_answer \(leg)") == "+OK\n")
+        #expect(await rig.eventNames(until: "CHANNEL_ANSWER", channel: leg).last == "CHANNEL_ANSWER")
+        await originating.stop()
+        await rig.stop()
+    }
+
+    /// The other side of an originate that waits: the reply it will never get and the connection
+    /// it waits on.
+    struct PendingOriginate {
+        let reply: Task<String, any Error>
+        let connection: ESLConnection
+
+        func stop() async {
+            reply.cancel()
+            await connection.close()
+        }
+    }
+
+    /// A loopback call whose b-leg parks without answering while, on a second connection, its
+    /// `originate` waits: the rig and that b-leg.
+    static func unansweredLeg() async throws -> (CallTests.Rig, String, PendingOriginate) {
         var rig = try await CallTests.Rig.start()
         rig.mock.core.calls.dialplan.extensions["wait"] = [Dialplan.Step("park")]
         let other = try await ESLConnection.connect(host: "127.0.0.1", port: rig.mock.port, password: "ClueCon",
@@ -147,13 +171,6 @@ import Testing
         while b == nil, let notification = await rig.events.next() {
             if case .event(let event) = notification, event["Event-Name"] == "CHANNEL_PARK" { b = event["Unique-ID"] }
         }
-        let leg = try #require(b)
-        #expect(try await rig.api("uuid_pre_answer \(leg)") == "+OK\n")
-        #expect(await rig.eventNames(until: "CHANNEL_PROGRESS_MEDIA", channel: leg) == ["CHANNEL_PROGRESS_MEDIA"])
-        #expect(try await rig.api("uuid_answer \(leg)") == "+OK\n")
-        #expect(await rig.eventNames(until: "CHANNEL_ANSWER", channel: leg).last == "CHANNEL_ANSWER")
-        reply.cancel()
-        await other.close()
-        await rig.stop()
+        return (rig, try #require(b), PendingOriginate(reply: reply, connection: other))
     }
 }

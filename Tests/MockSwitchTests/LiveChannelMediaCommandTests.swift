@@ -309,21 +309,11 @@ import Testing
     }
 
     @Test func ringReadyRingsAChannelNotYetAnswered() async throws {
-        var rig = try await CallTests.Rig.start()
-        rig.mock.core.calls.dialplan.extensions["wait"] = [Dialplan.Step("park")]
-        let other = try await ESLConnection.connect(host: "127.0.0.1", port: rig.mock.port, password: "ClueCon",
-                                                    configuration: .patientForTests)
-        let reply = Task { try await other.api("originate", "{originate_timeout=5}loopback/wait/default &park()").text }
-        var b: String?
-        while b == nil, let notification = await rig.events.next() {
-            if case .event(let event) = notification, event["Event-Name"] == "CHANNEL_PARK" { b = event["Unique-ID"] }
-        }
-        let leg = try #require(b)
+        var (rig, leg, originating) = try await LiveChannelCommandTests.unansweredLeg()
         #expect(try await rig.api("uuid_ring_ready \(leg)") == "+OK\n")
         #expect(await rig.eventNames(until: "CHANNEL_PROGRESS", channel: leg) == ["CHANNEL_CALLSTATE", "CHANNEL_PROGRESS"])
         #expect(try await rig.api("show channels").contains(",RINGING,"))
-        reply.cancel()
-        await other.close()
+        await originating.stop()
         await rig.stop()
     }
 
