@@ -30,24 +30,14 @@ import Testing
         #expect(try await call.command(.execute("playback", String(playbackArg), eventLock: true)).text == "+OK")
         #expect(try await call.command(.hangup(cause: "NORMAL_CLEARING")).text == "+OK")
 
-        var events: [String] = []
-        var linger: ESLDisconnectNotice?
-        var end: ESLClientError?
-        for await notification in call.notifications {
-            switch notification {
-            case .event(let event):
-                events.append(event.name ?? "?")
-                #expect(event["Unique-ID"] == uuid)
-            case .linger(let notice): linger = notice
-            case .disconnected(let error): end = error
-            default: Issue.record("unexpected \(notification)")
-            }
-        }
-        #expect(events.first == "CHANNEL_PARK")
-        #expect(events.last == "CHANNEL_HANGUP_COMPLETE")
-        #expect(events.count == records.filter { $0.label.hasPrefix("(text/event-plain") }.count)
-        #expect(linger?.channelName == "loopback/7000-a")
-        #expect(end?.code == .disconnected)
+        let ending = await ConnectionEnding.read(call)
+        #expect(ending.unexpected.isEmpty, "\(ending.unexpected)")
+        #expect(ending.events.allSatisfy { $0["Unique-ID"] == uuid })
+        #expect(ending.names.first == "CHANNEL_PARK")
+        #expect(ending.names.last == "CHANNEL_HANGUP_COMPLETE")
+        #expect(ending.events.count == records.filter { $0.label.hasPrefix("(text/event-plain") }.count)
+        #expect(ending.linger?.channelName == "loopback/7000-a")
+        #expect(ending.end?.code == .disconnected)
         await switchSide.value
         let mismatches = await log.mismatches
         #expect(mismatches.isEmpty, "\(mismatches)")

@@ -59,27 +59,17 @@ import Testing
         #expect(played.last?["variable_current_application_response"] == "FILE PLAYED")
         #expect(try await call.command(.hangup(cause: "NORMAL_CLEARING")).text == "+OK")
 
-        var names: [String] = []
-        var linger: ESLDisconnectNotice?
-        var end: ESLClientError?
-        for await notification in call.notifications {
-            switch notification {
-            case .event(let event):
-                names.append(event.name ?? "?")
-                #expect(event["Unique-ID"] == uuid)
-            case .linger(let notice): linger = notice
-            case .disconnected(let error): end = error
-            default: Issue.record("unexpected \(notification)")
-            }
-        }
-        #expect(names.first == "CHANNEL_HANGUP")
-        #expect(names.last == "CHANNEL_HANGUP_COMPLETE")
+        let ending = await ConnectionEnding.read(call)
+        #expect(ending.unexpected.isEmpty, "\(ending.unexpected)")
+        #expect(ending.events.allSatisfy { $0["Unique-ID"] == uuid })
+        #expect(ending.names.first == "CHANNEL_HANGUP")
+        #expect(ending.names.last == "CHANNEL_HANGUP_COMPLETE")
         // The channel parked on its timer tick after `connect` (before or after `myevents`, so its
         // PARK may not have been sent) and leaves park as it hangs up.
-        #expect(names.contains("CHANNEL_UNPARK"))
-        #expect(linger?.channelName == "loopback/7000-a")
-        #expect(linger?.lingerTime == 1)
-        #expect(end?.code == .disconnected)
+        #expect(ending.names.contains("CHANNEL_UNPARK"))
+        #expect(ending.linger?.channelName == "loopback/7000-a")
+        #expect(ending.linger?.lingerTime == 1)
+        #expect(ending.end?.code == .disconnected)
         await control.close()
         await listener.close()
         await mock.stop()
