@@ -19,12 +19,7 @@ import Testing
         #expect(try await connection.api("switchname").text == "e2e-switch")
         #expect(try await connection.api("status").text.contains("is ready"))
         process.send(SIGTERM)
-        var last: ESLNotification?
-        for await notification in connection.notifications { last = notification }
-        guard case .disconnected(let error) = last else { Issue.record("no disconnect: \(String(describing: last))"); return }
-        #expect(error.serverText == ESLDisconnectNotice.shutdown)
-        let exit = try await offPool { try process.finish(within: 30) }
-        #expect(exit.status == 0, "\(exit.stderr)")
+        try await Self.expectShutdownNoticeAndExitZero(connection, process)
     }
 
     /// `api shutdown` (and `fsctl shutdown`) stop the switch: every client gets the notice, and
@@ -36,12 +31,17 @@ import Testing
         let connection = try await ESLConnection.connect(host: "127.0.0.1", port: port, password: "ClueCon", configuration: .patientForTests)
         let words = command.split(separator: " ", maxSplits: 1).map(String.init)
         #expect(try await connection.api(words[0], words.count > 1 ? words[1] : nil).text == "+OK\n")
-        var last: ESLNotification?
-        for await notification in connection.notifications { last = notification }
-        guard case .disconnected(let error) = last else { Issue.record("no disconnect: \(String(describing: last))"); return }
-        #expect(error.serverText == ESLDisconnectNotice.shutdown)
+        try await Self.expectShutdownNoticeAndExitZero(connection, process)
+    }
+
+    /// The client gets the switch's shutdown notice as its connection ends, and the process then
+    /// exits with status 0.
+    static func expectShutdownNoticeAndExitZero(_ connection: ESLConnection, _ process: ChildProcess,
+                                                sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        let ending = await ConnectionEnding.read(connection)
+        #expect(ending.end?.serverText == ESLDisconnectNotice.shutdown, "\(String(describing: ending.end))", sourceLocation: sourceLocation)
         let exit = try await offPool { try process.finish(within: 30) }
-        #expect(exit.status == 0, "\(exit.stderr)")
+        #expect(exit.status == 0, "\(exit.stderr)", sourceLocation: sourceLocation)
     }
 
     @Test func aclRejectsPeersOutsideTheList() async throws {
