@@ -12,6 +12,8 @@ let package = Package(
         .library(name: "MockSwitch", targets: ["MockSwitch"]),
         .library(name: "SwitchCatalog", targets: ["SwitchCatalog"]),
         .executable(name: "fscli", targets: ["fscli"]),
+        // The parsers the fuzzer drives (Fuzz/), also replayed by the tests.
+        .library(name: "FuzzTargets", targets: ["FuzzTargets"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
@@ -55,6 +57,7 @@ let package = Package(
         // A tiny program for LineEditorTests' real-terminal test (run under tmux); not shipped.
         .executableTarget(name: "lineeditor-demo", dependencies: ["LineEditor"], path: "Sources/lineeditor-demo"),
         .target(name: "Console", dependencies: ["ESLClient", "ESLProtocol", "LineEditor", "SwitchCatalog"]),
+        .target(name: "FuzzTargets", dependencies: ["Console", "ESLProtocol", .product(name: "NIOCore", package: "swift-nio")]),
         .executableTarget(
             name: "fscli",
             dependencies: [
@@ -107,6 +110,8 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
+        // The fuzzer's entry points over every capture and every input it ever found failing.
+        .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets", "TestSupport"]),
         // The executable's own logic: that the quick `-x` parser agrees with ArgumentParser.
         .testTarget(name: "fscliTests", dependencies: ["fscli", "Console"]),
         // Runs the built `fscli` binary (swift test builds every product first).
