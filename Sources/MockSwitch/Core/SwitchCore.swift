@@ -35,6 +35,11 @@ public final class SwitchCore: Sendable {
     public let legacyCommands: Bool
     /// Whether `system` and `bg_system` run commands on this host (`--allow-system-commands`).
     public let hostCommands: Bool
+    /// The optional modules this switch has on disk (`fscli mock --module`): loaded at start,
+    /// and `load`/`unload` can bring them back or take them away.
+    public let optionalModules: [SwitchModule]
+    /// mod_sofia's profiles and registrations (empty while mod_sofia is not loaded).
+    public let sofia: SofiaState
 
     struct State: Sendable {
         var statistics = SwitchStatistics()
@@ -50,10 +55,11 @@ public final class SwitchCore: Sendable {
     /// on this host.
     public init(identity: SwitchIdentity, clock: SwitchClock = .system, modules: [SwitchModule]? = nil,
                 firstSequence: UInt64 = 400, heartbeatInterval: Int64 = 20, stunSetFails: Bool = false,
-                legacyCommands: Bool = false, hostCommands: Bool = false) {
+                legacyCommands: Bool = false, hostCommands: Bool = false, optionalModules: [SwitchModule] = []) {
         self.legacyCommands = legacyCommands
         self.hostCommands = hostCommands
-        let modules = modules ?? SwitchModule.standard(legacy: legacyCommands)
+        self.optionalModules = optionalModules
+        let modules = (modules ?? SwitchModule.standard(legacy: legacyCommands)) + optionalModules
         self.identity = identity
         self.clock = clock
         self.events = EventFactory(identity: identity, clock: clock, firstSequence: firstSequence)
@@ -61,6 +67,9 @@ public final class SwitchCore: Sendable {
         self.modules = ModuleRegistry(modules)
         var commands = CommandState()
         if legacyCommands { commands.completionRows = (commands.completionRows + CompletionRows.legacy).sorted(by: CompletionRows.precedes) }
+        for module in optionalModules {
+            commands.completionRows = (commands.completionRows + CompletionRows.rows(of: module.name)).sorted(by: CompletionRows.precedes)
+        }
         (commands.tasks, commands.nextTaskID) = Self.startupTasks(self.modules, startSeconds: clock.now() / 1_000_000)
         self.commandState = NIOLockedValueBox(commands)
         self.heartbeatInterval = heartbeatInterval
@@ -68,6 +77,10 @@ public final class SwitchCore: Sendable {
         var initial = State()
         initial.globals = GlobalVariables.defaults(identity: identity)
         self.state = NIOLockedValueBox(initial)
+        self.sofia = SofiaState(identity: identity)
+        if optionalModules.contains(where: { $0.name == SwitchModule.sofia.name }) {
+            sofia.start(registeringAt: clock.now() / 1_000_000)
+        }
     }
 
     /// A core for this machine (its host name and addresses), started now.
