@@ -58,6 +58,8 @@ enum SofiaProfileCommand {
         if words.count > 1, words[1].lowercased() == "reboot" { reboot = true }
         let verb = reboot ? "rebooting" : "flushing"
         let removed = core.sofia.flush(words.first, on: profile.name)
+        // Calls to a flushed phone find no contact for it.
+        core.calls.registeredUsers.subtract(removed.map(\.user))
         var output = APIOutput(words.isEmpty ? "+OK \(verb) all registrations\n" : "+OK \(verb) all registrations matching specified call_id\n")
         output.events = removed.map { core.events.sofiaExpire($0, profile: profile.name) }
         return output

@@ -9,7 +9,9 @@ extension SwitchCore {
         guard modules.isLoaded(SwitchModule.sofia.name) else { return [] }
         let domain = APICommands.directory(self).domain
         guard let profile = sofia.profile(named: "internal", domain: domain) else { return [] }
-        return sofia.registerPending(now: now, domain: domain).map {
+        let added = sofia.registerPending(now: now, domain: domain)
+        if !added.isEmpty { calls.registeredUsers.formUnion(added.map(\.user)) }
+        return added.map {
             events.sofiaRegister($0, profile: profile.name, presenceHosts: profile.presenceHosts)
         }
     }
