@@ -227,3 +227,34 @@ import Testing
         await mock.stop()
     }
 }
+
+/// `sofia xmlstatus`, `sofia jsonstatus`, the JSON APIs and the profile completions.
+@Suite struct SofiaFormatTests {
+    let core: SwitchCore = {
+        let clock = ManualClock(TestSwitch.start)
+        let plain = TestSwitch.make(clock: clock)
+        return SwitchCore(identity: plain.identity, clock: clock.clock, optionalModules: [.sofia])
+    }()
+
+    @Test func jsonStatusIsCJSONPrinted() throws {
+        let text = core.executeAPI("sofia", "jsonstatus").body
+        #expect(text.hasPrefix("{\n\t\"profiles\":\t{\n\t\t\"192.0.2.2\":\t{\n\t\t\t\"status\":\t{\n\t\t\t\t\"type\":\t\"alias\",\n"))
+        #expect(text.hasSuffix("}\n"))
+        let parsed = try #require(CJSON.parse(text))
+        #expect(parsed["profiles"]?["internal"]?["info"]?["url"]?.stringValue == "sip:mod_sofia@192.0.2.2:5060")
+        let reply = core.executeAPI("json", #"{"command":"sofia.status","data":""}"#).body
+        #expect(reply.contains(#""status":"success""#) && reply.contains(#""external":{"status":{"type":"profile","state":"RUNNING","in-use":0,"data":"sip:mod_sofia@192.0.2.2:5080"}}"#), "\(reply)")
+    }
+
+    @Test func xmlStatus() {
+        #expect(core.executeAPI("sofia", "xmlstatus profile nope").body == "Invalid Profile!\n")
+        let text = core.executeAPI("sofia", "xmlstatus profile external").body
+        #expect(text.hasPrefix("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<profile>\n  <profile-info>\n    <name>external</name>\n"))
+        #expect(text.hasSuffix("    <calls-in>0</calls-in>\n    <calls-out>0</calls-out>\n    <failed-calls-in>0</failed-calls-in>\n    <failed-calls-out>0</failed-calls-out>\n    <registrations>0</registrations>\n  </profile-info>\n</profile>\n"))
+    }
+
+    @Test func profileNamesComplete() {
+        let text = core.executeAPI("console_complete", "sofia status profile ").body
+        #expect(text.contains("internal") && text.contains("external") && text.contains("192.0.2.2"), "\(text)")
+    }
+}

@@ -1,4 +1,4 @@
-/// `sofia` (mod_sofia's `sofia_function`): help, status, xmlstatus, global, loglevel, tracelevel,
+/// `sofia` (mod_sofia's `sofia_function`): help, status, xmlstatus, jsonstatus, global, loglevel, tracelevel,
 /// recover and, through ``SofiaProfileCommand``, `sofia profile`. The texts are mod_sofia's.
 enum SofiaCommand {
     static let usage = """
@@ -40,6 +40,7 @@ enum SofiaCommand {
         case "profile": return SofiaProfileCommand.run(rest, core)
         case "status": return APIOutput(status(rest, core))
         case "xmlstatus": return APIOutput(SofiaXMLStatus.text(rest, core))
+        case "jsonstatus": return APIOutput(SofiaJSONStatus.text(core))
         case "help": return APIOutput(usage)
         case "tracelevel":
             let level = core.sofia.setTraceLevel(rest.first)
