@@ -253,6 +253,17 @@ import Testing
         #expect(text.hasSuffix("    <calls-in>0</calls-in>\n    <calls-out>0</calls-out>\n    <failed-calls-in>0</failed-calls-in>\n    <failed-calls-out>0</failed-calls-out>\n    <registrations>0</registrations>\n  </profile-info>\n</profile>\n"))
     }
 
+    @Test func globalSettingsAreRemembered() {
+        #expect(core.executeAPI("sofia", "global debug presence").body == "+OK Debugging presence\n+OK Debugging summary: presence: on sla: off\n")
+        #expect(core.executeAPI("sofia", "global debug sla").body == "+OK Debugging sla\n+OK Debugging summary: presence: on sla: on\n")
+        #expect(core.executeAPI("sofia", "global siptrace on").body == "+OK Global siptrace on")
+        #expect(core.executeAPI("sofia", "tracelevel").body == "+OK tracelevel is DEBUG")
+        #expect(core.executeAPI("sofia", "tracelevel info").body == "+OK tracelevel is INFO")
+        #expect(core.executeAPI("sofia", "loglevel nua 5").body == "Sofia log level for component [nua] has been set to [5]")
+        #expect(core.executeAPI("sofia", "loglevel nua").body == "Sofia-sip loglevel for [nua] is [5]")
+        #expect(core.executeAPI("sofia", "loglevel tport").body == "Sofia-sip loglevel for [tport] is [0]")
+    }
+
     @Test func profileNamesComplete() {
         let text = core.executeAPI("console_complete", "sofia status profile ").body
         #expect(text.contains("internal") && text.contains("external") && text.contains("192.0.2.2"), "\(text)")

@@ -46,7 +46,7 @@ enum SofiaCommand {
             let level = core.sofia.setTraceLevel(rest.first)
             return APIOutput("+OK tracelevel is \(level)")
         case "loglevel": return APIOutput(loglevel(rest, core))
-        case "global": return APIOutput(global(rest))
+        case "global": return APIOutput(global(rest, core))
         case "recover":
             if rest.first?.lowercased() == "flush" { return APIOutput("Flushing recovery database.\n") }
             var output = APIOutput("No calls to recover.\n")
@@ -111,28 +111,30 @@ enum SofiaCommand {
     static func loglevel(_ argv: [String], _ core: SwitchCore) -> String {
         if argv.count > 1, let level = Int(argv[1]), argv[1].allSatisfy(\.isNumber) {
             guard components.contains(argv[0]) else { return usage }
+            core.sofia.setLogLevel(argv[0], level)
             return "Sofia log level for component [\(argv[0])] has been set to [\(level)]"
         }
         if let component = argv.first {
-            // sofia_get_loglevel has no answer for `all`; every other component starts at 0.
+            // sofia_get_loglevel has no answer for `all`; the components start at 0.
             guard components.contains(component), component != "all" else { return usage }
-            return "Sofia-sip loglevel for [\(component)] is [0]"
+            return "Sofia-sip loglevel for [\(component)] is [\(core.sofia.logLevel(component))]"
         }
         return usage
     }
 
-    static func global(_ argv: [String]) -> String {
+    static func global(_ argv: [String], _ core: SwitchCore) -> String {
         guard argv.count > 1 else {
             return "-ERR Usage: siptrace <on|off>|capture <on|off>|watchdog <on|off>|debug <sla|presence|none"
         }
         let what = argv[0].lowercased()
         if what == "debug" {
             var out = ""
-            var presence = false, sla = false
-            if argv[1].contains("presence") { presence = true; out += "+OK Debugging presence\n" }
-            if argv[1].contains("sla") { sla = true; out += "+OK Debugging sla\n" }
-            if argv[1].contains("none") { presence = false; sla = false; out += "+OK Debugging nothing\n" }
-            return out + "+OK Debugging summary: presence: \(presence ? "on" : "off") sla: \(sla ? "on" : "off")\n"
+            var debug = core.sofia.debug
+            if argv[1].contains("presence") { debug.presence = true; out += "+OK Debugging presence\n" }
+            if argv[1].contains("sla") { debug.sla = true; out += "+OK Debugging sla\n" }
+            if argv[1].contains("none") { debug = (false, false); out += "+OK Debugging nothing\n" }
+            core.sofia.debug = debug
+            return out + "+OK Debugging summary: presence: \(debug.presence ? "on" : "off") sla: \(debug.sla ? "on" : "off")\n"
         }
         let on = SwitchTrue.isTrue(argv[1])
         switch what {

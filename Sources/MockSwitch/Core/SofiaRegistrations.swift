@@ -38,6 +38,8 @@ public final class SofiaState: Sendable {
         var registrations: [SofiaRegistration] = []
         var stopped: Set<String> = []
         var traceLevel = "DEBUG"
+        var debug = (presence: false, sla: false)
+        var logLevels: [String: Int] = [:]
     }
 
     let identity: SwitchIdentity
@@ -77,6 +79,24 @@ public final class SofiaState: Sendable {
     /// Stops the profile called `name` (it leaves `sofia status`).
     func stop(profile name: String) {
         _ = state.withLockedValue { $0.stopped.insert(name) }
+    }
+
+    /// What `sofia global debug` turned on.
+    var debug: (presence: Bool, sla: Bool) {
+        get { state.withLockedValue { $0.debug } }
+        set { state.withLockedValue { $0.debug = newValue } }
+    }
+
+    /// The sofia-sip log level of `component` (0 until set).
+    func logLevel(_ component: String) -> Int {
+        state.withLockedValue { $0.logLevels[component] ?? 0 }
+    }
+
+    /// Sets `component`'s log level; `all` sets every component's.
+    func setLogLevel(_ component: String, _ level: Int) {
+        state.withLockedValue { state in
+            for name in component == "all" ? SofiaCommand.components : [component] { state.logLevels[name] = level }
+        }
     }
 
     /// `sofia tracelevel [LEVEL]`: sets the level when one is given; the level's name.
