@@ -118,7 +118,6 @@ import Testing
             """)
         #expect(api(core, "sofia status profile internal reg").contains("\nTotal items returned: 20\n"))
         #expect(api(core, "sofia status profile external reg").hasSuffix("Total items returned: 0\n\(line)\n"))
-        _ = expires
     }
 
     @Test func lookupsAndShowRegistrations() {

@@ -25,7 +25,7 @@ extension SwitchCore {
         commandState.withLockedValue { state in
             state.completionRows = (state.completionRows + rows).sorted(by: CompletionRows.precedes)
         }
-        if module.name == SwitchModule.sofia.name { sofia.start(registeringAt: clock.now() / 1_000_000) }
+        if module.name == SwitchModule.sofia.name { sofia.start() }
     }
 
     /// What a module takes away when it unloads: mod_sofia deletes every `sofia` completion and

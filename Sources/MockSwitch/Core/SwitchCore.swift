@@ -79,7 +79,7 @@ public final class SwitchCore: Sendable {
         self.state = NIOLockedValueBox(initial)
         self.sofia = SofiaState(identity: identity)
         if optionalModules.contains(where: { $0.name == SwitchModule.sofia.name }) {
-            sofia.start(registeringAt: clock.now() / 1_000_000)
+            sofia.start()
         }
     }
 
