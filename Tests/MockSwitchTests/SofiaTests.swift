@@ -44,8 +44,7 @@ import Testing
         #expect(api(core, "show complete").contains("\n0,sofia,::[help:status,,,,,,,,,vm\n"))
         let completion = api(core, "console_complete sofia ")
         #expect(completion.contains("help") && completion.contains("status"), "\(completion)")
-        // sofia_dig (sip-dig.c) is not simulated yet.
-        for name in APICommand.sofia.map(\.name) where name != "sofia_dig" {
+        for name in APICommand.sofia.map(\.name) {
             #expect(!api(core, "\(name) x").contains("Command not found"), "\(name)")
         }
     }
@@ -261,6 +260,14 @@ import Testing
         #expect(core.executeAPI("sofia", "loglevel nua 5").body == "Sofia log level for component [nua] has been set to [5]")
         #expect(core.executeAPI("sofia", "loglevel nua").body == "Sofia-sip loglevel for [nua] is [5]")
         #expect(core.executeAPI("sofia", "loglevel tport").body == "Sofia-sip loglevel for [tport] is [0]")
+    }
+
+    @Test func digAnAddressAndAName() {
+        let header = "Preference\t    Weight\t Transport\t      Port\t   Address\n" + String(repeating: "=", count: 80) + "\n"
+        #expect(core.executeAPI("sofia_dig", "").body == "usage: sofia_dig [OPTIONS] [@dnsserver] uri\n")
+        #expect(core.executeAPI("sofia_dig", "sip:1000@192.0.2.9").body
+            == header + "         1\t     1.000\t       udp\t      5060\t 192.0.2.9\n         2\t     1.000\t       tcp\t      5060\t 192.0.2.9\n")
+        #expect(core.executeAPI("sofia_dig", "sip:example.invalid").body == header + "-ERR: sip:example.invalid: not found\n")
     }
 
     @Test func profileNamesComplete() {

@@ -1,9 +1,11 @@
 /// mod_sofia's lookup commands (sofia_contact, sofia_count_reg, sofia_username_of,
-/// sofia_presence_data, sofia_gateway_data) over the simulated registrations, and `sofia` itself.
+/// sofia_presence_data, sofia_gateway_data) over the simulated registrations, `sofia` itself and
+/// `sofia_dig`.
 /// They are in the table whether or not mod_sofia is loaded; only a loaded module's commands run.
 extension APICommands {
     static let sofiaCommands: [String: APIImplementation] = [
         "sofia": SofiaCommand.run,
+        "sofia_dig": SofiaDig.run,
         "sofia_contact": { argument, core in
             guard !argument.isEmpty else { return APIOutput("") }
             let target = SofiaTarget(argument, core)
