@@ -63,7 +63,8 @@ public final class MockSwitchServer: Sendable {
             identity: .local(hostname: configuration.hostname, switchname: configuration.switchname),
             heartbeatInterval: heartbeatSeconds, legacyCommands: configuration.legacyCommands,
             hostCommands: configuration.allowsSystemCommands,
-            optionalModules: configuration.optionalModules.compactMap(SwitchModule.optional(named:)))
+            // A module named twice is loaded once.
+            optionalModules: SwitchModule.optionalNames.filter(configuration.optionalModules.contains).compactMap(SwitchModule.optional(named:)))
         core.eventSinkListeners.compatibility = configuration.eventSinkCompatibility
         let bus = EventBus(socketless: { core.offerToEventSinkListeners(events: $0, logLines: $1) })
         let shutdownRequest = NIOLockedValueBox<MockSwitchServer?>(nil)
