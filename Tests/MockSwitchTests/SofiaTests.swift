@@ -217,6 +217,25 @@ import Testing
         await mock.stop()
     }
 
+    @Test func bridgeCallsAPhone() async throws {
+        let mock = try await ServerBehaviourTests.start { $0.optionalModules = ["mod_sofia"] }
+        mock.core.calls.ringTime = .milliseconds(10)
+        let connection = try await ESLConnection.connect(host: "127.0.0.1", port: mock.port, password: "ClueCon", configuration: .patientForTests)
+        #expect(try await connection.command("event plain CHANNEL_CREATE").isOK)
+        var events = connection.notifications.makeAsyncIterator()
+        let ip = mock.core.identity.ipv4
+        _ = try await connection.api("originate", "null/caller &bridge(sofia/internal/1002@\(ip))")
+        var names: [String] = []
+        while let notification = await events.next() {
+            guard case .event(let event) = notification, let name = event["Channel-Name"] else { continue }
+            names.append(name)
+            if name.hasPrefix("sofia/") { break }
+        }
+        #expect(names == ["null/caller", "sofia/internal/1002@\(ip)"])
+        await connection.close()
+        await mock.stop()
+    }
+
     @Test func withoutTheModuleSofiaIsNoEndpoint() async throws {
         let mock = try await ServerBehaviourTests.start()
         let connection = try await ESLConnection.connect(host: "127.0.0.1", port: mock.port, password: "ClueCon", configuration: .patientForTests)
