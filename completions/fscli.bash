@@ -43,9 +43,9 @@ _fscli()
     local options values
     if [[ ${COMP_WORDS[1]} == mock ]] && (( COMP_CWORD > 1 )); then
         options="--listen-ip --listen-port --password --acl --heartbeat --switchname --hostname --config --user
-            --extension --calls-per-second --call-seconds --max-calls --legacy-commands --allow-system-commands --http-port
-            --http-user --http-password --event-sink-compat -h --help"
-        values=" --listen-ip --listen-port --password --acl --heartbeat --switchname --hostname --config --user --extension --calls-per-second --call-seconds --max-calls --http-port --http-user --http-password --event-sink-compat "
+            --extension --calls-per-second --call-seconds --max-calls --legacy-commands --module --allow-system-commands
+            --http-port --http-user --http-password --event-sink-compat -h --help"
+        values=" --listen-ip --listen-port --password --acl --heartbeat --switchname --hostname --config --user --extension --calls-per-second --call-seconds --max-calls --module --http-port --http-user --http-password --event-sink-compat "
         case $prev in
             --listen-ip)
                 _fscli_reply $'127.0.0.1\n0.0.0.0\n::1\n::' "$cur" ;;
@@ -55,6 +55,8 @@ _fscli()
                 COMPREPLY=($(compgen -A hostname -- "$cur")) ;;
             --event-sink-compat)
                 _fscli_reply $'legacy\ncurrent' "$cur" ;;
+            --module)
+                _fscli_reply sofia "$cur" ;;
             --config)
                 compopt -o filenames 2>/dev/null
                 local IFS=$'\n'

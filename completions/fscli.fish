@@ -93,6 +93,7 @@ complete -c fscli -n $mock -l calls-per-second -x -d 'Simulated calls to start e
 complete -c fscli -n $mock -l call-seconds -x -d 'How long a simulated call talks, MIN-MAX seconds (default 10-60)'
 complete -c fscli -n $mock -l max-calls -x -d 'At most this many simulated calls at once'
 complete -c fscli -n $mock -l legacy-commands -d 'Also offer the commands FreeSWITCH 1.11 dropped'
+complete -c fscli -n $mock -l module -x -a 'sofia' -d 'Also load a simulated module the captured switch lacks (repeatable)'
 complete -c fscli -n $mock -l allow-system-commands -d 'Let system and bg_system run shell commands on this host'
 complete -c fscli -n $mock -l http-port -x -d 'Also serve the HTTP API (mod_xml_rpc, event_sink) on this port'
 complete -c fscli -n $mock -l http-user -x -d 'HTTP API Basic auth user (default freeswitch)'

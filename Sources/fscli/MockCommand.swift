@@ -58,6 +58,9 @@ struct MockCommand: AsyncParsableCommand {
     @Flag(name: .customLong("legacy-commands"), help: "Also offer the commands FreeSWITCH 1.11 dropped (min/max/default_dtmf_duration, uuid_debug_audio).")
     var legacyCommands = false
 
+    @Option(name: .customLong("module"), help: ArgumentHelp("Also load a simulated module the captured switch lacks: sofia (mod_sofia: profiles internal and external, the directory users registered; repeatable).", valueName: "NAME"))
+    var modules: [String] = []
+
     @Flag(name: .customLong("allow-system-commands"), help: "Let system, bg_system and the spawn commands run shell commands on this host (off: they answer -ERR).")
     var allowSystemCommands = false
     @Option(name: .customLong("http-port"), help: ArgumentHelp("Also serve mod_xml_rpc's HTTP API (/api/..., event_sink) on this port (0 picks a free one; default: off).", valueName: "PORT"))
@@ -107,6 +110,9 @@ struct MockCommand: AsyncParsableCommand {
         if let eventSinkCompat, EventSinkCompatibility(rawValue: eventSinkCompat) == nil {
             throw ValidationError("--event-sink-compat must be legacy or current, not \(eventSinkCompat)")
         }
+        for module in modules where !MockSwitchConfiguration.simulatedModules.contains("mod_\(module)") {
+            throw ValidationError("--module \(module) is not a module the mock can simulate (sofia)")
+        }
         guard heartbeat > 0 else { throw ValidationError("--heartbeat must be at least 1 second") }
         for network in acl where MockSwitchConfiguration.networks(forACL: network) == nil {
             throw ValidationError("--acl \(network) is neither a network (10.0.0.0/8, ::1) nor loopback.auto, localnet.auto, any_v4.auto, any_v6.auto")
@@ -136,6 +142,7 @@ struct MockCommand: AsyncParsableCommand {
         settings.users = users.compactMap(MockSwitchConfiguration.User.init(specification:))
         settings.legacyCommands = legacyCommands
         settings.allowsSystemCommands = allowSystemCommands
+        settings.optionalModules = modules.map { "mod_\($0)" }
         settings.httpPort = httpPort
         if let httpUser { settings.httpUser = httpUser }
         if let httpPassword { settings.httpPassword = httpPassword }

@@ -1,3 +1,4 @@
+import SwitchCatalog
 /// Channel APIs answered from the simulated calls (spec §5.7; captures 21, 67, 68).
 extension APICommands {
     static let channelCommands: [String: APIImplementation] = [
@@ -41,6 +42,7 @@ extension APICommands {
             switch technology {
             case "loopback": outcome = script.originateLoopback(request, dialplan: dialplan)
             case "user", "null": outcome = script.originateSingle(request)
+            case "sofia" where core.modules.isLoaded(SwitchModule.sofia.name): outcome = script.originateSingle(request)
             case "error":
                 let cause = String(request.endpoint.dropFirst("error/".count))
                 outcome = .failed(HangupCause.canonical(cause) ?? "NORMAL_CLEARING")
@@ -55,7 +57,7 @@ extension APICommands {
         case .up(let uuid):
             output = APIOutput("+OK \(uuid)\n")
             start(uuid)
-        case .ringing(let uuid) where technology == "user":
+        case .ringing(let uuid) where technology == "user" || technology == "sofia":
             let ringTime = core.calls.ringTime
             output = APIOutput("+OK \(uuid)\n")
             output.delay = ringTime

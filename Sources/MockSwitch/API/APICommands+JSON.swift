@@ -71,6 +71,9 @@ extension APICommands {
             return (.object([("message", .string(known ? inner.body : "INVALID CALL"))]), known, inner)
         },
         "status": { _, core in (jsonStatus(core), true, APIResult(body: "")) },
+        // mod_sofia's, answered only while it is loaded (the interface check above).
+        "sofia.status": { _, core in (.object([("profiles", SofiaJSONStatus.profiles(core, info: false))]), true, APIResult(body: "")) },
+        "sofia.status.info": { _, core in (.object([("profiles", SofiaJSONStatus.profiles(core, info: true))]), true, APIResult(body: "")) },
         "channelData": { data, core in
             guard let uuid = data["uuid"]?.stringValue, !uuid.isEmpty else { return failure("INVALID INPUT") }
             guard core.channelExists(uuid) else { return failure("Session does not exist") }

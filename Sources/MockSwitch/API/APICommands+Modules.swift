@@ -78,7 +78,8 @@ extension APICommands {
             step.logLines = [core.log(level: 4, "Module \(name) Already Loaded!", source: .moduleAlreadyLoaded), timezonesReloaded(core)]
             return step
         }
-        guard SwitchModule.isAvailable(name) else {
+        let optional = core.optionalModules.first { $0.name == name }
+        guard SwitchModule.isAvailable(name) || optional != nil else {
             let path = "\(SwitchModule.directory)/\(name).so"
             step.text = "-ERR [module load file routine returned an error]\n"
             step.logLines = [
@@ -88,8 +89,9 @@ extension APICommands {
             ]
             return step
         }
-        let module = SwitchModule.standard(named: name, legacy: core.legacyCommands)
+        let module = optional ?? SwitchModule.standard(named: name, legacy: core.legacyCommands)
         core.modules.add(module)
+        if optional != nil { core.moduleLoadedOptional(module) }
         step.text = "+OK\n"
         step.logLines = [timezonesReloaded(core)]
         for task in ModuleTasks.tasks(of: name) {
@@ -131,6 +133,7 @@ extension APICommands {
         step.logLines += [core.log(level: 0, "Stopping: \(name)", source: .moduleStopping),
                           core.log(level: 0, "\(name) unloaded.", source: .moduleUnloaded)]
         step.events = core.events.moduleUnloaded(module)
+        core.moduleUnloadedOptional(module)
         // Its tasks go when the scheduler's thread next passes (DEL_SCHEDULE then).
         core.destroyTasks(group: name)
         return step

@@ -43,6 +43,14 @@ enum ShowTables {
                 ["0"] + (0..<10).map { $0 < row.count ? row[$0] : "" } + [core.identity.switchname]
             }
             return ShowTable(columns: ["sticky"] + (1...10).map { "a\($0)" } + ["hostname"], rows: rows)
+        case "registrations":
+            // The core's table, which mod_sofia fills as phones register.
+            let rows = core.sofia.registrations.map { reg in
+                [reg.user, reg.host, reg.callID, reg.coreURL, String(reg.expires), reg.networkIP, String(reg.networkPort), "udp",
+                 core.identity.switchname, ""]
+            }
+            return ShowTable(columns: ["reg_user", "realm", "token", "url", "expires", "network_ip", "network_port", "network_proto",
+                                       "hostname", "metadata"], rows: rows)
         case "nat_map":
             return ShowTable(columns: ["port", "proto", "proto_num", "sticky"], rows: [])
         case "tasks":

@@ -1,3 +1,5 @@
+import SwitchCatalog
+
 /// Bridges (`switch_ivr_multi_threaded_bridge`): the `bridge` application originates a leg from
 /// the running one and joins the two; `uuid_bridge` joins two legs that are up. The originator
 /// fires CHANNEL_BRIDGE and, when the bridge ends, CHANNEL_UNBRIDGE; the variables each side
@@ -16,6 +18,7 @@ extension CallScript {
         switch technology {
         case "loopback": outcome = originateLoopback(request, dialplan: book.dialplan, originator: uuid)
         case "user", "null": outcome = originateSingle(request, originator: uuid)
+        case "sofia" where core.modules.isLoaded(SwitchModule.sofia.name): outcome = originateSingle(request, originator: uuid)
         case "error":
             outcome = .failed(HangupCause.canonical(String(request.endpoint.dropFirst("error/".count))) ?? "NORMAL_CLEARING")
         default: outcome = .failed("CHAN_NOT_IMPLEMENTED")

@@ -1,5 +1,6 @@
 /// Endpoints with one channel: `user/<user>[@<domain>]` rings the mock's directory user, who
-/// answers after the engine's ring time; `null/<anything>` answers at once (cheap load).
+/// answers after the engine's ring time, as does `sofia/<profile>/<user>[@<host>]` (mod_sofia
+/// loaded); `null/<anything>` answers at once (cheap load).
 extension CallScript {
     /// The originated leg's UUID: `origination_uuid` when the request names one (ESL applications
     /// use it to know the UUID before the reply), else a new one; `nil` when that UUID is taken
@@ -15,8 +16,13 @@ extension CallScript {
     mutating func originateSingle(_ request: OriginateRequest, originator: String? = nil) -> OriginateOutcome {
         let parts = request.endpoint.split(separator: "/", maxSplits: 1).map(String.init)
         let technology = parts[0], destination = parts.count > 1 ? parts[1] : ""
-        let user = destination.split(separator: "@").first.map(String.init) ?? ""
+        let phone = technology == "user" || technology == "sofia"
+        // sofia/<profile>/<user>[@<host>]: the user part follows the profile.
+        let dialed = technology == "sofia" ? String(destination.drop { $0 != "/" }.dropFirst()) : destination
+        let user = dialed.split(separator: "@").first.map(String.init) ?? ""
         if technology == "user", !book.registeredUsers.contains(user) { return .failed("USER_NOT_REGISTERED") }
+        // An INVITE to an address where no phone answers times out (SIP 408).
+        if technology == "sofia", !book.registeredUsers.contains(user) { return .failed("RECOVERY_ON_TIMER_EXPIRE") }
         guard let uuid = newLegUUID(request) else { return .failed("DESTINATION_OUT_OF_ORDER") }
         let caller = originator.flatMap { book.legs[$0]?.profile }
         let callerName = request.variable("origination_caller_id_name") ?? caller?.callerIDName ?? request.callerIDName ?? ""
@@ -30,7 +36,7 @@ extension CallScript {
             direction: "outbound", callerIDName: callerName, callerIDNumber: callerNumber,
             originalCallerIDName: callerName, originalCallerIDNumber: callerNumber, calleeIDName: "Outbound Call",
             calleeIDNumber: user.isEmpty ? destination : user, ani: callerNumber, destinationNumber: user.isEmpty ? destination : user,
-            uuid: uuid, source: technology == "user" ? "mod_sofia" : "mod_null", context: request.context, channelName: name,
+            uuid: uuid, source: phone ? "mod_sofia" : "mod_null", context: request.context, channelName: name,
             createdAt: now)
         if let caller { self[uuid].otherLeg = OtherLeg(type: "originator", profile: caller.originatorCopy) }
         fire("CHANNEL_OUTGOING", uuid, .outgoingChannel, .init(variables: false))
@@ -44,7 +50,7 @@ extension CallScript {
         }
         routeOriginated(uuid)
         sleepInConsumeMedia(uuid)
-        guard technology == "user" else {
+        guard phone else {
             answer(uuid)
             if originator == nil { completeOriginate(uuid, request.target) } else { self[uuid].variables.set("endpoint_disposition", "ANSWER") }
             return .up(uuid)

@@ -1,4 +1,5 @@
 import Foundation
+import SwitchCatalog
 
 /// How the mock switch listens and whom it lets in: the settings of FreeSWITCH's
 /// `event_socket.conf.xml` (esl-protocol.md §1.1) plus the mock's own (identity, heartbeat, users).
@@ -73,6 +74,10 @@ public struct MockSwitchConfiguration: Sendable {
     public var legacyCommands = false
     /// Let `system`, `bg_system` and the `spawn` commands run shell commands on this host.
     public var allowsSystemCommands = false
+    /// Modules beyond the captured set to load (``SwitchCatalog/SwitchModule/optionalNames``, e.g. `mod_sofia`).
+    public var optionalModules: [String] = []
+    /// The names ``optionalModules`` may hold.
+    public static var simulatedModules: [String] { SwitchModule.optionalNames }
 
     /// mod_xml_rpc's `http-port` (the switch's is 8080; 0 picks a free port); `nil` serves no HTTP.
     /// It listens on ``listenIP``, with no ACL (docs/http-face.md).

@@ -42,7 +42,7 @@ extension SwitchCore {
             }
             return due
         }
-        var events: [ESLEvent] = []
+        var events = sofiaRegistrationPass(now: now)
         var logLines: [ESLLogLine] = []
         for task in due {
             if let command = task.command {

@@ -37,6 +37,11 @@ public final class SwitchCore: Sendable {
     public let hostCommands: Bool
     /// The event socket logins (`fscli mock --user`): directory users too.
     public let logins: [MockSwitchConfiguration.User]
+    /// The optional modules this switch has on disk (`fscli mock --module`): loaded at start,
+    /// and `load`/`unload` can bring them back or take them away.
+    public let optionalModules: [SwitchModule]
+    /// mod_sofia's profiles and registrations (empty while mod_sofia is not loaded).
+    public let sofia: SofiaState
 
     struct State: Sendable {
         var statistics = SwitchStatistics()
@@ -49,14 +54,17 @@ public final class SwitchCore: Sendable {
     /// A core with `identity`, reading `clock`.
     /// With `legacyCommands`, mod_commands also has the older releases' commands
     /// (``APICommand/legacy``); with `hostCommands`, `system` and `bg_system` run shell commands
-    /// on this host.
+    /// on this host; `optionalModules` (``SwitchCatalog/SwitchModule/sofia``) are loaded after the
+    /// standard ones.
     public init(identity: SwitchIdentity, clock: SwitchClock = .system, modules: [SwitchModule]? = nil,
                 firstSequence: UInt64 = 400, heartbeatInterval: Int64 = 20, stunSetFails: Bool = false,
-                legacyCommands: Bool = false, hostCommands: Bool = false, logins: [MockSwitchConfiguration.User] = []) {
+                legacyCommands: Bool = false, hostCommands: Bool = false, logins: [MockSwitchConfiguration.User] = [],
+                optionalModules: [SwitchModule] = []) {
         self.legacyCommands = legacyCommands
         self.hostCommands = hostCommands
         self.logins = logins
-        let modules = modules ?? SwitchModule.standard(legacy: legacyCommands)
+        self.optionalModules = optionalModules
+        let modules = (modules ?? SwitchModule.standard(legacy: legacyCommands)) + optionalModules
         self.identity = identity
         self.clock = clock
         self.events = EventFactory(identity: identity, clock: clock, firstSequence: firstSequence)
@@ -64,6 +72,9 @@ public final class SwitchCore: Sendable {
         self.modules = ModuleRegistry(modules)
         var commands = CommandState()
         if legacyCommands { commands.completionRows = (commands.completionRows + CompletionRows.legacy).sorted(by: CompletionRows.precedes) }
+        for module in optionalModules {
+            commands.completionRows = (commands.completionRows + CompletionRows.rows(of: module.name)).sorted(by: CompletionRows.precedes)
+        }
         (commands.tasks, commands.nextTaskID) = Self.startupTasks(self.modules, startSeconds: clock.now() / 1_000_000)
         self.commandState = NIOLockedValueBox(commands)
         self.heartbeatInterval = heartbeatInterval
@@ -73,6 +84,10 @@ public final class SwitchCore: Sendable {
         self.state = NIOLockedValueBox(initial)
         // A login is a user who can be dialled too (`user/<name>`), as the stock ones.
         calls.registeredUsers.formUnion(logins.map(\.name))
+        self.sofia = SofiaState(identity: identity)
+        if optionalModules.contains(where: { $0.name == SwitchModule.sofia.name }) {
+            sofia.start()
+        }
     }
 
     /// A core for this machine (its host name and addresses), started now.

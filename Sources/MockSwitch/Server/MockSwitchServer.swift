@@ -4,6 +4,7 @@ import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import SwitchCatalog
 
 /// The embedded FreeSWITCH: an event socket server (mod_event_socket) in front of a simulated core,
 /// and, when ``MockSwitchConfiguration/httpPort`` is set, mod_xml_rpc's HTTP API beside it
@@ -61,7 +62,9 @@ public final class MockSwitchServer: Sendable {
         let core = core ?? SwitchCore(
             identity: .local(hostname: configuration.hostname, switchname: configuration.switchname),
             heartbeatInterval: heartbeatSeconds, legacyCommands: configuration.legacyCommands,
-            hostCommands: configuration.allowsSystemCommands, logins: configuration.users)
+            hostCommands: configuration.allowsSystemCommands, logins: configuration.users,
+            // A module named twice is loaded once.
+            optionalModules: SwitchModule.optionalNames.filter(configuration.optionalModules.contains).compactMap(SwitchModule.optional(named:)))
         core.eventSinkListeners.compatibility = configuration.eventSinkCompatibility
         let bus = EventBus(socketless: { core.offerToEventSinkListeners(events: $0, logLines: $1) })
         let shutdownRequest = NIOLockedValueBox<MockSwitchServer?>(nil)
