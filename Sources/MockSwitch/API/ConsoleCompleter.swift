@@ -140,7 +140,7 @@ struct ConsoleCompleter {
         case "::console::list_loaded_modules":
             return core.modules.modules.map(\.name).filter { $0.hasPrefix("mod_") }.sorted()
         case "::console::list_available_modules":
-            return SwitchModule.standardNames.filter { $0.hasPrefix("mod_") }.sorted()
+            return SwitchModule.availableNames
         default:
             return []
         }
