@@ -1,0 +1,93 @@
+import ESLClient
+import ESLProtocol
+import MockSwitch
+import SwitchCatalog
+import TestSupport
+import Testing
+
+/// The modules of a stock build that the captured switch leaves on disk: `load` adds them with
+/// their interfaces, completion rows and events, `unload` takes all of it away again, and their
+/// commands answer as on a switch with nothing configured.
+@Suite struct StockModuleTests {
+    static func core() -> SwitchCore { TestSwitch.make(clock: ManualClock(TestSwitch.start)) }
+
+    @Test func loadAndUnloadChangeEveryView() {
+        let core = Self.core()
+        #expect(core.executeAPI("module_exists", "mod_db").body == "false")
+        #expect(core.executeAPI("db", "select/r/k").body == "-ERR db Command not found!\n")
+        #expect(!core.executeAPI("show", "complete").body.contains(",db,insert,"))
+
+        let loaded = core.executeAPI("load", "mod_db")
+        #expect(loaded.body == "+OK Reloading XML\n+OK\n")
+        // Applications, then API commands, then the limit backend, as the loader walks them.
+        #expect(loaded.events.filter { $0.name == "MODULE_LOAD" }.map { $0["name"] ?? "" } == ["db", "group", "db", "group", "db"])
+        #expect(core.executeAPI("module_exists", "mod_db").body == "true")
+        #expect(core.executeAPI("show", "api db").body == "name,description,syntax,ikey\ndb,db get/set,[insert|delete|select]/<realm>/<key>/<value>,mod_db\n\n1 total.\n")
+        #expect(core.executeAPI("help", "").body.contains("\ngroup,[insert|delete|call]:<group name>:<url>,group [insert|delete|call],mod_db\n"))
+        #expect(core.executeAPI("show", "modules").body.contains("\nlimit,db,mod_db,\(SwitchModule.directory)/mod_db.so\n"))
+        #expect(core.executeAPI("show", "application db").body.contains("\ndb,Insert to the db,[insert|delete]/<realm>/<key>/<val>,mod_db\n"))
+        #expect(core.executeAPI("show", "complete").body.contains(",db,insert,"))
+        #expect(core.executeAPI("console_complete", "db ").body.contains("insert"))
+
+        let unloaded = core.executeAPI("unload", "mod_db")
+        #expect(unloaded.body == "+OK\n")
+        #expect(unloaded.events.filter { $0.name == "MODULE_UNLOAD" }.count == 5)
+        #expect(core.executeAPI("module_exists", "mod_db").body == "false")
+        #expect(core.executeAPI("show", "api db").body == "\n0 total.\n")
+        #expect(!core.executeAPI("show", "complete").body.contains(",db,insert,"))
+        #expect(!core.executeAPI("console_complete", "db ").body.contains("insert"))
+    }
+
+    /// A name no stock build has keeps capture 72's failure; `load` completes stock names too.
+    @Test func onlyStockNamesLoad() {
+        let core = Self.core()
+        #expect(core.executeAPI("load", "mod_conference_nope").body == "+OK Reloading XML\n-ERR [module load file routine returned an error]\n")
+        #expect(core.executeAPI("load", "mod_sofia").body.hasSuffix("-ERR [module load file routine returned an error]\n"))
+        for name in SwitchModule.stockNames {
+            #expect(core.executeAPI("load", name).body == "+OK Reloading XML\n+OK\n", "\(name)")
+            #expect(core.executeAPI("load", name).body.hasSuffix("-ERR [Module already loaded]\n"))
+        }
+        #expect(core.executeAPI("unload", "mod_lua").body == "-ERR [Module is not unloadable]\n")
+        #expect(core.executeAPI("unload", "mod_valet_parking").body == "-ERR [Module is not unloadable]\n")
+        #expect(core.executeAPI("unload", "mod_opus").body == "+OK\n")
+        #expect(core.executeAPI("show", "codec").body.contains("G.729"))
+        #expect(!core.executeAPI("show", "codec").body.contains("OPUS"))
+    }
+
+    /// Each stock command with no argument and on an empty switch (an empty answer reaches the
+    /// client as `-ERR no reply`).
+    @Test func commandsAnswerAsOnAnEmptySwitch() {
+        let core = Self.core()
+        for name in SwitchModule.stockNames { _ = core.executeAPI("load", name) }
+        let none = "-ERR no reply\n"
+        let replies: [(String, String, String)] = [
+            ("expr", "", "!err!"), ("expr", "1+1", "2"), ("expr", "7/2", "3.5"), ("expr", "2^10|x=3;x*2", "6"), ("expr", "1+", "!err!"),
+            ("db", "", "!err!"), ("db", "select/realm/key", none), ("db", "exists/realm/key", "false"),
+            ("db", "insert/realm/key/value", "+OK"), ("db", "select/realm/key", "value"), ("db", "exists/realm/key", "true"),
+            ("db", "delete/realm/key", "+OK"), ("db", "select/realm/key", none),
+            ("group", "", "!err!"), ("group", "call:g", none), ("group", "insert:g:user/1000", "+OK"), ("group", "insert:g:user/1001", "+OK"),
+            ("group", "call:g", "user/1000,user/1001"), ("group", "call:g:order", "user/1000|user/1001"), ("group", "delete:g:*", "+OK"),
+            ("group", "call:g", none),
+            ("valet_info", "", "<lots>\n</lots>\n"), ("valet_info", "lot1", "<lots>\n</lots>\n"),
+            ("luarun", "", "-ERR no args specified!\n"), ("lua", "", none), ("lua", "hello.lua", "-ERR Cannot execute script\n"),
+            ("opus_debug", "", "-USAGE: <on|off>\n"), ("opus_debug", "off", "OPUS Debug: off\n"),
+        ]
+        for (name, argument, expected) in replies {
+            #expect(core.executeAPI(name, argument).body == expected, "\(name) \(argument)")
+        }
+    }
+
+    /// MODULE_LOAD and MODULE_UNLOAD reach a subscriber over a real socket, one per interface.
+    @Test func moduleEventsReachASubscriber() async throws {
+        var rig = try await CallTests.Rig.start(events: "MODULE_LOAD MODULE_UNLOAD API")
+        #expect(try await rig.api("load mod_opus") == "+OK Reloading XML\n+OK\n")
+        var names = await rig.eventNames(until: "MODULE_LOAD")
+        names += await rig.eventNames(until: "MODULE_LOAD")
+        #expect(names == ["MODULE_LOAD", "MODULE_LOAD"])
+        #expect(try await rig.api("unload mod_opus") == "+OK\n")
+        #expect(await rig.eventNames(until: "MODULE_UNLOAD").last == "MODULE_UNLOAD")
+        #expect(await rig.eventNames(until: "MODULE_UNLOAD").last == "MODULE_UNLOAD")
+        #expect(try await rig.api("module_exists mod_opus") == "false")
+        await rig.stop()
+    }
+}
