@@ -38,6 +38,18 @@ import Testing
         #expect(!core.executeAPI("console_complete", "db ").body.contains("insert"))
     }
 
+    /// mod_conference's syntax lists each sub-command after two tabs, and each gets a completion row.
+    @Test func conferenceRegistersItsSubcommands() {
+        let core = Self.core()
+        #expect(core.executeAPI("load", "mod_conference").body == "+OK Reloading XML\n+OK\n")
+        #expect(SwitchModule.conferenceSyntax.hasPrefix("\t\tlist [delim <string>]|[count]\n\t\txml_list\n\t\tenergy "))
+        #expect(SwitchModule.conferenceSyntax.hasSuffix("\n\t\tvid-bandwidth <BW>"))
+        #expect(core.executeAPI("show", "complete").body.contains("\n0,conference,::conference::conference_list_conferences,kick,"))
+        #expect(core.executeAPI("show", "application conference").body.contains("\nconference,conference,,mod_conference\n"))
+        #expect(core.executeAPI("unload", "mod_conference").body == "+OK\n")
+        #expect(!core.executeAPI("show", "complete").body.contains("conference_list_conferences"))
+    }
+
     /// A name no stock build has keeps capture 72's failure; `load` completes stock names too.
     @Test func onlyStockNamesLoad() {
         let core = Self.core()
@@ -71,6 +83,12 @@ import Testing
             ("valet_info", "", "<lots>\n</lots>\n"), ("valet_info", "lot1", "<lots>\n</lots>\n"),
             ("luarun", "", "-ERR no args specified!\n"), ("lua", "", none), ("lua", "hello.lua", "-ERR Cannot execute script\n"),
             ("opus_debug", "", "-USAGE: <on|off>\n"), ("opus_debug", "off", "OPUS Debug: off\n"),
+            ("conference", "", SwitchModule.conferenceSyntax + "\n"), ("conference", "help", SwitchModule.conferenceSyntax + "\n"),
+            ("conference", "list", "No active conferences.\n"), ("conference", "list count", "No active conferences.\n"),
+            ("conference", "xml_list", "<?xml version=\"1.0\"?>\n<conferences/>\n"),
+            ("conference", "3000 kick all", "Conference 3000 not found\n"),
+            ("conference", "3000 dial", "Bad Args\ndial <endpoint_module_name>/<destination> <callerid number> <callerid name>"),
+            ("conference", "3000 dial sofia/gateway/x/1000 1000 Caller", "Call Requested: result: [CHAN_NOT_IMPLEMENTED]\n"),
         ]
         for (name, argument, expected) in replies {
             #expect(core.executeAPI(name, argument).body == expected, "\(name) \(argument)")
