@@ -11,10 +11,11 @@ import Testing
     /// Where FreeSWITCH itself answers a bare `+OK` for these arguments (mod_commands, mod_hash;
     /// reloadcert's text is from memory of mod_commands, not from a capture; `log` with no
     /// argument logs an empty DEBUG line).
-    /// mod_lua's `luarun` starts its script in a thread and answers `+OK` before it runs.
+    /// mod_lua's `luarun` starts its script in a thread and answers `+OK` before it runs;
+    /// `show_local_stream` lists its (no) streams and ends with `+OK`.
     static let plainOK: Set<String> = ["alias no_such_thing", "msleep", "msleep " + badArgument, "log", "log " + badArgument,
                                        "global_setvar " + badArgument, "reloadcert", "reloadcert " + badArgument,
-                                       "luarun " + badArgument]
+                                       "luarun " + badArgument, "show_local_stream"]
 
     /// Walks the captured modules' commands and, loaded first, every stock module's.
     @Test func everyCommandAnswersAsTheSwitchWould() {

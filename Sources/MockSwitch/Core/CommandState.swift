@@ -25,6 +25,8 @@ struct CommandState: Sendable {
     var database: [String: [String: String]] = [:]
     /// mod_db's `group_data`: group name → URLs in insertion order.
     var groups: [String: [String]] = [:]
+    /// mod_fifo's `fifo debug` level.
+    var fifoDebug = 0
     /// The console's completion table (`complete add|del`, `show complete`, tab completion).
     var completionRows: [[String]] = CompletionRows.standard
 
