@@ -1,8 +1,8 @@
 import SwitchCatalog
 
 /// The API commands of the stock application modules `load` adds (mod_db, mod_expr,
-/// mod_valet_parking, mod_lua, mod_opus), answering as they do on a switch with nothing
-/// configured: no valet lots, no Lua scripts.
+/// mod_valet_parking, mod_lua, mod_opus, mod_enum, mod_httapi), answering as they do on a switch
+/// with nothing configured and no network: no valet lots, no Lua scripts, no ENUM answers.
 extension APICommands {
     static let stockCommands: [String: APIImplementation] = [
         "db": { argument, core in APIOutput(database(argument, core)) },
@@ -14,6 +14,15 @@ extension APICommands {
         "luarun": { argument, _ in APIOutput(argument.isEmpty ? "-ERR no args specified!\n" : "+OK\n") },
         // No script is installed, so loading any fails.
         "lua": { argument, _ in APIOutput(argument.isEmpty ? "" : "-ERR Cannot execute script\n") },
+        "enum": { argument, _ in
+            guard let number = argument.split(separator: " ").first else { return APIOutput("Usage: enum [reload | <number> [<root>] ]\n") }
+            // The lookup asks DNS (e164.org, e164.arpa), which answers nothing here.
+            return APIOutput(number.lowercased() == "reload" ? "+OK ENUM Reloaded.\n" : "No Match!\n")
+        },
+        "enum_auto": { _, _ in APIOutput("none") },
+        "httapi": { argument, _ in
+            ["debug_on", "debug_off"].contains(argument.lowercased()) ? APIOutput("OK\n") : APIOutput("USAGE: [debug_on|debug_off]\n")
+        },
         "opus_debug": { argument, _ in
             switch argument.lowercased() {
             case "on": APIOutput("OPUS Debug: on\nLibrary version: libopus 1.3.1\n")

@@ -1,5 +1,6 @@
-/// The stock codec and logger modules: codecs under the names `show codec` prints, and
-/// mod_syslog, which registers only a logger (listed as `generic`).
+/// The stock media, language, endpoint and logger modules: codecs under the names `show codec`
+/// prints, English for `say`, the WebRTC media endpoint, and mod_syslog, which registers only a
+/// logger (listed as `generic`).
 extension SwitchModule {
     static let stockMedia: [SwitchModule] = [
         onDisk("mod_opus", [
@@ -10,6 +11,9 @@ extension SwitchModule {
         onDisk("mod_g729", [SwitchInterface(.codec, "G.729", "mod_g729")]),
         // A stock build has no opencore-amr, so mod_amr is the pass-through codec without amr_debug.
         onDisk("mod_amr", [SwitchInterface(.codec, "AMR", "mod_amr")]),
+        onDisk("mod_b64", [SwitchInterface(.codec, "B64 (STANDARD)", "mod_b64")]),
+        onDisk("mod_say_en", [SwitchInterface(.say, "en", "mod_say_en")]),
+        onDisk("mod_rtc", [SwitchInterface(.endpoint, "rtc", "mod_rtc")]),
         onDisk("mod_syslog", [SwitchInterface(.generic, "mod_syslog", "mod_syslog")]),
     ]
 }
