@@ -95,6 +95,11 @@ import Testing
             ("enum", "", "Usage: enum [reload | <number> [<root>] ]\n"), ("enum", "reload", "+OK ENUM Reloaded.\n"),
             ("enum", "15551234567", "No Match!\n"), ("enum_auto", "", "none"), ("enum_auto", "15551234567", "none"),
             ("httapi", "", "USAGE: [debug_on|debug_off]\n"), ("httapi", "debug_on", "OK\n"),
+            ("spandsp_start_tone_detect", "", "-ERR missing uuid\n"), ("spandsp_start_tone_detect", "x", "-ERR missing descriptor name\n"),
+            ("spandsp_start_tone_detect", "x busy", "-ERR Cannot locate session\n"),
+            ("spandsp_stop_tone_detect", "", "-ERR missing session UUID\n"), ("start_tdd_detect", "", "-ERR Cannot locate session\n"),
+            ("stop_tdd_detect", "x", "-ERR Cannot locate session\n"), ("uuid_send_tdd", "x", "-ERR missing text\n"),
+            ("uuid_send_tdd", "x hello", "-ERR Cannot locate session\n"),
             ("conference", "", SwitchModule.conferenceSyntax + "\n"), ("conference", "help", SwitchModule.conferenceSyntax + "\n"),
             ("conference", "list", "No active conferences.\n"), ("conference", "list count", "No active conferences.\n"),
             ("conference", "xml_list", "<?xml version=\"1.0\"?>\n<conferences/>\n"),
@@ -105,6 +110,19 @@ import Testing
         for (name, argument, expected) in replies {
             #expect(core.executeAPI(name, argument).body == expected, "\(name) \(argument)")
         }
+    }
+
+    /// mod_spandsp's channel commands find a live channel; no tone descriptor is configured.
+    @Test func spandspCommandsFindALiveChannel() throws {
+        let core = Self.core()
+        _ = core.executeAPI("load", "mod_spandsp")
+        let reply = core.executeAPI("originate", "loopback/7000/default &park()").body
+        let uuid = try #require(reply.firstMatch(of: /\+OK ([0-9a-f-]{36})/)?.1).description
+        #expect(core.executeAPI("start_tdd_detect", uuid).body == "+OK started\n")
+        #expect(core.executeAPI("stop_tdd_detect", uuid).body == "+OK stopped\n")
+        #expect(core.executeAPI("uuid_send_tdd", uuid + " hello").body == "+OK\n")
+        #expect(core.executeAPI("spandsp_start_tone_detect", uuid + " busy").body == "-ERR failed to start tone detector\n")
+        #expect(core.executeAPI("spandsp_stop_tone_detect", uuid).body == "+OK stopped\n")
     }
 
     /// MODULE_LOAD and MODULE_UNLOAD reach a subscriber over a real socket, one per interface.

@@ -6,7 +6,7 @@ extension SwitchModule {
     public static let stockNames: [String] = stock.map(\.name)
 
     /// Every stock module not loaded at start, with its interfaces and completion rows.
-    public static let stock: [SwitchModule] = [conference] + stockApplications + stockRouting + stockMedia
+    public static let stock: [SwitchModule] = [conference, spandsp] + stockApplications + stockRouting + stockMedia
 
     /// The stock modules whose load function answers `SWITCH_STATUS_NOUNLOAD`: `unload` refuses them.
     public static let permanentNames: Set<String> = ["mod_valet_parking", "mod_lua"]
