@@ -1,6 +1,6 @@
 /// The stock application, format and language modules: mod_db, mod_expr, mod_esf, mod_fsv,
-/// mod_fifo, mod_valet_parking, mod_local_stream, mod_lua, and the event handler mod_cdr_csv (no
-/// interface of its own, so the core lists it as `generic`).
+/// mod_fifo, mod_valet_parking, mod_local_stream, mod_lua, and the event handlers mod_cdr_csv and
+/// mod_cdr_sqlite (no interface of their own, so the core lists each as `generic`).
 extension SwitchModule {
     static let stockApplications: [SwitchModule] = [
         onDisk("mod_db", [
@@ -54,6 +54,7 @@ extension SwitchModule {
             SwitchInterface(.jsonAPI, "lua", "mod_lua"),
         ]),
         onDisk("mod_cdr_csv", [SwitchInterface(.generic, "mod_cdr_csv", "mod_cdr_csv")]),
+        onDisk("mod_cdr_sqlite", [SwitchInterface(.generic, "mod_cdr_sqlite", "mod_cdr_sqlite")]),
     ]
 
     /// `fifo`'s syntax, which it also prints for no argument.

@@ -11,6 +11,13 @@ extension SwitchModule {
         onDisk("mod_g729", [SwitchInterface(.codec, "G.729", "mod_g729")]),
         // A stock build has no opencore-amr, so mod_amr is the pass-through codec without amr_debug.
         onDisk("mod_amr", [SwitchInterface(.codec, "AMR", "mod_amr")]),
+        onDisk("mod_h26x", [
+            SwitchInterface(.codec, "H.264 Video (passthru)", "mod_h26x"),
+            SwitchInterface(.codec, "H.263 Video (passthru)", "mod_h26x"),
+            SwitchInterface(.codec, "H.263+ Video (passthru)", "mod_h26x"),
+            SwitchInterface(.codec, "H.263++ Video (passthru)", "mod_h26x"),
+            SwitchInterface(.codec, "H.261 Video (passthru)", "mod_h26x"),
+        ]),
         onDisk("mod_b64", [SwitchInterface(.codec, "B64 (STANDARD)", "mod_b64")]),
         onDisk("mod_say_en", [SwitchInterface(.say, "en", "mod_say_en")]),
         onDisk("mod_rtc", [SwitchInterface(.endpoint, "rtc", "mod_rtc")]),
