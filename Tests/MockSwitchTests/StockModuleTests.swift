@@ -55,12 +55,15 @@ import Testing
         let core = Self.core()
         #expect(core.executeAPI("load", "mod_conference_nope").body == "+OK Reloading XML\n-ERR [module load file routine returned an error]\n")
         #expect(core.executeAPI("load", "mod_sofia").body.hasSuffix("-ERR [module load file routine returned an error]\n"))
+        #expect(core.executeAPI("console_complete", "load mod_con").body.contains("mod_conference"))
+        #expect(!core.executeAPI("console_complete", "unload mod_con").body.contains("mod_conference"))
         for name in SwitchModule.stockNames {
             #expect(core.executeAPI("load", name).body == "+OK Reloading XML\n+OK\n", "\(name)")
             #expect(core.executeAPI("load", name).body.hasSuffix("-ERR [Module already loaded]\n"))
         }
         #expect(core.executeAPI("unload", "mod_lua").body == "-ERR [Module is not unloadable]\n")
         #expect(core.executeAPI("unload", "mod_valet_parking").body == "-ERR [Module is not unloadable]\n")
+        #expect(core.executeAPI("console_complete", "unload mod_con").body.contains("mod_conference"))
         #expect(core.executeAPI("unload", "mod_opus").body == "+OK\n")
         #expect(core.executeAPI("show", "codec").body.contains("G.729"))
         #expect(!core.executeAPI("show", "codec").body.contains("OPUS"))
