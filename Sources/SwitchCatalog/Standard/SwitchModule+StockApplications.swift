@@ -50,7 +50,8 @@ extension SwitchModule {
             SwitchInterface(.api, "lua", "mod_lua", description: "run a script as an api function", syntax: "<script>"),
             .application("lua", "mod_lua", description: "Launch LUA ivr", syntax: "<script>"),
             SwitchInterface(.dialplan, "LUA", "mod_lua"),
-            SwitchInterface(.chat, "lua", "mod_lua"),
+            // A chat application: the loader announces and lists it as an application too.
+            .application("lua", "mod_lua", description: "execute a lua script", syntax: "<script>"),
             SwitchInterface(.jsonAPI, "lua", "mod_lua"),
         ]),
         onDisk("mod_cdr_csv", [SwitchInterface(.generic, "mod_cdr_csv", "mod_cdr_csv")]),
