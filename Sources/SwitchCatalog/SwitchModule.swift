@@ -8,12 +8,16 @@ public struct SwitchModule: Sendable, Hashable {
     public var filename: String
     /// Every interface, in registration order.
     public var interfaces: [SwitchInterface]
+    /// The console completion rows its load function adds (`switch_console_set_complete`), which
+    /// go again when it is unloaded.
+    public var completionRows: [[String]]
 
     /// A module.
-    public init(name: String, filename: String, interfaces: [SwitchInterface]) {
+    public init(name: String, filename: String, interfaces: [SwitchInterface], completionRows: [[String]] = []) {
         self.name = name
         self.filename = filename
         self.interfaces = interfaces
+        self.completionRows = completionRows
     }
 
     /// Whether the core compiled it in (no file, cannot be unloaded).

@@ -11,11 +11,21 @@ import Testing
     /// Where FreeSWITCH itself answers a bare `+OK` for these arguments (mod_commands, mod_hash;
     /// reloadcert's text is from memory of mod_commands, not from a capture; `log` with no
     /// argument logs an empty DEBUG line).
+    /// mod_lua's `luarun` starts its script in a thread and answers `+OK` before it runs;
+    /// `show_local_stream` lists its (no) streams and ends with `+OK`.
     static let plainOK: Set<String> = ["alias no_such_thing", "msleep", "msleep " + badArgument, "log", "log " + badArgument,
-                                       "global_setvar " + badArgument, "reloadcert", "reloadcert " + badArgument]
+                                       "global_setvar " + badArgument, "reloadcert", "reloadcert " + badArgument,
+                                       "luarun " + badArgument, "show_local_stream"]
 
+    /// Walks the captured modules' commands and, loaded first, every stock module's.
     @Test func everyCommandAnswersAsTheSwitchWould() {
         let core = TestSwitch.make(clock: ManualClock(TestSwitch.start))
+        for name in SwitchModule.stockNames {
+            #expect(core.executeAPI("load", name).body.hasSuffix("+OK\n"), "load \(name)")
+        }
+        for command in SwitchModule.stock.flatMap(\.apiCommands) {
+            #expect(core.modules.command(named: command.name)?.module == command.module, "\(command.name) not loaded")
+        }
         var unsimulated: Set<String> = []
         // The walk names no live channel, so even the channel commands answer as FreeSWITCH does.
         for command in core.modules.apiCommands where !["shutdown", "...", "fsctl"].contains(command.name) {

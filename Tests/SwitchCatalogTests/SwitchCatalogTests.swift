@@ -16,6 +16,26 @@ import Testing
         #expect(SwitchModule.standard(named: "mod_hash").interfaces.map(\.name) == ["hash", "hash_dump", "hash_remote", "hash", "hash"])
     }
 
+    /// The stock modules on disk: each interface names its own module, none is loaded at start,
+    /// no name is taken twice, and mod_sofia and mod_xml_rpc are left to their own work.
+    @Test func stockModulesAreWellFormed() {
+        let names = SwitchModule.stockNames
+        #expect(Set(names).count == names.count)
+        #expect(Set(names).isDisjoint(with: SwitchModule.standardNames))
+        #expect(!names.contains("mod_sofia") && !names.contains("mod_xml_rpc"))
+        for module in SwitchModule.stock {
+            #expect(module.interfaces.allSatisfy { $0.module == module.name }, "\(module.name)")
+            #expect(module.filename == "\(SwitchModule.directory)/\(module.name).so")
+            #expect(SwitchModule.isAvailable(module.name) && SwitchModule.standard(named: module.name) == module)
+            for row in module.completionRows {
+                #expect(module.apiCommands.contains { $0.name == row.first }, "\(module.name): \(row)")
+            }
+        }
+        // Commands of different modules never share a name.
+        let commands = (SwitchModule.standard + SwitchModule.stock).flatMap(\.apiCommands).map(\.name)
+        #expect(Set(commands).count == commands.count)
+    }
+
     @Test func lookupAndUsage() throws {
         let kill = try #require(APICommand.standard(named: "UUID_KILL"))
         #expect(kill.usage == "uuid_kill <uuid> [cause]")

@@ -125,6 +125,21 @@ extension APICommands {
 extension SwitchCore {
     /// The console's completion rows, as `complete add|del` left them.
     var completionRows: [[String]] { commandState.withLockedValue { $0.completionRows } }
+
+    /// Adds a loading module's rows, in `show complete` order.
+    func addCompletionRows(_ rows: [[String]]) {
+        guard !rows.isEmpty else { return }
+        commandState.withLockedValue { state in
+            state.completionRows.append(contentsOf: rows)
+            state.completionRows.sort(by: CompletionRows.precedes)
+        }
+    }
+
+    /// Removes an unloaded module's rows.
+    func removeCompletionRows(_ rows: [[String]]) {
+        guard !rows.isEmpty else { return }
+        commandState.withLockedValue { state in state.completionRows.removeAll { rows.contains($0) } }
+    }
 }
 
 /// `switch_true`: the words FreeSWITCH reads as yes, or a non-zero number.

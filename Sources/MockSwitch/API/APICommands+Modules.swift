@@ -91,6 +91,7 @@ extension APICommands {
         }
         let module = optional ?? SwitchModule.standard(named: name, legacy: core.legacyCommands)
         core.modules.add(module)
+        core.addCompletionRows(module.completionRows)
         if optional != nil { core.moduleLoadedOptional(module) }
         step.text = "+OK\n"
         step.logLines = [timezonesReloaded(core)]
@@ -115,9 +116,10 @@ extension APICommands {
             step.text = "-ERR [No such module!]\n"
             return step
         }
-        // The core's built-in modules have no file to unload, and a switch cannot unload the
-        // module that carries the listener it answers on.
-        guard !name.hasPrefix("CORE_"), name != "mod_event_socket", let module = core.modules.remove(name) else {
+        // The core's built-in modules have no file to unload, a switch cannot unload the module
+        // that carries the listener it answers on, and some modules refuse at load to go.
+        guard !name.hasPrefix("CORE_"), name != "mod_event_socket", !SwitchModule.permanentNames.contains(name),
+              let module = core.modules.remove(name) else {
             step.text = "-ERR [Module is not unloadable]\n"
             return step
         }
@@ -133,6 +135,7 @@ extension APICommands {
         step.logLines += [core.log(level: 0, "Stopping: \(name)", source: .moduleStopping),
                           core.log(level: 0, "\(name) unloaded.", source: .moduleUnloaded)]
         step.events = core.events.moduleUnloaded(module)
+        core.removeCompletionRows(module.completionRows)
         core.moduleUnloadedOptional(module)
         // Its tasks go when the scheduler's thread next passes (DEL_SCHEDULE then).
         core.destroyTasks(group: name)

@@ -26,6 +26,10 @@ enum APICommands {
         table.merge(hostCommands) { $1 }
         table.merge(legacyCommands) { $1 }
         table.merge(sofiaCommands) { $1 }
+        table.merge(stockCommands) { $1 }
+        table.merge(conferenceCommands) { $1 }
+        table.merge(queueCommands) { $1 }
+        table.merge(spandspCommands) { $1 }
         // The call simulation answers for the channels it finds; where it finds none, FreeSWITCH's
         // own text for that command (capture 66) is given, which varies from command to command.
         let live = channelCommands.merging(liveChannelCommands) { $1 }

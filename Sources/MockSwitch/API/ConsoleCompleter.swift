@@ -140,7 +140,7 @@ struct ConsoleCompleter {
         case "::console::list_loaded_modules":
             return core.modules.modules.map(\.name).filter { $0.hasPrefix("mod_") }.sorted()
         case "::console::list_available_modules":
-            return (SwitchModule.standardNames + core.optionalModules.map(\.name)).filter { $0.hasPrefix("mod_") }.sorted()
+            return (SwitchModule.availableNames + core.optionalModules.map(\.name)).sorted()
         case "::sofia::list_profiles":
             // Every running profile's name and alias, as the profile hash holds them.
             let profiles = core.sofia.runningProfiles.map(\.name)

@@ -21,6 +21,12 @@ struct CommandState: Sendable {
     var limits: [String: LimitUsage] = [:]
     /// mod_console's settings (`console loglevel|colorize|uuid|json`), a stock console.conf's.
     var console = ConsoleSettings()
+    /// mod_db's `db_data`: `realm` → `key` → value (kept across an unload, as its database is).
+    var database: [String: [String: String]] = [:]
+    /// mod_db's `group_data`: group name → URLs in insertion order.
+    var groups: [String: [String]] = [:]
+    /// mod_fifo's `fifo debug` level.
+    var fifoDebug = 0
     /// The console's completion table (`complete add|del`, `show complete`, tab completion).
     var completionRows: [[String]] = CompletionRows.standard
 

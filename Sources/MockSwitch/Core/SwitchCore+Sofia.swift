@@ -18,13 +18,9 @@ extension SwitchCore {
 }
 
 extension SwitchCore {
-    /// What an optional module sets up when it loads: its console completions, and for mod_sofia
-    /// its profiles, whose phones register at the next scheduler pass.
+    /// What an optional module sets up when it loads (its completion rows come with every
+    /// module): mod_sofia's profiles, whose phones register at the next scheduler pass.
     func moduleLoadedOptional(_ module: SwitchModule) {
-        let rows = CompletionRows.rows(of: module.name)
-        commandState.withLockedValue { state in
-            state.completionRows = (state.completionRows + rows).sorted(by: CompletionRows.precedes)
-        }
         if module.name == SwitchModule.sofia.name { sofia.start() }
     }
 

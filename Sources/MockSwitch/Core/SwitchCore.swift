@@ -73,7 +73,7 @@ public final class SwitchCore: Sendable {
         var commands = CommandState()
         if legacyCommands { commands.completionRows = (commands.completionRows + CompletionRows.legacy).sorted(by: CompletionRows.precedes) }
         for module in optionalModules {
-            commands.completionRows = (commands.completionRows + CompletionRows.rows(of: module.name)).sorted(by: CompletionRows.precedes)
+            commands.completionRows = (commands.completionRows + module.completionRows).sorted(by: CompletionRows.precedes)
         }
         (commands.tasks, commands.nextTaskID) = Self.startupTasks(self.modules, startSeconds: clock.now() / 1_000_000)
         self.commandState = NIOLockedValueBox(commands)

@@ -18,7 +18,7 @@ extension SwitchModule {
                      description: "Verify SIP Identity header and store result in sip_verstat channel variable", syntax: ""),
     ] + APICommand.sofia.map(SwitchInterface.init) + [
         SwitchInterface(.chat, "sip", "mod_sofia"),
-    ])
+    ], completionRows: CompletionRows.sofia)
 
     /// The optional module called `name` (`mod_sofia`), or `nil`.
     public static func optional(named name: String) -> SwitchModule? {
@@ -42,11 +42,6 @@ extension APICommand {
 }
 
 extension CompletionRows {
-    /// The rows the optional module `name` adds when it loads.
-    public static func rows(of name: String) -> [[String]] {
-        name == SwitchModule.sofia.name ? sofia : []
-    }
-
     /// The rows mod_sofia adds at load (its `switch_console_set_complete` calls, one row each);
     /// it removes every `sofia` row when it unloads.
     public static let sofia: [[String]] = [

@@ -20,10 +20,11 @@ extension SwitchModule {
         legacy ? standardNames.map { standard(named: $0, legacy: true) } : standard
     }
 
-    /// The standard module called `name` (also one not loaded at start-up but available on disk),
-    /// or one with no interfaces when the captured switch has no such module file. With `legacy`,
-    /// mod_commands also has ``APICommand/legacy``.
+    /// The standard module called `name` (also one of ``stock`` not loaded at start-up but on
+    /// disk), or one with no interfaces when the captured switch has no such module file. With
+    /// `legacy`, mod_commands also has ``APICommand/legacy``.
     public static func standard(named name: String, legacy: Bool = false) -> SwitchModule {
+        if let module = stock(named: name) { return module }
         let commands = APICommand.standard + (legacy ? APICommand.legacy : [])
         let interfaces = commands.filter { $0.module == name }.map(SwitchInterface.init)
             + SwitchInterface.standardApplications.filter { $0.module == name }
@@ -32,8 +33,14 @@ extension SwitchModule {
         return SwitchModule(name: name, filename: filename, interfaces: interfaces)
     }
 
-    /// Whether the captured switch has a module file called `name` (what `load` can find).
+    /// Whether the captured switch has a module file called `name` (what `load` can find): its
+    /// own modules and the other modules of a stock build.
     public static func isAvailable(_ name: String) -> Bool {
-        standardNames.contains(name) && !name.hasPrefix("CORE_")
+        (standardNames.contains(name) && !name.hasPrefix("CORE_")) || stockNames.contains(name)
+    }
+
+    /// Every module file in ``directory``, sorted (what `load` completes).
+    public static var availableNames: [String] {
+        (standardNames.filter { $0.hasPrefix("mod_") } + stockNames).sorted()
     }
 }
