@@ -177,5 +177,13 @@ struct MockCommand: AsyncParsableCommand {
         }
         traffic?.stop()
         await server.stop()
+        if server.restartRequested { try Self.runAgain() }
+    }
+
+    /// `fsctl shutdown restart`: FreeSWITCH executes itself anew, and so does the mock, with the
+    /// same options (a fresh switch: new Core-UUID, uptime from zero). Returns only on failure.
+    static func runAgain() throws {
+        execv("/proc/self/exe", CommandLine.unsafeArgv)
+        throw ValidationError("cannot restart: \(String(cString: strerror(errno)))")
     }
 }

@@ -34,6 +34,26 @@ import Testing
         try await Self.expectShutdownNoticeAndExitZero(connection, process)
     }
 
+    /// `fsctl shutdown restart`: clients get the shutdown notice, then the process runs itself
+    /// anew with the same options: a fresh switch (another Core-UUID) listening again.
+    @Test func restartRunsTheMockAnew() async throws {
+        let (process, port) = try await offPool { try Self.startMock([]) }
+        defer { process.send(SIGKILL) }
+        let first = try await ESLConnection.connect(host: "127.0.0.1", port: port, password: "ClueCon", configuration: .patientForTests)
+        let firstCore = try await first.api("global_getvar", "core_uuid").text
+        #expect(try await first.api("fsctl", "shutdown restart").text == "+OK\n")
+        let ending = await ConnectionEnding.read(first)
+        #expect(ending.end?.serverText == ESLDisconnectNotice.shutdown)
+        // `--listen-port 0` again: the new switch logs the port it took.
+        let log = try await offPool { try process.waitForStderr { $0.matches(of: /listening on 127\.0\.0\.1:(\d+)/).count == 2 } }
+        let newPort = try #require(log.matches(of: /listening on 127\.0\.0\.1:(\d+)/).last.flatMap { Int($0.1) })
+        let second = try await ESLConnection.connect(host: "127.0.0.1", port: newPort, password: "ClueCon", configuration: .patientForTests)
+        #expect(try await second.api("status").text.contains("is ready"))
+        #expect(try await second.api("global_getvar", "core_uuid").text != firstCore)
+        process.send(SIGTERM)
+        try await Self.expectShutdownNoticeAndExitZero(second, process)
+    }
+
     /// The client gets the switch's shutdown notice as its connection ends, and the process then
     /// exits with status 0.
     static func expectShutdownNoticeAndExitZero(_ connection: ESLConnection, _ process: ChildProcess,

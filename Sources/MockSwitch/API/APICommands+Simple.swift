@@ -32,7 +32,7 @@ extension APICommands {
         },
         "shutdown": { _, _ in
             var output = APIOutput("+OK\n")
-            output.requestsShutdown = true
+            output.shutdown = ShutdownRequest()
             return output
         },
         "toupper": { argument, _ in APIOutput(argument.uppercased()) },

@@ -11,8 +11,8 @@ struct APIOutput: Sendable {
     var logLines: [ESLLogLine] = []
     /// Events the command fired (before the API event).
     var events: [ESLEvent] = []
-    /// The command asked the switch to shut down.
-    var requestsShutdown = false
+    /// How the command asked the switch to shut down, if it did.
+    var shutdown: ShutdownRequest?
     /// How long the command takes before its output is ready (`msleep`).
     var delay: Duration = .zero
 

@@ -89,9 +89,8 @@ enum FsctlCommand {
             case "ready_check":
                 return APIOutput("true")
             case "shutdown":
-                if value?.lowercased() == "cancel" { return APIOutput("+OK\n") }
                 var output = APIOutput("+OK\n")
-                output.requestsShutdown = true
+                output.shutdown = ShutdownRequest(fsctlWords: Array(words.dropFirst()))
                 return output
             case "pause", "resume", "send_sighup", "reclaim_mem", "flush_db_handles", "calibrate_clock", "save_history":
                 return APIOutput("+OK\n")

@@ -9,17 +9,17 @@ public struct APIResult: Sendable {
     public var events: [ESLEvent]
     /// Log lines the command emitted, in order.
     public var logLines: [ESLLogLine]
-    /// Whether the command asked the switch to shut down (`shutdown`, `fsctl shutdown`).
-    public var requestsShutdown: Bool
+    /// How the command asked the switch to shut down (`shutdown`, `fsctl shutdown`), if it did.
+    public var shutdown: ShutdownRequest?
     /// How long the command runs before its reply is sent (`msleep`); the connection reads no
     /// further command meanwhile, as the switch's listener thread is busy running it.
     public var delay: Duration = .zero
 
     /// A result.
-    public init(body: String, events: [ESLEvent] = [], logLines: [ESLLogLine] = [], requestsShutdown: Bool = false) {
+    public init(body: String, events: [ESLEvent] = [], logLines: [ESLLogLine] = [], shutdown: ShutdownRequest? = nil) {
         self.body = body
         self.events = events
         self.logLines = logLines
-        self.requestsShutdown = requestsShutdown
+        self.shutdown = shutdown
     }
 }

@@ -32,7 +32,7 @@ extension SwitchCore {
             combined.body += result.body
             combined.events += result.events
             combined.logLines += result.logLines
-            combined.requestsShutdown = combined.requestsShutdown || result.requestsShutdown
+            combined.shutdown = ShutdownRequest.latest(combined.shutdown, result.shutdown)
             combined.delay += result.delay
         }
         if combined.body.isEmpty { combined.body = "-ERR no reply\n" }
@@ -63,7 +63,7 @@ extension SwitchCore {
         let output = APICommands.implementation(for: info)(argument, self)
         let body = output.failed ? "-ERR \(wholeLine ?? name) Command not found!\n" : output.text
         var result = APIResult(body: body, events: output.events + [apiEvent], logLines: output.logLines,
-                               requestsShutdown: output.requestsShutdown)
+                               shutdown: output.shutdown)
         result.delay = output.delay
         return result
     }

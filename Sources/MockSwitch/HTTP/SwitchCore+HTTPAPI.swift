@@ -24,7 +24,7 @@ extension SwitchCore {
         }
         let output = APICommands.implementation(for: info)(trimmed ?? "", self)
         stream.write(output.text)
-        var result = APIResult(body: "", events: output.events, logLines: output.logLines, requestsShutdown: output.requestsShutdown)
+        var result = APIResult(body: "", events: output.events, logLines: output.logLines, shutdown: output.shutdown)
         result.delay = output.delay
         return result
     }

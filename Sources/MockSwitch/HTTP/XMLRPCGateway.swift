@@ -16,8 +16,8 @@ struct XMLRPCGateway: Sendable {
         var logLines: [ESLLogLine] = []
         /// How long the command ran (`msleep`): the answer waits that long.
         var delay: Duration = .zero
-        /// The command asked the switch to shut down.
-        var requestsShutdown = false
+        /// How the command asked the switch to shut down, if it did.
+        var shutdown: ShutdownRequest?
     }
 
     /// The four URL forms, in the order they are looked for, and what each adds to the head and the
@@ -98,7 +98,7 @@ struct XMLRPCGateway: Sendable {
         var stream = HTTPAPIStream(paramEvent: params)
         let produced = core.executeAPI(command, urlQuery, stream: &stream)
         return Response(text: head + stream.output, events: produced.events + [stream.paramEvent], logLines: produced.logLines,
-                        delay: produced.delay, requestsShutdown: produced.requestsShutdown)
+                        delay: produced.delay, shutdown: produced.shutdown)
     }
 }
 

@@ -15,11 +15,11 @@ final class XMLRPCHandler: ChannelInboundHandler {
     private let gateway: XMLRPCGateway
     private let bus: EventBus
     private let logger: Logger
-    private let requestShutdown: @Sendable () -> Void
+    private let requestShutdown: @Sendable (ShutdownRequest) -> Void
     private var request: XMLRPCRequest?
     private var answered = false
 
-    init(gateway: XMLRPCGateway, bus: EventBus, logger: Logger, requestShutdown: @escaping @Sendable () -> Void) {
+    init(gateway: XMLRPCGateway, bus: EventBus, logger: Logger, requestShutdown: @escaping @Sendable (ShutdownRequest) -> Void) {
         self.gateway = gateway
         self.bus = bus
         self.logger = logger
@@ -57,7 +57,7 @@ final class XMLRPCHandler: ChannelInboundHandler {
     private func deliver(_ response: XMLRPCGateway.Response, context: ChannelHandlerContext) {
         bus.publish(events: response.events, logLines: response.logLines)
         answer(response.text, context: context)
-        if response.requestsShutdown { requestShutdown() }
+        if let shutdown = response.shutdown { requestShutdown(shutdown) }
     }
 
     private func answer(_ text: String, context: ChannelHandlerContext) {

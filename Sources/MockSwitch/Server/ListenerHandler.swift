@@ -23,7 +23,7 @@ final class ListenerHandler: ChannelInboundHandler {
     /// How long the first packet may take (§1.2).
     private let firstPacketTimeout: TimeAmount
     private let logger: Logger
-    private let requestShutdown: @Sendable () -> Void
+    private let requestShutdown: @Sendable (ShutdownRequest) -> Void
     private var context: ChannelHandlerContext?
     private var peer = "?"
     private var busID: UInt64?
@@ -51,7 +51,7 @@ final class ListenerHandler: ChannelInboundHandler {
     }
 
     /// `session` is inbound (`ESLServerSession(password:)`) or outbound; `accessList` applies to inbound.
-    init(session: ESLServerSession, core: SwitchCore, users: [MockSwitchConfiguration.User], bus: EventBus, accessList: AccessList?, firstPacketTimeout: Duration, logger: Logger, requestShutdown: @escaping @Sendable () -> Void) {
+    init(session: ESLServerSession, core: SwitchCore, users: [MockSwitchConfiguration.User], bus: EventBus, accessList: AccessList?, firstPacketTimeout: Duration, logger: Logger, requestShutdown: @escaping @Sendable (ShutdownRequest) -> Void) {
         self.session = session
         self.watch = ControlledChannelWatch(mode: session.mode)
         self.core = core
@@ -280,7 +280,7 @@ final class ListenerHandler: ChannelInboundHandler {
     private func deliver(_ result: APIResult) {
         write(ESLAPIResponse(text: result.body).frame)
         bus.publish(events: result.events, logLines: result.logLines)
-        if result.requestsShutdown { requestShutdown() }
+        if let shutdown = result.shutdown { requestShutdown(shutdown) }
     }
 
     /// A command's run time as a timer delay, capped at an hour so no argument can overflow it.

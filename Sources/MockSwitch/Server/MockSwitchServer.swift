@@ -35,6 +35,8 @@ public final class MockSwitchServer: Sendable {
     private let schedulerLoop: any EventLoop
     private let logger: Logger
     private let stopState = NIOLockedValueBox((stopped: false, handlers: [@Sendable () -> Void]()))
+    /// A shutdown waiting for the last call to end, and whether the switch is to run again.
+    private let shutdownState = NIOLockedValueBox((waiting: nil as ShutdownRequest?, restart: false))
 
     private init(core: SwitchCore, host: String, port: Int, serverChannel: any Channel, httpChannel: (any Channel)?, bus: EventBus,
                  heartbeat: NIOLockedValueBox<RepeatedTask?>, scheduler: RepeatedTask, schedulerLoop: any EventLoop, logger: Logger) {
@@ -69,10 +71,8 @@ public final class MockSwitchServer: Sendable {
         let bus = EventBus(socketless: { core.offerToEventSinkListeners(events: $0, logLines: $1) })
         let shutdownRequest = NIOLockedValueBox<MockSwitchServer?>(nil)
         // `shutdown` over either face stops the whole switch.
-        let requestShutdown: @Sendable () -> Void = {
-            if let server = shutdownRequest.withLockedValue({ $0 }) {
-                Task { await server.stop() }
-            }
+        let requestShutdown: @Sendable (ShutdownRequest) -> Void = { request in
+            shutdownRequest.withLockedValue { $0 }?.shutDown(request)
         }
         let limits = ESLFrameDecoder.Limits(maxHeaderBlockBytes: 10 << 20, maxBodyBytes: 16 << 20)
         let queueBytes = max(64 << 10, configuration.listenerQueueBytes)
@@ -122,6 +122,7 @@ public final class MockSwitchServer: Sendable {
         let schedulerLoop = group.next()
         let scheduler = schedulerLoop.scheduleRepeatedTask(initialDelay: pass, delay: pass) { _ in
             Self.schedulerPass(core, bus)
+            shutdownRequest.withLockedValue { $0 }?.stopIfCallsAreOver()
         }
         let server = MockSwitchServer(
             core: core,
@@ -143,7 +144,7 @@ public final class MockSwitchServer: Sendable {
     /// mod_xml_rpc's listener: NIO's HTTP/1 request parser in front of ``XMLRPCHandler``. Responses
     /// are written as bytes, since the switch frames them itself.
     private static func bindHTTP(_ configuration: MockSwitchConfiguration, port: Int, core: SwitchCore, bus: EventBus, logger: Logger,
-                                 group: any EventLoopGroup, requestShutdown: @escaping @Sendable () -> Void) async throws -> any Channel {
+                                 group: any EventLoopGroup, requestShutdown: @escaping @Sendable (ShutdownRequest) -> Void) async throws -> any Channel {
         let gateway = XMLRPCGateway(core: core, account: .init(
             user: configuration.httpUser, password: configuration.httpPassword, realm: configuration.httpRealm))
         return try await ServerBootstrap(group: group)
@@ -177,6 +178,36 @@ public final class MockSwitchServer: Sendable {
     private static func schedulerPass(_ core: SwitchCore, _ bus: EventBus) {
         let pass = core.schedulerTick()
         if !pass.events.isEmpty || !pass.logLines.isEmpty { bus.publish(events: pass.events, logLines: pass.logLines) }
+    }
+
+    /// Whether the shutdown that stopped it asked for a restart (`fsctl shutdown restart`): the
+    /// owner starts the switch again (`fscli mock` executes itself anew).
+    public var restartRequested: Bool { shutdownState.withLockedValue { $0.restart } }
+
+    /// Acts on `shutdown` or `fsctl shutdown …`: stops now, or once no call is up (`elegant`,
+    /// `asap`; checked at each scheduler pass), or calls off a waiting shutdown (`cancel`).
+    func shutDown(_ request: ShutdownRequest) {
+        let now = shutdownState.withLockedValue { state -> Bool in
+            if request.cancels {
+                state.waiting = nil
+                return false
+            }
+            state.restart = request.restarts
+            guard request.waitsForCalls, !core.channels.isEmpty else { return true }
+            state.waiting = request
+            return false
+        }
+        if now { Task { await stop() } }
+    }
+
+    /// A waiting shutdown goes ahead once the last call has ended.
+    func stopIfCallsAreOver() {
+        let due = shutdownState.withLockedValue { state -> Bool in
+            guard state.waiting != nil, core.channels.isEmpty else { return false }
+            state.waiting = nil
+            return true
+        }
+        if due { Task { await stop() } }
     }
 
     /// Runs `handler` once the server has stopped (now, if it has).

@@ -25,7 +25,7 @@ struct OutboundConnector: Sendable {
                     try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(ESLFrameDecoder(limits: limits)))
                     try channel.pipeline.syncOperations.addHandler(ListenerHandler(
                         session: session, core: core, users: [], bus: bus, accessList: nil,
-                        firstPacketTimeout: timeout, logger: logger, requestShutdown: {}))
+                        firstPacketTimeout: timeout, logger: logger, requestShutdown: { _ in }))
                 }
             }
             .connect(host: request.host, port: request.port)
