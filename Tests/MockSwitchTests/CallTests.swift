@@ -85,6 +85,24 @@ import Testing
         await rig.stop()
     }
 
+    /// `fsctl pause` stops new outbound sessions until `fsctl resume`; the checks follow.
+    @Test func pauseRefusesNewCallsUntilResume() async throws {
+        let rig = try await Rig.start(events: "HEARTBEAT")
+        #expect(try await rig.api("fsctl pause_check") == "false")
+        #expect(try await rig.api("fsctl pause inbound") == "+OK\n")
+        #expect(try await rig.api("fsctl pause_check inbound") == "true")
+        #expect(try await rig.api("fsctl pause_check") == "false")
+        #expect(try await rig.api("fsctl ready_check") == "false")
+        #expect(try await rig.api("originate null/x &park()").hasPrefix("+OK "))
+        #expect(try await rig.api("fsctl pause") == "+OK\n")
+        #expect(try await rig.api("fsctl pause_check") == "true")
+        #expect(try await rig.api("originate null/x &park()") == "-ERR SYSTEM_SHUTDOWN\n")
+        #expect(try await rig.api("fsctl resume") == "+OK\n")
+        #expect(try await rig.api("fsctl ready_check") == "true")
+        #expect(try await rig.api("originate null/x &park()").hasPrefix("+OK "))
+        await rig.stop()
+    }
+
     @Test func originateFailuresAnswerTheCause() async throws {
         let rig = try await Rig.start(events: "CHANNEL_HANGUP")
         #expect(try await rig.api("originate error/CALL_REJECTED &park()") == "-ERR CALL_REJECTED\n")

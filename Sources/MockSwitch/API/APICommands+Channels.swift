@@ -35,6 +35,8 @@ extension APICommands {
         guard let request = OriginateRequest(argument) else {
             return APIOutput("-USAGE: \(core.modules.command(named: "originate")?.syntax ?? "")\n")
         }
+        // `fsctl pause [outbound]`: the core creates no outbound session.
+        guard core.acceptsOutboundSessions else { return APIOutput("-ERR SYSTEM_SHUTDOWN\n") }
         let dialplan = core.calls.dialplan
         let technology = request.endpoint.split(separator: "/").first.map(String.init) ?? ""
         var outcome = OriginateOutcome.failed("CHAN_NOT_IMPLEMENTED")

@@ -84,15 +84,32 @@ enum FsctlCommand {
             case "uuid_version":
                 if let value, let number = Int(value), number == 4 || number == 7 { s.uuidVersion = number }
                 return APIOutput("+OK set uuid version: \(s.uuidVersion)\n")
-            case "shutdown_check", "pause_check":
+            case "shutdown_check":
                 return APIOutput("false")
+            case "pause", "resume":
+                // Without a direction both ways; anything else but inbound or outbound too.
+                let pausing = sub == "pause"
+                switch value?.lowercased() {
+                case "inbound": s.pausedInbound = pausing
+                case "outbound": s.pausedOutbound = pausing
+                default: (s.pausedInbound, s.pausedOutbound) = (pausing, pausing)
+                }
+                return APIOutput("+OK\n")
+            case "pause_check":
+                let paused = switch value?.lowercased() {
+                case "inbound": s.pausedInbound
+                case "outbound": s.pausedOutbound
+                default: s.pausedInbound && s.pausedOutbound
+                }
+                return APIOutput(paused ? "true" : "false")
             case "ready_check":
-                return APIOutput("true")
+                // Ready means no way is paused.
+                return APIOutput(s.pausedInbound || s.pausedOutbound ? "false" : "true")
             case "shutdown":
                 var output = APIOutput("+OK\n")
                 output.shutdown = ShutdownRequest(fsctlWords: Array(words.dropFirst()))
                 return output
-            case "pause", "resume", "send_sighup", "reclaim_mem", "flush_db_handles", "calibrate_clock", "save_history":
+            case "send_sighup", "reclaim_mem", "flush_db_handles", "calibrate_clock", "save_history":
                 return APIOutput("+OK\n")
             case "sql":
                 return APIOutput(value == nil ? "" : "+OK\n")
@@ -105,5 +122,12 @@ enum FsctlCommand {
                 return APIOutput("-ERR Invalid command\nUSAGE: fsctl \(syntax)\n")
             }
         }
+    }
+}
+
+extension SwitchCore {
+    /// Whether a new outbound session may be made (not after `fsctl pause` or `pause outbound`).
+    var acceptsOutboundSessions: Bool {
+        !commandState.withLockedValue { $0.settings.pausedOutbound }
     }
 }

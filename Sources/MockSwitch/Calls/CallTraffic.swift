@@ -79,6 +79,7 @@ public final class CallTraffic: Sendable {
     }
 
     private func placeCall() {
+        guard core.acceptsOutboundSessions else { return finished() }
         let caller = CallerDirectory.random()
         let user = core.calls.registeredUsers.randomElement() ?? "1000"
         let request = OriginateRequest(

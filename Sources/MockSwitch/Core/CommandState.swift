@@ -48,6 +48,9 @@ struct CoreSettings: Sendable {
     var apiExpansion = true
     var uuidVersion = 4
     var debugSQL = false
+    /// `fsctl pause [inbound|outbound]`: no new sessions that way until `fsctl resume`.
+    var pausedInbound = false
+    var pausedOutbound = false
 }
 
 /// One scheduler task (`show tasks`).
