@@ -145,17 +145,17 @@ indirect enum CJSON: Sendable, Equatable {
         case .null: return "null"
         case .bool(let value): return value ? "true" : "false"
         case .number(let value): return Self.number(value)
-        case .string(let text): return Self.quoted(text)
+        case .string(let text): return JSONText.quoted(text)
         case .array(let items):
             let inner = items.map { $0.print(pretty: pretty, depth: depth + 1) }
             return "[" + inner.joined(separator: pretty ? ", " : ",") + "]"
         case .object(let members):
             guard !members.isEmpty else { return pretty ? "{\n" + String(repeating: "\t", count: depth) + "}" : "{}" }
             if !pretty {
-                return "{" + members.map { Self.quoted($0.0) + ":" + $0.1.print(pretty: false, depth: depth + 1) }.joined(separator: ",") + "}"
+                return "{" + members.map { JSONText.quoted($0.0) + ":" + $0.1.print(pretty: false, depth: depth + 1) }.joined(separator: ",") + "}"
             }
             let indent = String(repeating: "\t", count: depth + 1)
-            let lines = members.map { indent + Self.quoted($0.0) + ":\t" + $0.1.print(pretty: true, depth: depth + 1) }
+            let lines = members.map { indent + JSONText.quoted($0.0) + ":\t" + $0.1.print(pretty: true, depth: depth + 1) }
             return "{\n" + lines.joined(separator: ",\n") + "\n" + String(repeating: "\t", count: depth) + "}"
         }
     }
@@ -163,23 +163,5 @@ indirect enum CJSON: Sendable, Equatable {
     private static func number(_ value: Double) -> String {
         if value == value.rounded(), abs(value) <= Double(Int32.max) { return String(Int(value)) }
         return String(format: "%1.15g", value)
-    }
-
-    private static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
     }
 }
