@@ -79,7 +79,9 @@ let package = Package(
         // tmux); not shipped.
         .target(
             name: "TestSupport",
-            dependencies: ["ESLClient", .product(name: "NIOCore", package: "swift-nio")],
+            dependencies: [
+                "ESLClient", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             path: "Tests/TestSupport"),
         .testTarget(
             name: "ESLClientTests",

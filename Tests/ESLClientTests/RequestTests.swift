@@ -6,11 +6,7 @@ import Testing
 
 /// Requests, notifications and disconnects on an established connection.
 @Suite(.timeLimit(.minutes(1))) struct RequestTests {
-    private static let greeting: [ScriptedSwitch.Step] = [
-        .send("Content-Type: auth/request\n\n"),
-        .expect("auth ClueCon\n\n"),
-        .send("Content-Type: command/reply\nReply-Text: +OK accepted\n\n"),
-    ]
+    private static let greeting = ScriptedSwitch.greeting
 
     private static func connect(_ server: ScriptedSwitch, configure: (inout ESLConnection.Configuration) -> Void = { _ in }) async throws -> ESLConnection {
         var configuration = ESLConnection.Configuration.patientForTests

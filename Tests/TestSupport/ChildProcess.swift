@@ -146,6 +146,19 @@ public final class ChildProcess: @unchecked Sendable {
         }
     }
 
+    /// Waits until what the child wrote to stdout so far satisfies `condition`, and returns it.
+    /// Throws if the child closes stdout first, or after `seconds`.
+    public func waitForStdout(within seconds: Double = 60, _ satisfied: (String) -> Bool) throws -> String {
+        try wait(seconds, "stdout to show what the test waits for") { [state, arguments] in
+            let text = String(decoding: state.stdoutData, as: UTF8.self)
+            if satisfied(text) { return text }
+            if !state.stdoutOpen {
+                throw ChildProcessError.ended(arguments, stderr: String(decoding: state.stderrData, as: UTF8.self))
+            }
+            return nil
+        }
+    }
+
     /// Waits for the child to exit and close its output, and returns what it printed.
     public func finish(within seconds: Double = 60) throws -> Output {
         try wait(seconds, "exit") { [state] in

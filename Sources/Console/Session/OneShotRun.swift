@@ -33,12 +33,13 @@ struct OneShotRun: Sendable {
             return .connectionFailed
         }
         defer { connection.close() }
+        connection.onUnsolicited = { if case .other(let frame) = $0 { Self.reportUnknown(frame) } }
         var status = ExitStatusTracker()
         for command in settings.commands {
             let outcome = Result { () throws(ESLClientError) in
                 ReplyText(try connection.send(Self.apiCommand(command), timeout: configuration.requestTimeout))
             }
-            guard report(outcome, into: &status) else { break }
+            guard report(outcome, of: command, into: &status) else { break }
         }
         return status.status(interactive: false)
     }
@@ -46,6 +47,10 @@ struct OneShotRun: Sendable {
     private func runWithEvents() async -> ExitStatus {
         guard let connection = await SwitchLink(settings: settings).connectReportingToStderr() else {
             return .connectionFailed
+        }
+        // Nothing is subscribed, so a notification is a frame of an unknown type: said, not dropped.
+        let watcher = Task {
+            for await case .other(let frame) in connection.notifications { Self.reportUnknown(frame) }
         }
         var status = ExitStatusTracker()
         for command in settings.commands {
@@ -55,9 +60,10 @@ struct OneShotRun: Sendable {
             } catch {
                 outcome = .failure(error)
             }
-            guard report(outcome, into: &status) else { break }
+            guard report(outcome, of: command, into: &status) else { break }
         }
         await connection.close()
+        watcher.cancel()
         return status.status(interactive: false)
     }
 
@@ -71,17 +77,28 @@ struct OneShotRun: Sendable {
 
     /// Prints a command's outcome and records it; false when the run must stop (a timeout or a lost
     /// connection; after a `-ERR` the next command still runs).
-    private func report(_ outcome: Result<ReplyText, ESLClientError>, into status: inout ExitStatusTracker) -> Bool {
+    private func report(_ outcome: Result<ReplyText, ESLClientError>, of command: String, into status: inout ExitStatusTracker) -> Bool {
         switch outcome {
         case .success(let reply):
             StandardStreams.out(ReplyText.terminated(reply.isError ? palette.error(reply.text) : palette.output(reply.text)))
             if reply.isError { status.record(.commandFailed) }
             return true
-        case .failure(let error):
+        case .failure(let error) where error.code == .requestTimeout:
+            // The message names the command already ("no reply from … to api status in time").
             StandardStreams.error(error.message)
-            status.record(error.code == .requestTimeout ? .timedOut : .connectionFailed)
+            status.record(.timedOut)
+            return false
+        case .failure(let error):
+            StandardStreams.error("\(error.message) (`\(command)` did not finish)")
+            status.record(.connectionFailed)
             return false
         }
+    }
+
+    /// A frame of a type this console does not know: the run goes on, but says what it passed over.
+    private static func reportUnknown(_ frame: ESLFrame) {
+        let type = frame.contentType.map { "Content-Type \($0)" } ?? "no Content-Type"
+        StandardStreams.error("ignored a frame the switch sent with \(type) (\(frame.body?.readableBytes ?? 0)-byte body)")
     }
 
     /// `api <command>` with `console_execute: true`, as fs_cli sends `-x` commands.

@@ -11,8 +11,8 @@ import Darwin
 /// no event loop, no extra threads, so a short-lived process pays for nothing it does not use.
 ///
 /// The protocol rules are ``ESLClientStateMachine``'s and the errors ``ESLClientError``'s, as for
-/// ``ESLConnection``; events and log lines are not delivered (subscribe with ``ESLConnection``).
-/// Not for concurrent use.
+/// ``ESLConnection``; events and log lines are not delivered (subscribe with ``ESLConnection``):
+/// anything the switch sends unasked goes to ``onUnsolicited``. Not for concurrent use.
 public final class ESLBlockingConnection {
     private let socket: BlockingSocket
     private var machine: ESLClientStateMachine
@@ -20,6 +20,10 @@ public final class ESLBlockingConnection {
     private var buffer = ByteBuffer()
     /// The switch's address as connected (`127.0.0.1:8021`).
     public let address: String
+    /// Called with each message that answers no request (a frame of a type the library does not
+    /// know, an event): this connection subscribes to nothing, so its caller may want to say so
+    /// rather than let it pass unseen.
+    public var onUnsolicited: ((ESLMessage) -> Void)?
 
     private init(socket: BlockingSocket, mode: ESLClientStateMachine.Mode, address: String, limits: ESLFrameDecoder.Limits) {
         self.socket = socket
@@ -102,7 +106,10 @@ public final class ESLBlockingConnection {
     /// Carries out one action of the state machine; returns the reply to `id` if this resolves it.
     private func run(_ action: ESLClientStateMachine.Action, waitingFor id: ESLClientStateMachine.RequestID?) throws(ESLClientError) -> ESLReply? {
         switch action {
-        case .none, .authenticated, .deliver, .resolveJob:
+        case .none, .authenticated, .resolveJob:
+            return nil
+        case .deliver(let message):
+            onUnsolicited?(message)
             return nil
         case .write(let command):
             var bytes = ByteBuffer()

@@ -1,13 +1,12 @@
 import ESLProtocol
 import NIOCore
 import NIOPosix
-import TestSupport
 
 /// A fake switch for connection tests: listens on 127.0.0.1 port 0 and plays a script against
 /// each client, step by step. `expect` steps read whole client packets (split with the real frame
 /// decoder) and record them; a mismatch is recorded, not thrown, so tests can assert on it.
-final class ScriptedSwitch: Sendable {
-    enum Step: Sendable {
+public final class ScriptedSwitch: Sendable {
+    public enum Step: Sendable {
         /// Write these bytes.
         case send(String)
         /// Read one client packet and record it; `exact` also checks its bytes.
@@ -22,18 +21,25 @@ final class ScriptedSwitch: Sendable {
 
     private let channel: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>
     private let task: Task<Void, Never>
-    let port: Int
+    public let port: Int
     private let log: Recorder
 
+    /// The greeting and a successful `auth ClueCon`, as the switch plays them.
+    public static let greeting: [Step] = [
+        .send("Content-Type: auth/request\n\n"),
+        .expect("auth ClueCon\n\n"),
+        .send("Content-Type: command/reply\nReply-Text: +OK accepted\n\n"),
+    ]
+
     /// Returns once a client has sent `count` packets.
-    func waitForPackets(_ count: Int) async { await log.waitForPackets(count) }
+    public func waitForPackets(_ count: Int) async { await log.waitForPackets(count) }
 
     /// Every packet a client sent, in order, as text.
-    var received: [String] { get async { await log.packets } }
+    public var received: [String] { get async { await log.packets } }
     /// Every `expect` whose bytes differed: (expected, got).
-    var mismatches: [String] { get async { await log.mismatches } }
+    public var mismatches: [String] { get async { await log.mismatches } }
 
-    init(host: String = "127.0.0.1", script: [Step]) async throws {
+    public init(host: String = "127.0.0.1", script: [Step]) async throws {
         let log = Recorder()
         self.log = log
         channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
@@ -55,7 +61,7 @@ final class ScriptedSwitch: Sendable {
     }
 
     /// Replays the server side of a capture: S->C records are sent, C->S records expected verbatim.
-    convenience init(replaying records: [CaptureRecord], stopAfterLast: Bool = true) async throws {
+    public convenience init(replaying records: [CaptureRecord], stopAfterLast: Bool = true) async throws {
         var steps = Self.steps(replaying: records)
         if stopAfterLast { steps.append(.close) }
         try await self.init(script: steps)
@@ -96,7 +102,7 @@ final class ScriptedSwitch: Sendable {
     }
 
     /// Plays `script` as the switch in outbound mode: the switch dials the application.
-    static func dial(port: Int, script: [Step]) async throws -> (Task<Void, Never>, Recorder) {
+    public static func dial(port: Int, script: [Step]) async throws -> (Task<Void, Never>, Recorder) {
         let log = Recorder()
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .connect(host: "127.0.0.1", port: port) { channel in
@@ -108,7 +114,7 @@ final class ScriptedSwitch: Sendable {
     }
 
     /// The steps that replay the switch's side of `records`.
-    static func steps(replaying records: [CaptureRecord]) -> [Step] {
+    public static func steps(replaying records: [CaptureRecord]) -> [Step] {
         records.compactMap { record in
             switch record.dir {
             case "S->C": .send(record.data)
@@ -118,15 +124,15 @@ final class ScriptedSwitch: Sendable {
         }
     }
 
-    func stop() async {
+    public func stop() async {
         task.cancel()
         try? await channel.channel.close()
     }
 }
 
-actor Recorder {
-    var packets: [String] = []
-    var mismatches: [String] = []
+public actor Recorder {
+    public private(set) var packets: [String] = []
+    public private(set) var mismatches: [String] = []
     private var waiters: [(count: Int, continuation: CheckedContinuation<Void, Never>)] = []
 
     func record(_ packet: String, expected: String?) {
@@ -140,7 +146,7 @@ actor Recorder {
     }
 
     /// Returns once `count` packets have arrived (the suites' time limit bounds the wait).
-    func waitForPackets(_ count: Int) async {
+    public func waitForPackets(_ count: Int) async {
         guard packets.count < count else { return }
         await withCheckedContinuation { waiters.append((count, $0)) }
     }
