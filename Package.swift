@@ -76,7 +76,7 @@ let package = Package(
             ]
         ),
         // Helpers shared by several test targets (the captures, a reserved port, patient timeouts, spawning
-        // tmux); not shipped.
+        // tmux, a scripted switch, a raw socket); not shipped.
         .target(
             name: "TestSupport",
             dependencies: [
@@ -117,7 +117,9 @@ let package = Package(
         // The executable's own logic: that the quick `-x` parser agrees with ArgumentParser.
         .testTarget(name: "fscliTests", dependencies: ["fscli", "Console"]),
         // Runs the built `fscli` binary (swift test builds every product first).
-        .testTarget(name: "EndToEndTests", dependencies: ["ESLClient", "ESLProtocol", "TestSupport"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["ESLClient", "ESLProtocol", "TestSupport", .product(name: "NIOCore", package: "swift-nio")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -52,6 +52,14 @@ final class ESLClientHandler: ChannelInboundHandler {
         if context.channel.isActive { startHandshake(context: context) }
     }
 
+    /// The context holds this handler and this handler its context: let go, or every closed
+    /// connection (each reconnect of a `-R` console) stays in memory.
+    func handlerRemoved(context: ChannelHandlerContext) {
+        handshakeTimer?.cancel()
+        handshakeTimer = nil
+        self.context = nil
+    }
+
     func channelActive(context: ChannelHandlerContext) {
         startHandshake(context: context)
         context.fireChannelActive()

@@ -153,6 +153,11 @@ struct MockCommand: AsyncParsableCommand {
     func run() async throws {
         LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
         let settings = try settings()
+        // Until SIGINT/SIGTERM, or until `shutdown` (api or fsctl) stops the switch: the process
+        // then ends with status 0, as FreeSWITCH's does. The signals are caught before the switch
+        // listens, so one sent as soon as the log says "listening" still stops it cleanly.
+        let (stopRequests, requestStop) = AsyncStream<Void>.makeStream()
+        TerminationSignal.onSignal { requestStop.yield() }
         let server: MockSwitchServer
         do {
             server = try await MockSwitchServer.start(settings)
@@ -168,13 +173,9 @@ struct MockCommand: AsyncParsableCommand {
             traffic = CallTraffic.start(core: server.core,
                                         settings: .init(callsPerSecond: callsPerSecond, callSeconds: seconds, maxCalls: maxCalls))
         }
-        // Until SIGINT/SIGTERM, or until `shutdown` (api or fsctl) stops the switch: the process
-        // then ends with status 0, as FreeSWITCH's does.
-        await withCheckedContinuation { continuation in
-            let once = ResumeOnce(continuation)
-            TerminationSignal.onSignal { once.resume() }
-            server.onStop { once.resume() }
-        }
+        server.onStop { requestStop.yield() }
+        var stops = stopRequests.makeAsyncIterator()
+        _ = await stops.next()
         traffic?.stop()
         await server.stop()
         if server.restartRequested { try Self.runAgain() }

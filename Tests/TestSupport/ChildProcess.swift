@@ -21,6 +21,16 @@ public final class ChildProcess: @unchecked Sendable {
         case none
         /// This text, written from another thread, then end of file.
         case text(String)
+        /// This text, and no end of file: stdin stays open until the child exits (a console
+        /// that must keep running after its first commands).
+        case textThenHold(String)
+
+        var text: String? {
+            switch self {
+            case .none: nil
+            case .text(let text), .textThenHold(let text): text
+            }
+        }
     }
 
     /// What a finished child printed and how it ended.
@@ -56,7 +66,7 @@ public final class ChildProcess: @unchecked Sendable {
         self.arguments = [executable] + arguments
         let stdoutPipe = try Self.pipe()
         let stderrPipe = try Self.pipe()
-        let stdinPipe: (read: Int32, write: Int32)? = if case .text = input { try Self.pipe() } else { nil }
+        let stdinPipe: (read: Int32, write: Int32)? = input.text != nil ? try Self.pipe() : nil
 
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -101,11 +111,12 @@ public final class ChildProcess: @unchecked Sendable {
         }
         self.pid = pid
 
-        if let stdinPipe, case .text(let text) = input {
+        let heldInput: Int32? = if let stdinPipe, case .textThenHold = input { stdinPipe.write } else { nil }
+        if let stdinPipe, let text = input.text {
             // On a thread of its own: a large input must not wait for the child to drain its output.
             Thread {
                 Self.writeAll(Array(text.utf8), to: stdinPipe.write)
-                close(stdinPipe.write)
+                if heldInput == nil { close(stdinPipe.write) }
             }.start()
         }
         startReading(stdoutPipe.read, isStderr: false)
@@ -113,6 +124,7 @@ public final class ChildProcess: @unchecked Sendable {
         Thread { [state, pid] in
             var status: Int32 = 0
             while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+            if let heldInput { close(heldInput) }
             let code = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
             state.condition.withLock {
                 state.exitStatus = code

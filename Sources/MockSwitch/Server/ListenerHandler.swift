@@ -67,6 +67,16 @@ final class ListenerHandler: ChannelInboundHandler {
         self.context = context
     }
 
+    /// The context holds this handler and this handler its context: without letting go here, every
+    /// connection's pair (and its session) stayed in memory after it closed.
+    func handlerRemoved(context: ChannelHandlerContext) {
+        firstPacketTimer?.cancel()
+        lingerTimer?.cancel()
+        firstPacketTimer = nil
+        lingerTimer = nil
+        self.context = nil
+    }
+
     func channelActive(context: ChannelHandlerContext) {
         let address = context.channel.remoteAddress
         peer = address.map { "\($0.ipAddress ?? "?"):\($0.port ?? 0)" } ?? "?"
