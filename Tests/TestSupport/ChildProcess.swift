@@ -249,8 +249,8 @@ public final class ChildProcess: @unchecked Sendable {
 }
 
 /// glibc's extensions, which Swift's Glibc module does not declare (they need _GNU_SOURCE): looked
-/// up by name. glibc has had all three since 2.34.
-private enum GNU {
+/// up by name. glibc has had them all since 2.34.
+enum GNU {
     typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
     typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
     typealias Pipe2 = @convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Int32
@@ -258,6 +258,15 @@ private enum GNU {
     static let addCloseFrom = function("posix_spawn_file_actions_addclosefrom_np", as: AddCloseFrom.self)
     static let addChdir = function("posix_spawn_file_actions_addchdir_np", as: AddChdir.self)
     static let pipe2 = function("pipe2", as: Pipe2.self)
+
+    // The pseudo-terminal calls (XSI, hidden without _XOPEN_SOURCE), for ``TerminalProcess``.
+    typealias OpenPT = @convention(c) (Int32) -> Int32
+    typealias PTOperation = @convention(c) (Int32) -> Int32
+    typealias PTSName = @convention(c) (Int32, UnsafeMutablePointer<CChar>, Int) -> Int32
+    static let posixOpenPT = function("posix_openpt", as: OpenPT.self)
+    static let grantPT = function("grantpt", as: PTOperation.self)
+    static let unlockPT = function("unlockpt", as: PTOperation.self)
+    static let ptsName = function("ptsname_r", as: PTSName.self)
 
     private static func function<F>(_ name: String, as type: F.Type) -> F {
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), name) else {
