@@ -43,17 +43,19 @@ def is_bench_event(head, body):
     return b"text/event-plain" in head and (SUBCLASS in body or b"bench%3A%3Afanout" in body)
 
 
-async def listen(port, password, expected, received, index, subscribed, finished):
+async def subscribed_listener(port, password):
     reader, writer = await authenticated(port, password)
     writer.write(b"event plain CUSTOM " + SUBCLASS + b"\n\n")
     await writer.drain()
     await next_frame(reader)
-    subscribed.release()
+    return reader, writer
+
+
+async def count(reader, expected, received, index):
     while received[index] < expected:
         head, body = await next_frame(reader)
         if is_bench_event(head, body):
             received[index] += 1
-    finished.release()
 
 
 async def main():
@@ -65,13 +67,11 @@ async def main():
     parser.add_argument("--timeout", type=float, default=60, help="seconds to wait for every delivery")
     args = parser.parse_args()
 
-    subscribed, finished = asyncio.Semaphore(0), asyncio.Semaphore(0)
+    # Every listener is subscribed before the first event is sent; a failed login ends the run here.
+    connections = await asyncio.gather(*(subscribed_listener(args.port, args.password) for _ in range(args.listeners)))
     received = [0] * args.listeners
-    listeners = [asyncio.create_task(listen(args.port, args.password, args.events, received, index,
-                                            subscribed, finished))
-                 for index in range(args.listeners)]
-    for _ in range(args.listeners):
-        await subscribed.acquire()
+    counters = [asyncio.create_task(count(reader, args.events, received, index))
+                for index, (reader, _) in enumerate(connections)]
 
     reader, writer = await authenticated(args.port, args.password)
 
@@ -85,14 +85,14 @@ async def main():
         writer.write(SENDEVENT * min(PIPELINE, args.events - sent))
         await writer.drain()
     try:
-        await asyncio.wait_for(asyncio.gather(*(finished.acquire() for _ in range(args.listeners))), args.timeout)
+        await asyncio.wait_for(asyncio.gather(*counters), args.timeout)
     except asyncio.TimeoutError:
         pass
     seconds = time.perf_counter() - began
     delivered = sum(received)
     print(f"listeners {args.listeners} events {args.events} delivered {delivered}/{args.listeners * args.events} "
           f"in {seconds:.2f}s -> {delivered / seconds:.0f} deliveries/s")
-    for task in listeners + [replies]:
+    for task in counters + [replies]:
         task.cancel()
 
 
