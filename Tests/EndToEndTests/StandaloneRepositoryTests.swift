@@ -51,6 +51,17 @@ import Testing
         #expect(problems.isEmpty, "broken citations:\n\(problems.joined(separator: "\n"))")
     }
 
+    /// Without git (an exported tree) the files come from a walk, which must skip build products and still
+    /// find everything git tracks.
+    @Test func theWalkWithoutGitFindsTheTrackedFiles() throws {
+        let walked = RepositoryFiles.walk(Documentation.root)
+        #expect(walked.contains("Package.swift") && walked.contains("docs/protocol.md"))
+        let products = walked.filter { path in path.split(separator: "/").contains { $0.hasPrefix(".build") || $0 == ".git" } }
+        #expect(products.isEmpty, "build products walked: \(products.prefix(5))")
+        let missing = Set(try RepositoryFiles.list()).subtracting(walked)
+        #expect(missing.isEmpty, "tracked but not walked: \(missing.sorted().prefix(5))")
+    }
+
     @Test func citationsAreReadAsWritten() {
         let line = #"// docs/protocol.md, "Filters" and "myevents"; docs/events.md, "JSON format", capture 12"#
         let citations = Citation.all(in: line)
