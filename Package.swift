@@ -1,4 +1,6 @@
 // swift-tools-version:6.0
+// SPDX-License-Identifier: GPL-3.0-or-later
+// fscli links GNU readline (GPL-3.0-or-later), so the whole project is under the same licence; see LICENSE.
 import PackageDescription
 
 // Dependencies are kept to three (see README "Dependencies"): swift-nio for the sockets and byte

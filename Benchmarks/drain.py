@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Drain benchmark for the console (issue 5): a flood of log lines or ~4 KB CHANNEL_CREATE plain events
-from ../shared/bench/flood.py, rendered by `fscli` in batch mode into a pipe.
+from Benchmarks/flood.py, rendered by `fscli` in batch mode into a pipe.
 
 Usage: python3 Benchmarks/drain.py [--kind log|plain] [--frames N] [--binary PATH] [--flood PATH]
 Prints: frames sent, lines fscli printed, seconds from the first to the last line, lines/s, the peak RSS of
@@ -13,7 +13,7 @@ ap = argparse.ArgumentParser()
 ap.add_argument("--kind", choices=["log", "plain"], default="log")
 ap.add_argument("--frames", type=int, default=1_000_000)
 ap.add_argument("--binary", default=".build/release/fscli")
-ap.add_argument("--flood", default=os.path.join(os.path.dirname(__file__), "..", "..", "shared", "bench", "flood.py"))
+ap.add_argument("--flood", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "flood.py"))
 ap.add_argument("--port", type=int, default=18099)
 args = ap.parse_args()
 

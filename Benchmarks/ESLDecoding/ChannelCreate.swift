@@ -22,7 +22,7 @@ enum ChannelCreate {
         return record.data
     }
 
-    /// A CHANNEL_CREATE frame shaped like `plain_event` in `shared/bench/flood.py` (~4.3 KB): the
+    /// A CHANNEL_CREATE frame shaped like `plain_event_frame` in `Benchmarks/flood.py` (~4.3 KB): the
     /// usual channel and caller headers plus 40 channel variables whose values need URL-encoding.
     static func syntheticFrame(_ index: Int) -> String {
         let uuid = pythonUUID(index)
@@ -54,7 +54,7 @@ enum ChannelCreate {
 
     private static let specialBytes = Set("\r\n #%&+:;<=>?@[\\]^`{|}\"".utf8)
 
-    /// `enc` in flood.py: `switch_url_encode` without its keep-existing-`%XX` rule (no input has one).
+    /// `url_encode` in flood.py: `switch_url_encode` without its keep-existing-`%XX` rule (no input has one).
     private static func floodEncode(_ value: String) -> String {
         var out = ""
         for byte in value.utf8 {

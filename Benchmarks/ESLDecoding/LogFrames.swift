@@ -1,6 +1,6 @@
 import NIOCore
 
-/// `log/data` frames shaped like `log_frame` in `shared/bench/flood.py`: the headers a switch sends
+/// `log/data` frames shaped like `log_frame` in `Benchmarks/flood.py`: the headers a switch sends
 /// with every log line and a ~130-byte state-change message, ~330 bytes a frame.
 enum LogFrames {
     /// Frames `0..<count`, back to back in one buffer, as a client reads them off the socket.

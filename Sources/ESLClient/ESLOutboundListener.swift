@@ -4,7 +4,7 @@ import NIOCore
 import NIOPosix
 
 /// Accepts the connections FreeSWITCH makes for the dialplan application `socket <host>:<port>`
-/// (outbound mode, esl-protocol.md §1.4): each arrives as an ``ESLConnection`` that needs no
+/// (docs/protocol.md, "Outbound mode"): each arrives as an ``ESLConnection`` that needs no
 /// authentication; call ``ESLConnection/connect(timeout:)`` first to get the channel's data.
 ///
 /// ```swift
@@ -76,8 +76,9 @@ public final class ESLOutboundListener: Sendable {
 }
 
 extension ESLConnection {
-    /// Outbound mode: sends `connect` and returns the channel's CHANNEL_DATA event (§2.4), which
-    /// also carries `Socket-Mode` (`async`/`static`) and `Control` (`full`/`single-channel`).
+    /// Outbound mode: sends `connect` and returns the channel's CHANNEL_DATA event
+    /// (docs/protocol.md, "Outbound mode"), which also carries `Socket-Mode` (`async`/`static`) and `Control`
+    /// (`full`/`single-channel`).
     public func connect(timeout: Duration? = nil) async throws(ESLClientError) -> ESLEvent {
         let reply = try await send(.connect, timeout: timeout)
         let message: ESLMessage

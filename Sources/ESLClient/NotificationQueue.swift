@@ -5,7 +5,7 @@ import Foundation
 /// The reader appends without ever waiting; the consumer takes everything pending in one go, so a
 /// burst of frames read from the socket costs one wake-up, not one per frame. When the consumer
 /// falls `limit` notifications (or about `byteLimit` bytes) behind, the oldest are dropped and
-/// counted (ARCHITECTURE habit 5); the final `.disconnected` is never dropped.
+/// counted (docs/architecture.md, "Bounded queues"); the final `.disconnected` is never dropped.
 final class NotificationQueue: @unchecked Sendable {
     private let lock = NSLock()
     private let limit: Int

@@ -1,5 +1,5 @@
-// The only Swift file that imports CReadline (ARCHITECTURE habit 8). readline's callbacks carry no
-// context pointer, so each C entry point below is a trampoline: it reads the one guarded global
+// The only Swift file that imports CReadline (docs/architecture.md, "Fenced C interop"). readline's callbacks carry
+// no context pointer, so each C entry point below is a trampoline: it reads the one guarded global
 // `activeEditor` (set for the duration of `run`, checked against the owning thread) and hands off to
 // plain Swift methods of ReadlineEditor.
 import CReadline

@@ -1,5 +1,6 @@
 /// A `console_complete` api/response body, built by the switch (the mock) and parsed by the
-/// console (esl-protocol.md §5.5, fs-cli-behaviour.md §13): `"\n\n"`, each candidate as `[%20s]\t` (a `\n` after every 4th), `"\n\n"`, then optionally
+/// console (docs/api-output.md, "console_complete"; docs/fs_cli-differences.md, "Tab completion"): `"\n\n"`, each
+/// candidate as `[%20s]\t` (a `\n` after every 4th), `"\n\n"`, then optionally
 /// `write=<len>:<text>`.
 public struct CompletionReply: Sendable, Hashable {
     /// The candidates in the switch's order, without the padding.

@@ -1,4 +1,5 @@
-/// The `write=<len>:<text>` instruction of a `console_complete` reply (esl-protocol.md §5.5): delete
+/// The `write=<len>:<text>` instruction of a `console_complete` reply (docs/api-output.md, "console_complete"):
+/// delete
 /// `length` bytes before the cursor (the word being completed) and insert `text` there. A single
 /// match comes with a trailing space; several come as their common prefix.
 public struct CompletionWrite: Sendable, Hashable {

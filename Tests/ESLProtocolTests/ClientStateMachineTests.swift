@@ -45,7 +45,8 @@ import Testing
         #expect(action == .write(.userauth(user: "1000@default", password: "pw")))
         guard case .write(let command) = action else { return }
         #expect(try command.encoded().bytes == Array("userauth 1000@default:pw\n\n".utf8))
-        // The extended userauth reply (§2.2) also authenticates; the check ignores case like libesl.
+        // The extended userauth reply (docs/protocol.md, "Authentication") also authenticates; the check ignores case
+        // like libesl.
         let reply = ESLCommandReply(headers: [
             ("Content-Type", "command/reply"), ("Reply-Text", "+ok ACCEPTED"),
             ("Allowed-Events", "all"), ("Allowed-API", "all"), ("Allowed-LOG", "true"),

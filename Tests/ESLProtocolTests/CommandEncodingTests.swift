@@ -185,13 +185,14 @@ struct CapturedSend: Sendable, CustomTestStringConvertible {
         #expect(ESLLogLevel(word: word) == level)
     }
 
-    /// Spellings the switch answers `-ERR invalid log level` (capture 19: `log foo`; §4.2).
+    /// Spellings the switch answers `-ERR invalid log level` (capture 19: `log foo`; docs/protocol.md, "Log levels").
     @Test(arguments: ["foo", "error", "warn", "critical", "", "64"])
     func wordsTheSwitchRefuses(_ word: String) {
         #expect(ESLLogLevel(word: word) == nil)
     }
 
-    /// §4.2: a numeric word is clamped, `< 0` becomes 0 (console); only the word `disable` is -1.
+    /// docs/protocol.md, "Log levels": a numeric word is clamped, `< 0` becomes 0 (console); only the word `disable`
+    /// is -1.
     @Test(arguments: ["-1", "-5"])
     func negativeNumbersClampToConsole(_ word: String) {
         #expect(ESLLogLevel(word: word) == .console)

@@ -1,7 +1,8 @@
 import Testing
 @testable import ESLProtocol
 
-/// The per-listener event decision: subscription, filters (§4.3), myevents (§4.4).
+/// The per-listener event decision: subscription, filters (docs/protocol.md, "Filters"), myevents
+/// (docs/protocol.md, "myevents").
 @Suite struct ServerSessionDeliveryTests {
     private func event(_ headers: (String, String)...) -> ESLEvent {
         ESLEvent(headers: headers.map { (name: $0.0, value: $0.1) })

@@ -88,7 +88,7 @@ import Testing
         #expect(subscriptions.customSubclasses == ["foo::bar"], "nixevent ALL keeps the custom subclass set")
     }
 
-    // MARK: Unit rules of §4.1
+    // MARK: Unit rules of docs/protocol.md, "Subscriptions"
 
     @Test func eventAllSubscribesToEverything() {
         var subscriptions = ESLSubscriptions()

@@ -3,7 +3,7 @@ import Testing
 @testable import ESLProtocol
 
 @Suite struct URLCodingTests {
-    /// The examples of spec §3.1.
+    /// The examples of docs/events.md, "URL encoding".
     @Test(arguments: [
         ("::1", "%3A%3A1"),
         ("2024-05-01 12:00:00", "2024-05-01%2012%3A00%3A00"),

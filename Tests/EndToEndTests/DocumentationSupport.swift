@@ -2,8 +2,8 @@ import Foundation
 import TestSupport
 import Testing
 
-/// What the man page and completion tests share: the repository, the options `--help` prints,
-/// and running a program.
+/// What the man page, completion and standalone-repository tests share: the repository, the options
+/// `--help` prints, and running a program.
 enum Documentation {
     /// The repository root, found from this file's path (Tests/EndToEndTests/…).
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -78,7 +78,7 @@ import Testing
         #expect(core.executeAPI("echo", "a;;echo b", consoleExecute: true).body == "ab")
     }
 
-    /// The small commands of spec §5.7.
+    /// The small commands of docs/api-output.md, "Other commands".
     @Test func simpleCommands() {
         let core = TestSwitch.make(clock: ManualClock(TestSwitch.start))
         #expect(core.executeAPI("md5", "hello").body == "5d41402abc4b2a76b9719d911017c592")

@@ -55,7 +55,8 @@ import Testing
         #expect(again == Self.head("15:24:45") + "Content-Type: application/json\n\n{\"reply\": \"error\", \"reply_text\":\"Can't find listener\"}")
     }
 
-    /// §4.2 as captured from a build with the pre-1.10.12 behaviour (TABs, no final newline).
+    /// The check-listener reply of docs/http-face.md, "Worked example", as captured from a build with the pre-1.10.12
+    /// behaviour (TABs, no final newline).
     static let capturedCheck = [
         "{",
         "\t\"listener\":\t{",

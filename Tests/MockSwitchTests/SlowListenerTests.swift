@@ -30,7 +30,8 @@ import Testing
         let total = 6000
         var received = 0
         for batch in 0..<(total / 100) {
-            // CUSTOM without a subclass: `event plain CUSTOM` delivers exactly those (§4.1).
+            // CUSTOM without a subclass: `event plain CUSTOM` delivers exactly those
+            // (docs/protocol.md, "Subscriptions").
             let events = (0..<100).map { index in
                 ESLEvent(headers: [("Event-Name", "CUSTOM"), ("Sequence", String(batch * 100 + index))], body: body)
             }

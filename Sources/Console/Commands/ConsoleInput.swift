@@ -1,6 +1,7 @@
 import ESLProtocol
 
-/// What a line typed at the prompt asks for (fs-cli-behaviour.md §6), decided by ``InputParser``.
+/// What a line typed at the prompt asks for (docs/fs_cli-differences.md, "Typed lines and slash commands"), decided
+/// by ``InputParser``.
 public enum ConsoleInput: Sendable, Hashable {
     /// Nothing but blanks: do nothing.
     case empty

@@ -1,7 +1,8 @@
-/// Turns a line typed at the prompt into a ``ConsoleInput`` (fs-cli-behaviour.md §6).
+/// Turns a line typed at the prompt into a ``ConsoleInput``
+/// (docs/fs_cli-differences.md, "Typed lines and slash commands").
 ///
-/// Unlike fs_cli, slash commands are matched as whole words (ARCHITECTURE habit 11): `/eventfoo`
-/// is not `/event`, and `/log` is not `/logfilter`; an unknown word gets a suggestion by edit distance.
+/// Unlike fs_cli, slash commands are matched as whole words (docs/architecture.md, "Whole-word slash commands"):
+/// `/eventfoo` is not `/event`, and `/log` is not `/logfilter`; an unknown word gets a suggestion by edit distance.
 public enum InputParser {
     /// Parses one line (without its line end).
     public static func parse(_ line: String) -> ConsoleInput {

@@ -1,6 +1,7 @@
 import ESLProtocol
 
-/// A parsed slash command (fs-cli-behaviour.md §6, plus fscli's own /history, /clear, /reconnect, /subs).
+/// A parsed slash command (docs/fs_cli-differences.md, "Typed lines and slash commands", plus fscli's own /history,
+/// /clear, /reconnect, /subs).
 public enum SlashCommand: Sendable, Hashable {
     /// `/help`: list the slash commands; `/help <command>`: that command's usage and summary.
     case help(SlashCommandName?)

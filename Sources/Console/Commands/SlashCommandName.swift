@@ -1,5 +1,5 @@
 /// The words that name slash commands (without the `/`), with their usage and a one-line summary
-/// for `/help` and completion. Matched as whole words, any case (ARCHITECTURE habit 11).
+/// for `/help` and completion. Matched as whole words, any case (docs/architecture.md, "Whole-word slash commands").
 public enum SlashCommandName: String, Sendable, Hashable, CaseIterable {
     case help, exit, quit, bye
     case event, noevents, nixevent, filter, log, nolog

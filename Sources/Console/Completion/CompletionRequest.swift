@@ -1,6 +1,6 @@
 import ESLProtocol
 
-/// Builds the `console_complete` request fs_cli sends on Tab (fs-cli-behaviour.md §13,
+/// Builds the `console_complete` request fs_cli sends on Tab (docs/fs_cli-differences.md, "Tab completion",
 /// `esl_console_complete()`): the line up to the cursor, CR/LF cut, leading blanks dropped, a
 /// trailing run of blanks collapsed to one; `c=<pos>;` in front when the cursor is inside the line
 /// (not at its end, and not at its start, where fs_cli's `pos > 0` test leaves it out too).

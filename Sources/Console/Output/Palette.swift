@@ -1,6 +1,6 @@
 /// The escape sequences the console colours its output with, or none at all.
 ///
-/// Log levels use fs_cli's table (fs-cli-behaviour.md §7): 0 default, 1–3 red, 4 magenta, 5 cyan,
+/// Log levels use fs_cli's table (docs/fs_cli-differences.md, "Log colours"): 0 default, 1–3 red, 4 magenta, 5 cyan,
 /// 6 green, 7 yellow. Unlike fs_cli, every sequence is followed by a reset, so colour never leaks
 /// into the prompt or the next line, and `--color never` turns all of it off, logs included.
 public struct Palette: Sendable, Equatable {

@@ -10,7 +10,7 @@ import LineEditor
 ///
 /// One lock guards everything mutable (the machine, the connection, the running requests, what
 /// completion has learnt); actions run under it in the order returned, so output keeps the order
-/// the machine decided. Nothing here writes to the terminal (ARCHITECTURE habit 9).
+/// the machine decided. Nothing here writes to the terminal (docs/architecture.md, "One terminal writer").
 final class ConsoleSession: Sendable {
     let settings: ConsoleSettings
     let link: SwitchLink

@@ -1,7 +1,7 @@
 import ESLClient
 import ESLProtocol
 
-/// `-x`: connect, run each command in order, print each reply, close (fs-cli-behaviour.md §10).
+/// `-x`: connect, run each command in order, print each reply, close (docs/fs_cli-differences.md, "One-shot mode").
 ///
 /// Kept lean, as it is what scripts call in loops: no line editor, no history, no start-up
 /// exchange, no log subscription. Each command is sent as `api <command>` with

@@ -1,5 +1,5 @@
 /// The prompt: `freeswitch@<switchname>> `, or `prompt-string` with fs_cli's escapes
-/// (fs-cli-behaviour.md §8): `%s` switch name, `%h` local host name, `%H` the switch's host name,
+/// (docs/fs_cli-differences.md, "Prompt"): `%s` switch name, `%h` local host name, `%H` the switch's host name,
 /// `%p` profile, `%o` configured host, `%P` port, `%%` a percent sign; `> ` is appended.
 public struct PromptTemplate: Sendable, Equatable {
     /// What the escapes expand to.

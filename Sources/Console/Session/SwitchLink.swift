@@ -7,7 +7,7 @@ import Darwin
 #endif
 
 /// How the console reaches the switch: the connection settings, the attempts (`-r`), and the
-/// start-up exchange fs_cli performs (fs-cli-behaviour.md §5).
+/// start-up exchange fs_cli performs (docs/fs_cli-differences.md, "Start-up").
 struct SwitchLink: Sendable {
     /// What the switch said about itself at start-up.
     struct Identity: Sendable, Equatable {

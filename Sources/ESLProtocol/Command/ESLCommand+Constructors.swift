@@ -1,6 +1,6 @@
 import NIOCore
 
-// The typed commands of esl-protocol.md §2, spelled the way libesl and fs_cli send them.
+// The typed commands of docs/protocol.md, "Command table", spelled the way libesl and fs_cli send them.
 extension ESLCommand {
     /// `auth <password>`.
     public static func auth(password: String) -> ESLCommand {
@@ -26,7 +26,8 @@ extension ESLCommand {
         ESLCommand(line: joined("bgapi", command, arguments), headers: jobUUID.map { [("Job-UUID", $0)] } ?? [])
     }
 
-    /// `event <format> <names…>`; event names are §6 names, `ALL`, or `CUSTOM` followed by subclasses.
+    /// `event <format> <names…>`; event names are those of docs/events.md, "Event types", `ALL`, or `CUSTOM` followed
+    /// by subclasses.
     public static func event(_ format: ESLEventFormat, _ names: [String]) -> ESLCommand {
         ESLCommand(line: (["event", format.rawValue] + names).joined(separator: " "))
     }
@@ -44,7 +45,8 @@ extension ESLCommand {
     /// `noevents`.
     public static let noevents = ESLCommand(line: "noevents")
 
-    /// `filter <header> <value>`; a value starting `/` is a regex, `+`/`-` set polarity (§4.3).
+    /// `filter <header> <value>`; a value starting `/` is a regex, `+`/`-` set polarity
+    /// (docs/protocol.md, "Filters").
     public static func filter(_ header: String, _ value: String) -> ESLCommand {
         ESLCommand(line: "filter \(header) \(value)")
     }
@@ -70,7 +72,7 @@ extension ESLCommand {
         ESLCommand(line: "sendevent \(name)", headers: headers, body: body)
     }
 
-    /// `sendmsg [<uuid>]` with headers and an optional body (§2.5).
+    /// `sendmsg [<uuid>]` with headers and an optional body (docs/protocol.md, "sendmsg").
     public static func sendmsg(uuid: String? = nil, headers: [(name: String, value: String)], body: ByteBuffer? = nil) -> ESLCommand {
         ESLCommand(line: joined("sendmsg", uuid, nil), headers: headers, body: body)
     }

@@ -1,6 +1,6 @@
 import NIOCore
 
-/// A command a client sends (esl-protocol.md §2): a command line, optional headers, optional body.
+/// A command a client sends (docs/protocol.md, "Command table"): a command line, optional headers, optional body.
 ///
 /// Build commands with the static constructors (`.api("status")`, `.event(.json, ["ALL"])`, …);
 /// ``encode(into:)`` refuses text that would break the framing (a line break inside the command
@@ -12,7 +12,7 @@ public struct ESLCommand: Sendable, Hashable, CustomStringConvertible {
         case commandReply
         /// `api/response`.
         case apiResponse
-        /// The outbound `connect` reply: a CHANNEL_DATA header block (§2.4).
+        /// The outbound `connect` reply: a CHANNEL_DATA header block (docs/protocol.md, "Outbound mode").
         case channelData
     }
 

@@ -1,4 +1,4 @@
-/// The switch's log levels (esl-protocol.md §4.2), by name and number.
+/// The switch's log levels (docs/protocol.md, "Log levels"), by name and number.
 public enum ESLLogLevel: Int, Sendable, Hashable, CaseIterable, Comparable {
     /// Logging on, but nothing passes.
     case disable = -1
@@ -37,7 +37,7 @@ public enum ESLLogLevel: Int, Sendable, Hashable, CaseIterable, Comparable {
     /// Parses a level word as the switch does: a name in any case, or a number 0–7.
     /// Other spellings (`error`, `warn`) are not levels, exactly as on the switch.
     public init?(word: String) {
-        // A negative number is clamped to 0 (§4.2); only the word `disable` means -1.
+        // A negative number is clamped to 0 (docs/protocol.md, "Log levels"); only the word `disable` means -1.
         if let number = Int(word), let level = ESLLogLevel(rawValue: max(0, number)) {
             self = level
             return

@@ -1,9 +1,9 @@
 import NIOCore
 
 extension ESLEvent {
-    /// Decodes a `text/event-json` body (spec §1.6, §3.2): each member becomes a header in document
-    /// order (values are raw, not URL-decoded); an array becomes an `ARRAY::` header (an empty array
-    /// adds nothing); `_body` becomes the body, kept even when empty.
+    /// Decodes a `text/event-json` body (docs/protocol.md, "What clients require"; docs/events.md, "JSON format"):
+    /// each member becomes a header in document order (values are raw, not URL-decoded); an array becomes an
+    /// `ARRAY::` header (an empty array adds nothing); `_body` becomes the body, kept even when empty.
     ///
     /// The `Content-Length` rule: FreeSWITCH writes `"Content-Length":"<n>"` immediately before
     /// `"_body"`, as framing of the body. That member is dropped, so the JSON and plain forms of one
@@ -60,7 +60,8 @@ extension ESLEvent {
         return ESLEvent(storage: storage, slots: slots, body: body)
     }
 
-    /// Appends the `text/event-json` serialization (spec §3.2, `switch_event_serialize_json_obj` +
+    /// Appends the `text/event-json` serialization (docs/events.md, "JSON format", `switch_event_serialize_json_obj`
+    /// +
     /// `cJSON_PrintUnformatted`): one flat object, keys in header order, raw values, an `ARRAY::`
     /// header as a JSON array; a body (even an empty one) adds `"Content-Length":"<n>"` and `"_body"`
     /// at the end. No whitespace, no trailing newline.

@@ -6,9 +6,10 @@ import Darwin
 #endif
 
 extension ESLEvent {
-    /// Decodes a `text/event-plain` body (spec §1.6, §3.1) the way libesl does: `Name: value` lines up
-    /// to a blank line, each split at its first `:`, spaces and tabs after it skipped, the value
-    /// URL-decoded (``URLCoding``; `+` stays `+`, and `_undef_` stays the text `_undef_`).
+    /// Decodes a `text/event-plain` body (docs/protocol.md, "What clients require"; docs/events.md, "Plain format")
+    /// the way libesl does: `Name: value` lines up to a blank line, each split at its first `:`, spaces and tabs
+    /// after it skipped, the value URL-decoded (``URLCoding``; `+` stays `+`, and `_undef_` stays the text
+    /// `_undef_`).
     ///
     /// Leniencies: lines may end in `\r\n`; input may end without the blank line (the outbound
     /// `connect` reply is a header block only); NUL bytes are ordinary value bytes.
@@ -54,9 +55,9 @@ extension ESLEvent {
         return ESLEvent(storage: parsed.storage, slots: parsed.slots, body: body)
     }
 
-    /// Appends the `text/event-plain` serialization (spec §3.1, `switch_event_serialize`): the frame
-    /// body, without the `Content-Length`/`Content-Type` envelope. Values are URL-encoded, an encoded
-    /// value that comes out empty is written `_undef_`, and a non-empty body follows a final
+    /// Appends the `text/event-plain` serialization (docs/events.md, "Plain format", `switch_event_serialize`): the
+    /// frame body, without the `Content-Length`/`Content-Type` envelope. Values are URL-encoded, an encoded value
+    /// that comes out empty is written `_undef_`, and a non-empty body follows a final
     /// `Content-Length` line; an empty or absent body gives just the closing blank line.
     public func encodePlain(into buffer: inout ByteBuffer) {
         // One reservation and raw writes: per-piece ByteBuffer writes cost more than the encoding itself.

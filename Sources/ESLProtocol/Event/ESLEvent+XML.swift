@@ -1,7 +1,7 @@
 import NIOCore
 
 extension ESLEvent {
-    /// Decodes a `text/event-xml` body (spec §3.3):
+    /// Decodes a `text/event-xml` body (docs/events.md, "XML format"):
     /// `<event><headers><Name>urlencoded value</Name>…</headers>[<Content-Length>n</Content-Length>][<body>…</body>]</event>`.
     /// Header text is XML-unescaped, then URL-decoded; the body is XML-unescaped. `<headers/>` means no
     /// headers, `<Name/>` an empty value; an empty `<body>` is no body. Whitespace between elements and a
@@ -25,7 +25,7 @@ extension ESLEvent {
         return try result.get()
     }
 
-    /// Appends the `text/event-xml` serialization (spec §3.3, `switch_event_xmlize` +
+    /// Appends the `text/event-xml` serialization (docs/events.md, "XML format", `switch_event_xmlize` +
     /// `switch_xml_toxml`): two-space indentation, one element per header (one per item for an array
     /// header) holding the URL-encoded value, then `<Content-Length>` and the XML-escaped `<body>` when
     /// the body is non-empty; ends with `</event>\n`.

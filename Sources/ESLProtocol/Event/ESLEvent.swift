@@ -5,7 +5,8 @@ import Glibc
 import Darwin
 #endif
 
-/// A FreeSWITCH event: an ordered list of headers (duplicates kept) and an optional body (spec §3).
+/// A FreeSWITCH event: an ordered list of headers (duplicates kept) and an optional body
+/// (docs/events.md, "Event model").
 ///
 /// Every value this API returns is decoded (what the switch meant, not what went over the wire). An
 /// array header is one header whose value is `ARRAY::v1|:v2|:v3`, exactly as FreeSWITCH keeps it
@@ -39,7 +40,7 @@ public struct ESLEvent: Sendable {
     var slots: [Slot]
 
     /// The event body; `nil` means no body. Plain and XML treat an empty body as absent; JSON keeps
-    /// an empty `_body` as an empty buffer (spec §3.2), so an empty buffer and `nil` differ.
+    /// an empty `_body` as an empty buffer (docs/events.md, "JSON format"), so an empty buffer and `nil` differ.
     public var body: ByteBuffer?
 
     /// An event with no headers and no body.

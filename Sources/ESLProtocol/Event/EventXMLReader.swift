@@ -1,6 +1,6 @@
 import NIOCore
 
-/// Reads the fixed document shape of `text/event-xml` (spec §3.3). Not a general XML parser: no
+/// Reads the fixed document shape of `text/event-xml` (docs/events.md, "XML format"). Not a general XML parser: no
 /// attributes, comments or CDATA, because FreeSWITCH never writes them in events.
 struct EventXMLReader {
     private let bytes: UnsafeRawBufferPointer

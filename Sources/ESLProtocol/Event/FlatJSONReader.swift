@@ -1,6 +1,6 @@
 /// Reads the one JSON shape FreeSWITCH sends for events: a flat object whose values are strings or
-/// arrays of strings (spec §3.2). Numbers, `true`, `false` and `null` are accepted and kept as their
-/// text; a nested object, or an array inside an array, is rejected.
+/// arrays of strings (docs/events.md, "JSON format"). Numbers, `true`, `false` and `null` are accepted and kept as
+/// their text; a nested object, or an array inside an array, is rejected.
 ///
 /// The reader calls back per member instead of building a tree, so decoding allocates only the
 /// output storage. No recursion, so hostile nesting cannot exhaust the stack.

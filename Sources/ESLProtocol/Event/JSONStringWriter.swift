@@ -1,6 +1,7 @@
 import NIOCore
 
-/// Writes JSON strings exactly as `cJSON_PrintUnformatted` does (spec §3.2): `\"`, `\\`, `\b`, `\f`,
+/// Writes JSON strings exactly as `cJSON_PrintUnformatted` does (docs/events.md, "JSON format"): `\"`, `\\`, `\b`,
+/// `\f`,
 /// `\n`, `\r`, `\t`, other bytes below 0x20 as `\u00xx` with lower-case hex; `/`, DEL and non-ASCII
 /// bytes are written raw.
 enum JSONStringWriter {

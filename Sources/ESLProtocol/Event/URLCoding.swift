@@ -1,7 +1,7 @@
 import NIOCore
 
-/// The URL encoding FreeSWITCH applies to event header values (spec §3.1) and the decoding libesl
-/// applies when it reads them back (spec §1.6).
+/// The URL encoding FreeSWITCH applies to event header values (docs/events.md, "URL encoding") and the decoding
+/// libesl applies when it reads them back (docs/protocol.md, "What clients require").
 ///
 /// Encoding follows `switch_url_encode`: each byte below 0x20 or above 0x7E, and each of the 23
 /// characters `CR LF SP # % & + : ; < = > ? @ [ \ ] ^ ` { | } "`, becomes `%` and two upper-case hex

@@ -1,7 +1,7 @@
 import NIOCore
 
-/// The XML text escaping FreeSWITCH's `switch_xml_toxml` applies to the event body (spec §3.3), and
-/// its inverse for decoding.
+/// The XML text escaping FreeSWITCH's `switch_xml_toxml` applies to the event body (docs/events.md, "XML format"),
+/// and its inverse for decoding.
 enum XMLText {
     /// Appends `bytes` escaped: `&` `<` `>` as entities, CR as `&#xD;`, each UTF-8 sequence above
     /// ASCII as `&#x<HEX code point>;`; `"`, LF, TAB and other bytes stay literal. A byte that does not

@@ -1,7 +1,7 @@
 import NIOCore
 
-/// One message on the wire in either direction (esl-protocol.md §1.2, §1.3): a header block and,
-/// when a `Content-Length` header is present, exactly that many bytes of body.
+/// One message on the wire in either direction (docs/protocol.md, "Client packets" and "Server frames"): a header
+/// block and, when a `Content-Length` header is present, exactly that many bytes of body.
 public struct ESLFrame: Sendable, Hashable {
     /// The header lines in order.
     public var headers: ESLHeaders

@@ -1,6 +1,7 @@
 import NIOCore
 
-/// Splits a byte stream into ``ESLFrame``s (esl-protocol.md §1.2–§1.3), fed chunks of any size.
+/// Splits a byte stream into ``ESLFrame``s (docs/protocol.md, "Client packets" and "Server frames"), fed chunks of
+/// any size.
 ///
 /// A header block ends at two LFs with only CRs between them (`\n\n`, `\r\n\r\n`, `\n\r\n`). Stray
 /// CR/LF bytes before a frame are skipped, as the switch does. The decoder remembers how far it has

@@ -1,6 +1,6 @@
 import NIOCore
 
-/// The ordered header lines of one frame (esl-protocol.md §1.3): duplicates kept, names compared
+/// The ordered header lines of one frame (docs/protocol.md, "Server frames"): duplicates kept, names compared
 /// without regard to ASCII case, values exactly as sent (envelope values are never URL-encoded).
 ///
 /// Storage is the raw header block itself; lines are parsed when asked for, so decoding a frame

@@ -1,4 +1,4 @@
-/// The `Content-Type` values a switch sends (esl-protocol.md §1.3).
+/// The `Content-Type` values a switch sends (docs/protocol.md, "Server frames").
 public enum ESLContentType {
     /// The greeting of an inbound connection.
     public static let authRequest = Wire.authRequest.description

@@ -1,7 +1,7 @@
 import NIOCore
 
-/// A `text/disconnect-notice` frame (esl-protocol.md §1.3): the switch is closing the connection, or,
-/// with disposition `linger`, the controlled channel hung up and the connection stays for a while.
+/// A `text/disconnect-notice` frame (docs/protocol.md, "Disconnect notices"): the switch is closing the connection,
+/// or, with disposition `linger`, the controlled channel hung up and the connection stays for a while.
 public struct ESLDisconnectNotice: Sendable, Hashable {
     /// The goodbye text after `exit`, a bad password, an ACL rejection and other normal ends.
     public static let goodbye = "Disconnected, goodbye.\nSee you at ClueCon! http://www.cluecon.com/\n"

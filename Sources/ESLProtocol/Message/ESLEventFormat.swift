@@ -1,10 +1,10 @@
-/// The serialization a client asks events in (`event plain|json|xml …`, esl-protocol.md §3).
+/// The serialization a client asks events in (`event plain|json|xml …`, docs/protocol.md, "Subscriptions").
 public enum ESLEventFormat: String, Sendable, Hashable, CaseIterable {
-    /// URL-encoded `Name: value` lines (§3.1), the default.
+    /// URL-encoded `Name: value` lines (docs/events.md, "Plain format"), the default.
     case plain
-    /// One flat JSON object (§3.2).
+    /// One flat JSON object (docs/events.md, "JSON format").
     case json
-    /// An `<event>` document (§3.3).
+    /// An `<event>` document (docs/events.md, "XML format").
     case xml
 
     /// The `Content-Type` of frames carrying events in this format.

@@ -1,6 +1,6 @@
 import NIOCore
 
-/// One `log/data` frame (esl-protocol.md §5.1).
+/// One `log/data` frame (docs/protocol.md, "Log frames").
 public struct ESLLogLine: Sendable, Hashable {
     /// Severity 0 (console) to 7 (debug); see ``ESLLogLevel``.
     public var level: Int

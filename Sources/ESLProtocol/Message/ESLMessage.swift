@@ -1,6 +1,6 @@
 import NIOCore
 
-/// A frame from the switch, classified by its `Content-Type` (esl-protocol.md §1.3).
+/// A frame from the switch, classified by its `Content-Type` (docs/protocol.md, "Server frames").
 ///
 /// Classification is the one place where content types are interpreted; an unknown type is kept
 /// whole in ``other(_:)`` and passed on, never treated as an error.
@@ -20,7 +20,7 @@ public enum ESLMessage: Sendable, Hashable {
     /// `text/rude-rejection`: the ACL refused this client; the text is the switch's.
     case rudeRejection(String)
     /// The reply to an outbound `connect`: a CHANNEL_DATA event sent as the header block itself
-    /// (§2.4). The frame's header block is the plain-serialized event.
+    /// (docs/protocol.md, "Outbound mode"). The frame's header block is the plain-serialized event.
     case channelData(ESLFrame)
     /// Any other frame, kept as received.
     case other(ESLFrame)

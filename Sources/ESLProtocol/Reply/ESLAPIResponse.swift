@@ -1,6 +1,6 @@
 import NIOCore
 
-/// An `api/response` frame (esl-protocol.md §2.7): the command's output, verbatim.
+/// An `api/response` frame (docs/protocol.md, "api"): the command's output, verbatim.
 public struct ESLAPIResponse: Sendable, Hashable, CustomStringConvertible {
     /// The output bytes (may lack a final LF; `switchname` has none).
     public var body: ByteBuffer

@@ -1,5 +1,5 @@
-/// A `command/reply` frame (esl-protocol.md §1.3, §2): `Reply-Text` plus, for extended replies
-/// (bgapi, userauth), further headers such as `Job-UUID` or `Allowed-Events`.
+/// A `command/reply` frame (docs/protocol.md, "Server frames" and "Command table"): `Reply-Text` plus, for extended
+/// replies (bgapi, userauth), further headers such as `Job-UUID` or `Allowed-Events`.
 public struct ESLCommandReply: Sendable, Hashable, CustomStringConvertible {
     /// Every header of the reply, in order.
     public var headers: ESLHeaders

@@ -1,6 +1,6 @@
 import NIOCore
 
-/// One client packet as the switch's `read_packet` sees it (esl-protocol.md §1.2): the raw header
+/// One client packet as the switch's `read_packet` sees it (docs/protocol.md, "Client packets"): the raw header
 /// block (stored by the switch as the `Command` pseudo-header), the command line, the header lines
 /// after it, and the body.
 public struct ESLClientPacket: Sendable, Hashable {

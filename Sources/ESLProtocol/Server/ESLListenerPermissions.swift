@@ -1,4 +1,4 @@
-/// What a listener may ask for after `userauth` (esl-protocol.md §2.2); `auth` with the
+/// What a listener may ask for after `userauth` (docs/protocol.md, "Authentication"); `auth` with the
 /// listener password leaves everything allowed.
 public struct ESLListenerPermissions: Sendable, Hashable {
     /// Event types the user may subscribe to (canonical names), or `nil` without

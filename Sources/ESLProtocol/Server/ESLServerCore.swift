@@ -1,5 +1,5 @@
 /// What a server session asks the simulated switch while it decides a command's reply
-/// (esl-protocol.md §2). Everything here is a question with an immediate answer; anything that
+/// (docs/protocol.md, "Command table"). Everything here is a question with an immediate answer; anything that
 /// takes time (running an API command, executing a message) is returned as an
 /// ``ESLServerSession/Action`` instead, so the session itself stays free of I/O, clocks and randomness.
 public protocol ESLServerCore {
@@ -14,7 +14,7 @@ public protocol ESLServerCore {
 }
 
 /// The `esl-*` parameters of a directory user (domain, group and user params merged, later wins),
-/// as `userauth` reads them (esl-protocol.md §2.2).
+/// as `userauth` reads them (docs/protocol.md, "Authentication").
 public struct ESLServerUser: Sendable, Hashable {
     /// `esl-password`; a user without one can never log in.
     public var password: String?

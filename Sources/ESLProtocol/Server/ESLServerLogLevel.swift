@@ -1,12 +1,12 @@
 /// The level word of the `log` command as the switch reads it (`switch_log_str2level`,
-/// esl-protocol.md §4.2); event_sink's `loglevel` parameter goes through the same function.
+/// docs/protocol.md, "Log levels"); event_sink's `loglevel` parameter goes through the same function.
 public enum ESLServerLogLevel {
     /// The marker the switch uses for "invalid"; a typed `64` is therefore rejected.
     static let invalid = 64
 
     /// The numeric level of `word`, or `nil` when the switch answers `-ERR invalid log level`.
     /// Numbers (optional sign, digits and dots) go through `atoi` and are clamped: above 64 gives
-    /// 63, below 0 gives 0. Names are the §4.2 table in any case; only `disable` means -1.
+    /// 63, below 0 gives 0. Names are those of docs/protocol.md, "Log levels", in any case; only `disable` means -1.
     public static func level(of word: String) -> Int? {
         if isNumber(word) {
             let value = atoi(word)

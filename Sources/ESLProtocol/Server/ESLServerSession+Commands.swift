@@ -1,6 +1,6 @@
 import NIOCore
 
-/// `parse_command` (esl-protocol.md §2): the commands in the switch's matching order.
+/// `parse_command` (docs/protocol.md, "Command table"): the commands in the switch's matching order.
 extension ESLServerSession {
     /// What one command produced: actions before the reply, the reply frame (if any), actions
     /// after it, and whether the connection ends (goodbye and close follow).
@@ -89,7 +89,7 @@ extension ESLServerSession {
         return .notFound
     }
 
-    /// Before authentication only `auth` and `userauth` do anything (§2.2).
+    /// Before authentication only `auth` and `userauth` do anything (docs/protocol.md, "Authentication").
     private mutating func authenticate(_ line: String, core: some ESLServerCore) -> Outcome {
         if line.hasCaseInsensitivePrefix("auth ") {
             guard String(line.dropFirst(5)) == password else { return .text("-ERR invalid", close: true) }
@@ -204,7 +204,7 @@ extension ESLServerSession {
         return .text("-ERR invalid session id [\(uuid ?? "")]")
     }
 
-    /// §2.6: the packet itself becomes the event.
+    /// The packet itself becomes the event (docs/protocol.md, "sendevent").
     private func sendevent(_ line: String, packet: ESLClientPacket, core: some ESLServerCore) -> Outcome {
         let eventUUID = core.newUUID()
         var event = Self.packetEvent(packet, commandLine: line)

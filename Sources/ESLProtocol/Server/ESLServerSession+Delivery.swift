@@ -1,8 +1,9 @@
-/// Which events and log lines this listener gets (esl-protocol.md §4, §5.1).
+/// Which events and log lines this listener gets (docs/protocol.md, "Subscriptions" and "Log frames").
 extension ESLServerSession {
     /// Whether a fired event is queued for this listener (`event_handler`): events must be on,
     /// then the subscription test, then the filters, then — with `myevents` — the event must
-    /// belong to the controlled channel. Diverted session events bypass this test (§4.5).
+    /// belong to the controlled channel. Diverted session events bypass this test
+    /// (docs/protocol.md, "divert_events").
     public func wantsEvent(_ event: ESLEvent) -> Bool {
         guard eventsEnabled, subscriptions.passesSubscription(event), subscriptions.passesFilters(event) else { return false }
         guard myEvents else { return true }

@@ -1,6 +1,6 @@
 /// The switch's side of one event-socket connection ("listener"): the auth gate, the whole of
 /// `parse_command`, and the per-listener state that decides which events and log lines the
-/// client gets (esl-protocol.md §1.4, §2, §4).
+/// client gets (docs/protocol.md, "Connection life cycle", "Command table" and "Subscriptions").
 ///
 /// A pure value: feed it decoded client packets and timer expiries, run the returned actions in
 /// order. Whatever only the simulated core can answer (channels, variables, UUIDs, the user
@@ -11,11 +11,11 @@ public struct ESLServerSession: Sendable {
         /// A client connected to the switch (`auth/request` first, password required).
         case inbound
         /// The switch connected to a client for a channel (dialplan `socket`): pre-authenticated,
-        /// controlling `channel`. Without `full` only a few commands work (§2.4).
+        /// controlling `channel`. Without `full` only a few commands work (docs/protocol.md, "Outbound mode").
         case outbound(channel: String, async: Bool, full: Bool)
     }
 
-    /// Where the connection is in its life (§1.4).
+    /// Where the connection is in its life (docs/protocol.md, "Connection life cycle").
     public enum Phase: Sendable, Hashable {
         /// Waiting for the first packet, which has a 25-second limit.
         case awaitingFirstPacket
@@ -49,7 +49,7 @@ public struct ESLServerSession: Sendable {
     /// The switch's `LFLAG_EVENTS`: set by a successful `event`, `nixevent` or `myevents`, cleared
     /// by `noevents`. Events flow only while it is on.
     public internal(set) var eventsEnabled = false
-    /// `myevents` is on: only events of the controlled channel pass (§4.4).
+    /// `myevents` is on: only events of the controlled channel pass (docs/protocol.md, "myevents").
     public internal(set) var myEvents = false
     /// The channel this listener controls: the outbound channel, or the one found by inbound
     /// `myevents <uuid>`.
@@ -130,7 +130,7 @@ public struct ESLServerSession: Sendable {
     }
 
     /// The client sent a packet the switch refuses to read (a `Content-Length` below 0 or above
-    /// 16 MiB, §1.2): goodbye and close.
+    /// 16 MiB, docs/protocol.md, "Client packets"): goodbye and close.
     public mutating func receivedMalformedPacket() -> [Action] {
         switch phase {
         case .awaitingFirstPacket, .running: return [goodbye()]
@@ -139,7 +139,7 @@ public struct ESLServerSession: Sendable {
     }
 
     /// The controlled channel hung up: with linger, the linger notice and its timer; without, the
-    /// goodbye and close (§1.3).
+    /// goodbye and close (docs/protocol.md, "Disconnect notices").
     public mutating func controlledChannelHungUp(channelName: String) -> [Action] {
         switch phase {
         case .closed: return []

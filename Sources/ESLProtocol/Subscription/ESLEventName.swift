@@ -1,4 +1,4 @@
-/// The switch's event types by number (esl-protocol.md §6, FreeSWITCH 1.11: `CERT_RELOAD` is 92 and
+/// The switch's event types by number (docs/events.md, "Event types", FreeSWITCH 1.11: `CERT_RELOAD` is 92 and
 /// `ALL` 93; on 1.10 there is no `CERT_RELOAD`). Names are what travel on the wire.
 public enum ESLEventName {
     /// Every event type name in enum order, without `ALL`.

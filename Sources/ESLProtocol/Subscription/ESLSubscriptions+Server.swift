@@ -1,7 +1,8 @@
 /// The switch's side of subscriptions: `event` with userauth permissions and its exact word
-/// splitting, `myevents`, and the per-listener delivery test (esl-protocol.md §4.1, §4.3, §4.4).
+/// splitting, `myevents`, and the per-listener delivery test
+/// (docs/protocol.md, "Subscriptions", "Filters" and "myevents").
 extension ESLSubscriptions {
-    /// The 23 types `myevents` subscribes to (§4.4).
+    /// The 23 types `myevents` subscribes to (docs/protocol.md, "myevents").
     public static let myEventsTypes: [String] = [
         "CHANNEL_ANSWER", "CHANNEL_APPLICATION", "CHANNEL_BRIDGE", "CHANNEL_CREATE", "CHANNEL_DATA",
         "CHANNEL_DESTROY", "CHANNEL_EXECUTE", "CHANNEL_EXECUTE_COMPLETE", "CHANNEL_HANGUP",
@@ -49,13 +50,13 @@ extension ESLSubscriptions {
         return recognised == 0 ? .noKeywords : .enabled
     }
 
-    /// Adds the `myevents` types (§4.4).
+    /// Adds the `myevents` types (docs/protocol.md, "myevents").
     public mutating func subscribeMyEvents() {
         types.formUnion(Self.myEventsTypes)
     }
 
     /// The subscription test of `event_handler`: ALL, or the event's type, and for CUSTOM events
-    /// with a subclass, that subclass (§4.1).
+    /// with a subclass, that subclass (docs/protocol.md, "Subscriptions").
     public func passesSubscription(_ event: ESLEvent) -> Bool {
         if isAllEnabled { return true }
         guard let name = event.name, types.contains(name) else { return false }
@@ -63,7 +64,7 @@ extension ESLSubscriptions {
         return customSubclasses.contains(subclass)
     }
 
-    /// The filter test of `event_handler` (§4.3): with no filters everything passes; otherwise
+    /// The filter test of `event_handler` (docs/protocol.md, "Filters"): with no filters everything passes; otherwise
     /// filters run in order, positive ones OR-ed, a matching negative one vetoes.
     public func passesFilters(_ event: ESLEvent) -> Bool {
         guard !filters.isEmpty else { return true }

@@ -1,6 +1,7 @@
 /// What one connection has asked the switch for: event types, CUSTOM subclasses, the event
 /// format, filters and the log level, updated by the same rules the switch applies to `event`,
-/// `nixevent`, `noevents`, `filter`, `log` and `nolog` (esl-protocol.md §4.1–§4.3).
+/// `nixevent`, `noevents`, `filter`, `log` and `nolog`
+/// (docs/protocol.md, "Subscriptions", "Log levels" and "Filters").
 ///
 /// A client keeps one as a mirror of its session (to restore it after a reconnect, or to know
 /// whether `BACKGROUND_JOB` is already subscribed); the mock switch keeps one per listener.
@@ -127,7 +128,7 @@ public struct ESLSubscriptions: Sendable, Hashable {
         }
     }
 
-    /// Applies `filter …` given the text after `filter` (§2.3 rows 2–2c).
+    /// Applies `filter …` given the text after `filter` (docs/protocol.md, "Command table").
     @discardableResult
     public mutating func applyFilter(_ arguments: String) -> FilterOutcome {
         var rest = Substring(arguments).drop { $0 == " " }

@@ -1,5 +1,5 @@
 import SwitchCatalog
-/// Channel APIs answered from the simulated calls (spec §5.7; captures 21, 67, 68).
+/// Channel APIs answered from the simulated calls (docs/api-output.md, "Other commands"; captures 21, 67, 68).
 extension APICommands {
     static let channelCommands: [String: APIImplementation] = [
         "originate": originate,

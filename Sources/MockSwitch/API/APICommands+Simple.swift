@@ -1,6 +1,6 @@
 import ESLProtocol
 
-/// Small mod_commands APIs with exact outputs (spec §5.7; captures 19, 50).
+/// Small mod_commands APIs with exact outputs (docs/api-output.md, "Other commands"; captures 19, 50).
 extension APICommands {
     static let simpleCommands: [String: APIImplementation] = [
         "echo": { argument, _ in APIOutput(argument) },

@@ -1,4 +1,5 @@
-/// `status`, `version`, `uptime`, `hostname`, `switchname` (spec §5.2, §5.3, §5.7; captures 04–06).
+/// `status`, `version`, `uptime`, `hostname`, `switchname`
+/// (docs/api-output.md, "status", "version" and "Other commands"; captures 04–06).
 extension APICommands {
     static let statusCommands: [String: APIImplementation] = [
         "status": { _, core in APIOutput(status(core)) },

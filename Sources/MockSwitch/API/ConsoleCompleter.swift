@@ -1,6 +1,6 @@
 import SwitchCatalog
 
-/// Tab completion as `console_complete` / `console_complete_xml` answer it (spec §5.5;
+/// Tab completion as `console_complete` / `console_complete_xml` answer it (docs/api-output.md, "console_complete";
 /// `switch_console_complete` + `comp_callback`; captures 09, 10, 43). Candidates come from the API
 /// table and ``CompletionRows``; the quirks of the original (a LIKE prefix on every earlier word,
 /// a common prefix that only shrinks at differing bytes) are kept on purpose.

@@ -1,4 +1,4 @@
-/// `show` and `help` (spec §5.4, §5.6; captures 07, 08, 21).
+/// `show` and `help` (docs/api-output.md, "show" and "help"; captures 07, 08, 21).
 enum ShowCommand {
     static let channelColumns = [
         "uuid", "direction", "created", "created_epoch", "name", "state", "cid_name", "cid_num", "ip_addr", "dest",

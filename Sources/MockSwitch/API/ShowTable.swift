@@ -1,6 +1,6 @@
 import SwitchCatalog
 
-/// A `show` result and its three renderings (spec §5.4): CSV with `\n<n> total.\n`, cJSON
+/// A `show` result and its three renderings (docs/api-output.md, "show"): CSV with `\n<n> total.\n`, cJSON
 /// unformatted, and switch_xml's two-space indented XML; zero rows have their own exact forms.
 struct ShowTable {
     enum Format {

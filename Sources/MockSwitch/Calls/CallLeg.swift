@@ -73,7 +73,7 @@ struct CallLeg: Sendable, Hashable {
 
     var isAnswered: Bool { (profile?.answeredAt ?? 0) != 0 }
 
-    /// The `channels` table columns this leg fills (spec §5.4; capture 21).
+    /// The `channels` table columns this leg fills (docs/api-output.md, "show"; capture 21).
     var columns: [String: String] {
         var values: [String: String] = [
             "direction": direction.rawValue, "name": name, "state": runningState.name,

@@ -32,6 +32,6 @@ public struct OutboundSocketRequest: Sendable, Hashable {
     public let port: Int
     /// `async`: the listener runs on its own thread while the channel parks.
     public let async: Bool
-    /// `full`: every command works, not only the single-channel ones (esl-protocol.md §2.4).
+    /// `full`: every command works, not only the single-channel ones (docs/protocol.md, "Outbound mode").
     public let full: Bool
 }

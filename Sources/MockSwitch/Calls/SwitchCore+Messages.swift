@@ -1,7 +1,7 @@
 import ESLProtocol
 
 extension SwitchCore {
-    /// A `sendmsg` for a live channel (spec §2.5): `call-command: execute` runs an application
+    /// A `sendmsg` for a live channel (docs/protocol.md, "sendmsg"): `call-command: execute` runs an application
     /// (`execute-app-name`, `execute-app-arg`, `loops`), `hangup` hangs up with `hangup-cause`,
     /// `nomedia` changes nothing on a channel that is not bridged (capture 75). A message with
     /// `event-lock: true` waits for the message application running on the channel, and one

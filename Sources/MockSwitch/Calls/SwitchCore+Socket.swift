@@ -9,9 +9,9 @@ extension SwitchCore {
         withCalls { $0.socketFailed(request.channel) }
     }
 
-    /// The outbound `connect` reply (spec §2.4): the channel's CHANNEL_DATA event with the caller
-    /// profile also under the prefix `Channel`, then the reply headers; `nil` when the channel is gone.
-    /// An `async` channel parks on its next tick.
+    /// The outbound `connect` reply (docs/protocol.md, "Outbound mode"): the channel's CHANNEL_DATA event with the
+    /// caller profile also under the prefix `Channel`, then the reply headers; `nil` when the channel is gone. An
+    /// `async` channel parks on its next tick.
     public func socketHandshake(_ uuid: String, socketMode: String, control: String) -> ESLEvent? {
         var data: ESLEvent?
         let result = withCalls { script in

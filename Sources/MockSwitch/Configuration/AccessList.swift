@@ -1,8 +1,8 @@
 import Foundation
 
-/// An allow-list of networks, like FreeSWITCH's `apply-inbound-acl` (esl-protocol.md §1.1): a peer is
-/// let in when its address falls in any listed network. The default is loopback only
-/// (`loopback.auto`: 127.0.0.0/8 and ::1).
+/// An allow-list of networks, like FreeSWITCH's `apply-inbound-acl` (docs/protocol.md, "Listener settings"): a peer
+/// is let in when its address falls in any listed network. The default is loopback only (`loopback.auto`: 127.0.0.0/8
+/// and ::1).
 public struct AccessList: Sendable, Hashable, CustomStringConvertible {
     /// One network, `address/prefix`.
     public struct Network: Sendable, Hashable, CustomStringConvertible {

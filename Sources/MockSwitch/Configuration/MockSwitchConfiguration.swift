@@ -2,7 +2,7 @@ import Foundation
 import SwitchCatalog
 
 /// How the mock switch listens and whom it lets in: the settings of FreeSWITCH's
-/// `event_socket.conf.xml` (esl-protocol.md §1.1) plus the mock's own (identity, heartbeat, users).
+/// `event_socket.conf.xml` (docs/protocol.md, "Listener settings") plus the mock's own (identity, heartbeat, users).
 public struct MockSwitchConfiguration: Sendable {
     /// A directory user for `userauth` (the `esl-*` params of a FreeSWITCH directory entry).
     public struct User: Sendable, Hashable {
@@ -65,7 +65,7 @@ public struct MockSwitchConfiguration: Sendable {
     public var users: [User] = []
     /// Bytes of events and log lines a listener may have queued unsent before it counts as not
     /// reading; past that, further events are lost, and more than 500 lost in a row disconnect it
-    /// with FreeSWITCH's notice (esl-protocol.md §1.3).
+    /// with FreeSWITCH's notice (docs/protocol.md, "Disconnect notices").
     public var listenerQueueBytes = 8 << 20
 
     /// How long a new connection may take to send its first packet (the switch's 25 s).

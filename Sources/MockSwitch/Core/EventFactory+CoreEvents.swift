@@ -2,7 +2,7 @@ import ESLProtocol
 import NIOCore
 
 extension EventFactory {
-    /// HEARTBEAT (spec §3.6, capture 13): uptime, version and session figures from `statistics`.
+    /// HEARTBEAT (docs/events.md, "Core events", capture 13): uptime, version and session figures from `statistics`.
     public func heartbeat(statistics: SwitchStatistics, time: Int64? = nil) -> ESLEvent {
         let micros = time ?? clock.now()
         var event = makeEvent("HEARTBEAT", source: .heartbeat, time: micros)
@@ -34,7 +34,7 @@ extension EventFactory {
         return event
     }
 
-    /// API (spec §3.6, capture 21): fired for every API call; an empty argument is left out.
+    /// API (docs/events.md, "Core events", capture 21): fired for every API call; an empty argument is left out.
     public func apiEvent(command: String, argument: String, time: Int64? = nil) -> ESLEvent {
         var event = makeEvent("API", source: .apiExecute, time: time)
         event.addHeader("API-Command", command)
@@ -42,8 +42,8 @@ extension EventFactory {
         return event
     }
 
-    /// BACKGROUND_JOB of the socket's `bgapi` (spec §3.5, capture 12): `Job-Owner-UUID` only when the
-    /// connection controls a session, `Job-Command-Arg` only with arguments; body = the output.
+    /// BACKGROUND_JOB of the socket's `bgapi` (docs/events.md, "BACKGROUND_JOB", capture 12): `Job-Owner-UUID` only
+    /// when the connection controls a session, `Job-Command-Arg` only with arguments; body = the output.
     public func backgroundJob(jobUUID: String, ownerUUID: String? = nil, command: String, argument: String,
                               output: String, source: SourceLocation? = nil, time: Int64? = nil) -> ESLEvent {
         var event = makeEvent("BACKGROUND_JOB", source: source ?? .socketBackgroundJob, time: time)
@@ -55,7 +55,7 @@ extension EventFactory {
         return event
     }
 
-    /// The event `sendevent <name>` fires (spec §2.6 as capture 20 shows it): the client's
+    /// The event `sendevent <name>` fires (docs/protocol.md, "sendevent" as capture 20 shows it): the client's
     /// `Event-Subclass` first (CUSTOM only), `Command: sendevent <NAME>`, the other client headers
     /// in order and raw, `Event-UUID`, then the standard headers at the end. `name` is the resolved
     /// event name or `nil` for a missing/unknown one (the event stays CLONE). Returns the new

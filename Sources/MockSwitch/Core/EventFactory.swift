@@ -2,8 +2,8 @@ import ESLProtocol
 import Foundation
 import NIOConcurrencyHelpers
 
-/// Makes events the way the switch does: standard headers first (spec §3.4, captures 12–15), one
-/// global `Event-Sequence` shared by every event of this switch. Thread-safe.
+/// Makes events the way the switch does: standard headers first (docs/events.md, "Standard headers", captures 12–15),
+/// one global `Event-Sequence` shared by every event of this switch. Thread-safe.
 public final class EventFactory: Sendable {
     /// Whose headers the events carry.
     public let identity: SwitchIdentity
@@ -48,7 +48,7 @@ public final class EventFactory: Sendable {
     }
 
     /// Appends the standard headers, in the switch's order, after whatever `event` already holds:
-    /// what `sendevent` does to a client's event (spec §2.6).
+    /// what `sendevent` does to a client's event (docs/protocol.md, "sendevent").
     public func appendStandardHeaders(to event: inout ESLEvent, name: String, source: SourceLocation, time: Int64? = nil) {
         let micros = time ?? clock.now()
         event.addHeader("Event-Name", name)

@@ -1,8 +1,9 @@
 import ESLProtocol
 import NIOCore
 
-/// Makes `log/data` lines (spec §5.1, captures 19 and 31): the body
-/// `YYYY-MM-DD HH:MM:SS.uuuuuu NN.NN% [LEVEL] file.c:LINE message`, the level names of §4.2.
+/// Makes `log/data` lines (docs/protocol.md, "Log frames", captures 19 and 31): the body
+/// `YYYY-MM-DD HH:MM:SS.uuuuuu NN.NN% [LEVEL] file.c:LINE message`, the level names of
+/// docs/protocol.md, "Log levels".
 public struct LogLineFactory: Sendable {
     /// Where stamps come from.
     public var clock: SwitchClock

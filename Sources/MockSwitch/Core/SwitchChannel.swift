@@ -6,7 +6,7 @@ public struct SwitchChannel: Sendable, Hashable {
     /// Creation time, microseconds since the epoch (`created`, `created_epoch`, and the sort order).
     public var createdAt: Int64
     /// The values of the `channels` table columns other than uuid/created/created_epoch/hostname
-    /// (spec §5.4), keyed by column name; a missing column prints empty.
+    /// (docs/api-output.md, "show"), keyed by column name; a missing column prints empty.
     public var columns: [String: String]
     /// Channel variables (`uuid_getvar`, `variable_*` headers).
     public var variables: [String: String]

@@ -2,7 +2,7 @@ import ESLProtocol
 import NIOCore
 
 extension SwitchCore {
-    /// Runs an API command as `api <command> <arguments>` does (spec §2.7): the output verbatim,
+    /// Runs an API command as `api <command> <arguments>` does (docs/protocol.md, "api"): the output verbatim,
     /// `-ERR no reply\n` for empty output, `-ERR <cmd> Command not found!\n` for an unknown command
     /// or a failing one, and an API event per execution. Pass `arguments` untrimmed: the switch
     /// trims them except for `console_complete`, where a trailing space matters.
@@ -39,9 +39,9 @@ extension SwitchCore {
         return combined
     }
 
-    /// Runs a command for the socket's `bgapi` (spec §2.8, §3.5): the API event, then the
-    /// BACKGROUND_JOB whose body is the output (empty output stays empty). `ownerUUID` is the
-    /// session a controlling (outbound) connection owns.
+    /// Runs a command for the socket's `bgapi` (docs/protocol.md, "bgapi"; docs/events.md, "BACKGROUND_JOB"): the API
+    /// event, then the BACKGROUND_JOB whose body is the output (empty output stays empty). `ownerUUID` is the session
+    /// a controlling (outbound) connection owns.
     public func backgroundJob(_ command: String, _ arguments: String, jobUUID: String, ownerUUID: String? = nil) -> APIResult {
         var result = run(command, arguments, wholeLine: nil)
         let argument = command.lowercased() == "console_complete" ? arguments : arguments.trimmingWhitespace

@@ -116,7 +116,7 @@ public final class SwitchCore: Sendable {
 
     // MARK: - Periodic events
 
-    /// The events of one heartbeat tick (spec §3.6, captures 13–15): HEARTBEAT, the scheduler's
+    /// The events of one heartbeat tick (docs/events.md, "Core events", captures 13–15): HEARTBEAT, the scheduler's
     /// RE_SCHEDULE of the heartbeat task, and every 60 s the RE_SCHEDULE of `check_ip`. Call it
     /// every ``heartbeatInterval`` seconds.
     public func heartbeat() -> [ESLEvent] {
@@ -144,7 +144,7 @@ public final class SwitchCore: Sendable {
 
     // MARK: - sendevent
 
-    /// The event and reply uuid of `sendevent` (spec §2.6, capture 20); see
+    /// The event and reply uuid of `sendevent` (docs/protocol.md, "sendevent", capture 20); see
     /// ``EventFactory/sendEvent(name:clientHeaders:body:time:)``.
     public func sendEvent(name: String?, clientHeaders: [(name: String, value: String)], body: ByteBuffer?)
         -> (uuid: String, event: ESLEvent)

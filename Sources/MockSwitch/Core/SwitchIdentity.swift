@@ -1,7 +1,7 @@
 import Foundation
 
-/// Who the simulated switch says it is: the values of the standard event headers (spec §3.4) and
-/// of `version`/`status`, fixed for the life of one ``SwitchCore``.
+/// Who the simulated switch says it is: the values of the standard event headers (docs/events.md, "Standard headers")
+/// and of `version`/`status`, fixed for the life of one ``SwitchCore``.
 public struct SwitchIdentity: Sendable, Hashable {
     /// `Core-UUID`: lower-case, fixed per run.
     public var coreUUID: String
@@ -42,7 +42,7 @@ public struct SwitchIdentity: Sendable, Hashable {
     }
 }
 
-/// The version strings of `version`, `status` and HEARTBEAT (spec §5.2, §5.3; capture 05).
+/// The version strings of `version`, `status` and HEARTBEAT (docs/api-output.md, "status" and "version"; capture 05).
 public struct SwitchVersion: Sendable, Hashable {
     /// `major.minor.micro` as `version short` prints it, e.g. `1.11.1-release`.
     public var short: String

@@ -1,5 +1,5 @@
-/// The session and CPU figures of `status` and HEARTBEAT (spec §3.6, §5.2). Plain values: the core
-/// keeps one and updates it as simulated calls come and go.
+/// The session and CPU figures of `status` and HEARTBEAT (docs/events.md, "Core events";
+/// docs/api-output.md, "status"). Plain values: the core keeps one and updates it as simulated calls come and go.
 public struct SwitchStatistics: Sendable, Hashable {
     /// Sessions up now.
     public var sessionCount: Int = 0

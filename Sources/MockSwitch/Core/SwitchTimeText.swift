@@ -1,7 +1,8 @@
 import Foundation
 
 /// The date texts FreeSWITCH prints: `Event-Date-Local`, `Event-Date-GMT` (RFC 822 with a 2-digit
-/// day, spec §3.4), the log line stamp with microseconds (§5.1) and `show`'s `created` column.
+/// day, docs/events.md, "Standard headers"), the log line stamp with microseconds (docs/protocol.md, "Log frames")
+/// and `show`'s `created` column.
 enum SwitchTimeText {
     private static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
     private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]

@@ -1,4 +1,5 @@
-/// The uptime wording shared by `status` (§5.2) and HEARTBEAT's `Up-Time` (§3.6):
+/// The uptime wording shared by `status` (docs/api-output.md, "status") and HEARTBEAT's `Up-Time`
+/// (docs/events.md, "Core events"):
 /// `0 years, 1 day, 16 hours, 1 minute, 0 seconds, 22 milliseconds, 296 microseconds`, each unit
 /// singular exactly when its number is 1.
 enum UptimeText {

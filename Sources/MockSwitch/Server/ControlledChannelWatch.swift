@@ -1,7 +1,7 @@
 import ESLProtocol
 
 /// When a listener learns that the channel it controls (`myevents <uuid>`, outbound) hung up,
-/// which decides what it still sends before its linger notice or goodbye (esl-protocol.md §1.3).
+/// which decides what it still sends before its linger notice or goodbye (docs/protocol.md, "Disconnect notices").
 /// The switch's listener notices on its own thread, between packets: the mock reproduces where
 /// the captures show it.
 struct ControlledChannelWatch {

@@ -6,12 +6,12 @@ import NIOCore
 /// One event socket connection of the mock switch, inbound (a client connected) or outbound (the
 /// `socket` application connected out for a channel): a thin interpreter that feeds each packet to
 /// ``ESLServerSession`` and carries out the actions it returns, in order, on the connection's
-/// event loop (so frames never interleave, as on the real switch, §1.5).
+/// event loop (so frames never interleave, as on the real switch, docs/protocol.md, "Ordering").
 final class ListenerHandler: ChannelInboundHandler {
     typealias InboundIn = ESLFrame
     typealias OutboundOut = ByteBuffer
 
-    /// Consecutive losses that get a listener disconnected (§1.3).
+    /// Consecutive losses that get a listener disconnected (docs/protocol.md, "Disconnect notices").
     static let lossLimit = 500
 
     private var session: ESLServerSession
@@ -20,7 +20,7 @@ final class ListenerHandler: ChannelInboundHandler {
     private let bus: EventBus
     /// Who may connect (inbound); an outbound connection is the switch's own.
     private let accessList: AccessList?
-    /// How long the first packet may take (§1.2).
+    /// How long the first packet may take (docs/protocol.md, "Client packets").
     private let firstPacketTimeout: TimeAmount
     private let logger: Logger
     private let requestShutdown: @Sendable (ShutdownRequest) -> Void
@@ -273,7 +273,7 @@ final class ListenerHandler: ChannelInboundHandler {
                 // The session keeps the flag; ``divert(_:channel:)`` reads it.
                 break
             case .sendChannelData(let uuid, let socketMode, let control):
-                // The CHANNEL_DATA event is the reply's header block itself (§2.4).
+                // The CHANNEL_DATA event is the reply's header block itself (docs/protocol.md, "Outbound mode").
                 guard let data = core.socketHandshake(uuid, socketMode: socketMode, control: control) else { break }
                 var bytes = context.channel.allocator.buffer(capacity: 4096)
                 data.encodePlain(into: &bytes)
