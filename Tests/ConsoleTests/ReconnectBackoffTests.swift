@@ -2,13 +2,10 @@ import Console
 import Testing
 
 @Suite struct ReconnectBackoffTests {
-    @Test func doublesFrom250MillisecondsToThe8SecondCap() {
+    @Test func doublesFrom250MillisecondsToTheOneSecondCap() {
         var backoff = ReconnectBackoff()
-        let waits = (0..<9).map { _ in backoff.next() }
-        #expect(waits == [
-            .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2), .seconds(4),
-            .seconds(8), .seconds(8), .seconds(8), .seconds(8),
-        ])
+        let waits = (0..<6).map { _ in backoff.next() }
+        #expect(waits == [.milliseconds(250), .milliseconds(500), .seconds(1), .seconds(1), .seconds(1), .seconds(1)])
     }
 
     @Test func capIsNeverExceededWhenDoublingOvershootsIt() {

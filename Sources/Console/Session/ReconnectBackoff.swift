@@ -1,7 +1,8 @@
 /// The waits between reconnection attempts after the switch went away (`-R`): short at first, so a
-/// restarted switch is found quickly, doubling up to a cap so a switch that stays down is not
-/// hammered. fs_cli waits 1 s between each of its 119 attempts and then gives up; fscli keeps
-/// trying until the operator leaves.
+/// switch that only dropped the connection is back at once, doubling up to a cap of one second, so
+/// a restarted switch is found within a second of listening again however long it was down (an
+/// attempt on a closed port costs the switch nothing). fs_cli waits 1 s between each of its 119
+/// attempts and then gives up; fscli keeps trying until the operator leaves.
 public struct ReconnectBackoff: Sendable, Equatable {
     /// The first wait.
     public var initial: Duration
@@ -10,7 +11,7 @@ public struct ReconnectBackoff: Sendable, Equatable {
     private var nextWait: Duration
 
     /// A backoff from `initial`, doubling up to `maximum`.
-    public init(initial: Duration = .milliseconds(250), maximum: Duration = .seconds(8)) {
+    public init(initial: Duration = .milliseconds(250), maximum: Duration = .seconds(1)) {
         self.initial = initial
         self.maximum = maximum
         self.nextWait = initial
