@@ -55,4 +55,6 @@ public final class RawSocket {
     }
 }
 
-public struct RawSocketError: Error {}
+public struct RawSocketError: Error {
+    public init() {}
+}
