@@ -154,5 +154,10 @@ import TestSupport
     @Test func commandsHideThePassword() {
         #expect(ESLCommand.auth(password: "ClueCon").description == "auth ********")
         #expect(ESLCommand.api("status").description == "api status")
+        #expect(ESLCommand.auth(password: "ClueCon").debugDescription == "auth ********")
+        let message = ESLCommand.sendmsg(uuid: "abc", headers: [("call-command", "execute"), ("execute-app-name", "playback")], body: ByteBuffer(string: "x"))
+        #expect(message.debugDescription == "sendmsg abc\ncall-command: execute\nexecute-app-name: playback\n\nx")
+        let headers: ESLHeaders = [("Content-Type", "command/reply"), ("Reply-Text", "+OK accepted")]
+        #expect(headers.debugDescription == "Content-Type: command/reply\nReply-Text: +OK accepted")
     }
 }

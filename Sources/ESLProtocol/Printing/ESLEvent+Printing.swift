@@ -1,3 +1,5 @@
+import NIOCore
+
 extension ESLEvent: CustomStringConvertible, CustomDebugStringConvertible {
     /// The name (and subclass), how many headers, the body's size:
     /// `BACKGROUND_JOB (16 headers, 41-byte body)`, `CUSTOM sofia::register (40 headers)`.

@@ -1,3 +1,5 @@
+import NIOCore
+
 extension ESLFrame: CustomStringConvertible, CustomDebugStringConvertible {
     /// The content type, how many headers, the body's size: `api/response (2 headers, 27-byte body)`.
     /// A frame without `Content-Type` reads `frame (…)`.

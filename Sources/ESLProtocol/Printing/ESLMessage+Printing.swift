@@ -1,3 +1,5 @@
+import NIOCore
+
 extension ESLMessage: CustomStringConvertible, CustomDebugStringConvertible {
     /// One line naming the kind of frame and what it says in short: `command/reply: +OK accepted`,
     /// `api/response (27 bytes)`, `text/event-plain (1023 bytes)`, a log line's own description.

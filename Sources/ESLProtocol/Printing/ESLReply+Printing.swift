@@ -1,3 +1,5 @@
+import NIOCore
+
 extension ESLCommandReply: CustomDebugStringConvertible {
     /// `command/reply`, then the reply's header lines (`Reply-Text`, `Job-UUID`, …).
     public var debugDescription: String {
