@@ -79,6 +79,8 @@ deb: build
 	rm -rf '$(DEB_STAGING)'
 	$(MAKE) --no-print-directory install-files BINARY='$(built_binary)' DESTDIR='$(DEB_STAGING)' PREFIX=/usr \
 		zshcompletiondir='$(deb_zshcompletiondir)'
+	# Debian policy: manual pages are gzipped (-n: no name or time stamp, so builds are reproducible).
+	gzip -9n '$(DEB_STAGING)/usr/share/man/man1/fscli.1'
 	mkdir -p '$(DEB_STAGING)/DEBIAN' '$(DEB_DIR)'
 	packaging/deb-control '$(DEB_STAGING)' '$(VERSION)' '$(DEB_ARCH)' '$(DEB_MAINTAINER)' > '$(DEB_STAGING)/DEBIAN/control'
 	dpkg-deb --root-owner-group -Z$(DEB_COMPRESSION) --build '$(DEB_STAGING)' '$(deb_file)'

@@ -16,9 +16,13 @@ struct MakefileTests {
     ]
 
     /// The same files in the Debian package (prefix /usr), where zsh's file goes to the directory
-    /// Debian's zsh searches.
+    /// Debian's zsh searches and the manual page is gzipped, as Debian's policy has it.
     static let packaged: [(path: String, mode: Int)] = installed.map { file in
-        (file.path == "share/zsh/site-functions/_fscli" ? "share/zsh/vendor-completions/_fscli" : file.path, file.mode)
+        switch file.path {
+        case "share/zsh/site-functions/_fscli": ("share/zsh/vendor-completions/_fscli", file.mode)
+        case "share/man/man1/fscli.1": ("share/man/man1/fscli.1.gz", file.mode)
+        default: (file.path, file.mode)
+        }
     }
 
     static func make(_ arguments: [String]) throws -> Documentation.Output {
