@@ -5,6 +5,8 @@ import PackageDescription
 
 // Dependencies are kept to three (see README "Dependencies"): swift-nio for the sockets and byte
 // buffers, swift-argument-parser for the command line, swift-log for the mock's and client's logging.
+// swift-docc-plugin is a fourth only for `swift package generate-documentation`: a command plugin,
+// never linked into a product or built by `swift build`.
 let package = Package(
     name: "fscli",
     platforms: [.macOS(.v13)],
@@ -21,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         .target(

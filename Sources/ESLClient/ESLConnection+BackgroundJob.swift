@@ -14,6 +14,8 @@ extension ESLConnection {
     /// delivered.
     ///
     /// - Parameters:
+    ///   - command: the API command's name, e.g. `originate`.
+    ///   - arguments: the rest of its line, if any, e.g. `loopback/7000 &park()`.
     ///   - jobUUID: the `Job-UUID` to send (default: a new random one); must not be that of a job
     ///     still running on this connection.
     ///   - deliversEvent: whether the job's own event may also reach ``notifications``. With

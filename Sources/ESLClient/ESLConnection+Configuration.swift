@@ -18,7 +18,7 @@ extension ESLConnection {
         public var notificationBufferBytes: Int? = nil
         /// Whether events arrive decoded, as ``ESLNotification/event(_:)`` (the default), or as
         /// received, as ``ESLNotification/eventFrame(_:)``, for the reader to decode, summarise
-        /// (``ESLEventFrame/firstValues(_:)``) or forward. Not decoding on the socket's thread
+        /// (`ESLEventFrame.firstValues(_:)`) or forward. Not decoding on the socket's thread
         /// keeps it free for reading, and a reader that wants a few headers of each event in a
         /// flood does a fraction of the work.
         public var decodesEvents = true

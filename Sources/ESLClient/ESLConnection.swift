@@ -105,7 +105,7 @@ public final class ESLConnection: Sendable {
 
     /// Sends any command and returns the switch's reply (a `command/reply`, an `api/response` or,
     /// for `connect`, the channel data); a `-ERR` reply is returned, not thrown (see
-    /// ``ESLReply/isError``).
+    /// `ESLReply.isError`).
     ///
     /// Subscription commands (`event`, `nixevent`, `noevents`, `filter`, `log`, `nolog`) that the
     /// switch accepts are remembered in ``subscriptions()``.
@@ -133,7 +133,7 @@ public final class ESLConnection: Sendable {
     }
 
     /// Runs `api <command> [<arguments>]` and returns its output; a failure is output starting
-    /// `-ERR` (see ``ESLAPIResponse/isError``), not a thrown error.
+    /// `-ERR` (see `ESLAPIResponse.isError`), not a thrown error.
     public func api(_ command: String, _ arguments: String? = nil, consoleExecute: Bool = false, timeout: Duration? = nil) async throws(ESLClientError) -> ESLAPIResponse {
         switch try await send(.api(command, arguments, consoleExecute: consoleExecute), timeout: timeout) {
         case .api(let response): return response

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `completions/fscli.bash`, `completions/_fscli` and `completions/fscli.fish` against the real
-/// `--help` output; bash (and fish, when installed) actually complete.
+/// `--help` output; bash, zsh and fish (when installed) actually complete, the same cases in each.
 @Suite(.timeLimit(.minutes(1))) struct CompletionScriptTests {
     static let bashScript = "completions/fscli.bash"
     static let zshScript = "completions/_fscli"
@@ -178,11 +178,83 @@ import Testing
         #expect(replies == [["mock"], ["--color", "--connect-timeout"]])
     }
 
+    // MARK: The same cases in every shell
+
+    /// What each of bash, zsh and fish must offer, the line typed as is (a trailing space starts an
+    /// empty word): partial options, option values, profiles from the configuration, the mock's options.
+    static let commonCases: [(line: String, expected: Set<String>)] = [
+        ("fscli --pa", ["--password", "--password-file"]),
+        ("fscli --password-", ["--password-file"]),
+        ("fscli --color ", ["auto", "always", "never"]),
+        ("fscli --color al", ["always"]),
+        ("fscli -l ", ["console", "alert", "crit", "err", "warning", "notice", "info", "debug"]),
+        ("fscli --loglevel w", ["warning"]),
+        ("fscli al", ["alpha"]),
+        ("fscli ", ["alpha", "beta", "mock"]),
+        ("fscli -q ", ["alpha", "beta"]),
+        ("fscli -P 8022 b", ["beta"]),
+        ("fscli mock --listen-", ["--listen-ip", "--listen-port"]),
+        ("fscli mock --acl any", ["any_v4.auto", "any_v6.auto"]),
+        ("fscli mock --event-sink-compat ", ["legacy", "current"]),
+        ("fscli mock --module ", ["sofia"]),
+    ]
+
+    /// Checks each shell's replies to ``commonCases`` (in order).
+    static func expectCommonCases(_ replies: [[String]], shell: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        for (test, reply) in zip(commonCases, replies) {
+            #expect(Set(reply) == test.expected, "\(shell): '\(test.line)' offers \(reply)", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func bashCompletesTheCommonCases() throws {
+        let home = try Documentation.homeWithProfiles()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let cases = Self.commonCases.map { $0.line.split(separator: " ", omittingEmptySubsequences: false).map(String.init) }
+        Self.expectCommonCases(try Self.bash(cases, home: home), shell: "bash")
+    }
+
+    @Test(.enabled(if: Documentation.installed("fish") != nil, "fish is not installed"))
+    func fishCompletesTheCommonCases() throws {
+        let home = try Documentation.homeWithProfiles()
+        defer { try? FileManager.default.removeItem(at: home) }
+        Self.expectCommonCases(try Self.fish(Self.commonCases.map(\.line), home: home), shell: "fish")
+    }
+
+    @Test(.enabled(if: Documentation.installed("zsh") != nil, "zsh is not installed"))
+    func zshCompletesTheCommonCases() throws {
+        let home = try Documentation.homeWithProfiles()
+        defer { try? FileManager.default.removeItem(at: home) }
+        Self.expectCommonCases(try Self.zsh(Self.commonCases.map(\.line), home: home), shell: "zsh")
+    }
+
+    /// What zsh's `_arguments` does beyond the common cases: `--opt=value`, every option after `-`,
+    /// options rather than profiles once the profile is given, files for `--password-file`.
+    @Test(.enabled(if: Documentation.installed("zsh") != nil, "zsh is not installed"))
+    func zshCompletesOptionsValuesAndFiles() throws {
+        let home = try Documentation.homeWithProfiles()
+        defer { try? FileManager.default.removeItem(at: home) }
+        try "secret\n".write(to: home.appendingPathComponent("pw.txt"), atomically: true, encoding: .utf8)
+        let root = try Documentation.helpOptions()
+        let mock = try Documentation.helpOptions(["mock"])
+        let replies = try Self.zsh([
+            "fscli --color=al", "fscli -", "fscli mock -", "fscli alpha ", "fscli mock ", "fscli -d ",
+            "fscli --password-file pw", "fscli mock --config pw", "fscli -x st",
+        ], home: home)
+        #expect(replies[0] == ["always"])
+        #expect(Set(replies[1]) == Set(root.flatMap(\.spellings)))
+        #expect(Set(replies[2]) == Set(mock.flatMap(\.spellings)))
+        #expect(!replies[3].contains("alpha") && !replies[3].contains("beta"), "only one profile: \(replies[3])")
+        #expect(!replies[4].contains("alpha"), "the mock takes no profile: \(replies[4])")
+        #expect(Set(replies[5]) == Set((0...7).map(String.init)))
+        #expect(replies[6] == ["pw.txt"])
+        #expect(replies[7] == ["pw.txt"])
+        #expect(replies[8] == [], "a -x command is free text")
+    }
+
     // MARK: fish, completing (when installed)
 
     @Test(.enabled(if: Documentation.installed("fish") != nil, "fish is not installed"))
     func fishCompletesIfFishIsInstalled() throws {
-        let fish = try #require(Documentation.installed("fish"))
         let home = try Documentation.homeWithProfiles()
         defer { try? FileManager.default.removeItem(at: home) }
         let root = try Documentation.helpOptions()
@@ -199,18 +271,7 @@ import Testing
                 if option.valueName != nil { lines.append("fscli \(spelling) x al") }
             }
         }
-        let program = """
-            source $argv[1]
-            for line in $argv[2..-1]
-                set -l candidates (complete -C $line | string replace -r '\\t.*$' '')
-                set -l joined (string join \\x1f -- $candidates)
-                echo "$joined"
-            end
-            """
-        let result = try Documentation.run(fish, ["--no-config", "-c", program, Self.path(Self.fishScript)] + lines,
-                                           environment: Documentation.environment(home: home), directory: home)
-        let replies = Self.replies(result.stdout)
-        try #require(replies.count == lines.count, "fish printed \(result.stdout) \(result.stderr)")
+        let replies = try Self.fish(lines, home: home)
         #expect(replies[0] == ["--host"])
         #expect(Set(replies[1]) == Set(root.compactMap(\.long)))
         #expect(Set(replies[2]).isSuperset(of: root.flatMap(\.spellings)))
@@ -242,6 +303,68 @@ import Testing
         let start = try #require(script.range(of: "\n\(name)() {\n"), "no function \(name)")
         let end = try #require(script.range(of: "\n}\n", range: start.upperBound..<script.endIndex), "\(name) does not end")
         return String(script[start.upperBound..<end.lowerBound])
+    }
+
+    /// The candidates fish offers for each line (`complete -C`), from one fish that sourced the
+    /// script, with `home` as HOME and the built fscli first on PATH.
+    static func fish(_ lines: [String], home: URL, sourceLocation: SourceLocation = #_sourceLocation) throws -> [[String]] {
+        let fish = try #require(Documentation.installed("fish"), sourceLocation: sourceLocation)
+        let program = """
+            source $argv[1]
+            for line in $argv[2..-1]
+                set -l candidates (complete -C $line | string replace -r '\\t.*$' '')
+                set -l joined (string join \\x1f -- $candidates)
+                echo "$joined"
+            end
+            """
+        let result = try Documentation.run(fish, ["--no-config", "-c", program, Self.path(Self.fishScript)] + lines,
+                                           environment: Documentation.environment(home: home), directory: home)
+        let replies = Self.replies(result.stdout)
+        try #require(replies.count == lines.count, "fish printed \(result.stdout) \(result.stderr)", sourceLocation: sourceLocation)
+        return replies
+    }
+
+    /// The candidates zsh offers when Tab is pressed at the end of each line, in a real interactive
+    /// zsh: one runs another in a pseudo-terminal (the zsh/zpty module), with `compinit` and
+    /// `completions/` first on `$fpath`, types each line and a Tab, and reads back every word the
+    /// completion system passed to `compadd` that matched (a wrapper prints them between markers;
+    /// the Tab widget prints an end marker once the completion has run). `home` is HOME and the
+    /// working directory, the built fscli first on PATH.
+    static func zsh(_ lines: [String], home: URL, sourceLocation: SourceLocation = #_sourceLocation) throws -> [[String]] {
+        let zsh = try #require(Documentation.installed("zsh"), sourceLocation: sourceLocation)
+        // U+001E starts a candidate, U+001C ends it, U+001D ends one completion; the outer zsh
+        // prints each line's candidates joined by U+001F.
+        let program = #"""
+            zmodload zsh/zpty || exit 1
+            local dir=$1; shift
+            zpty inner zsh -f -i || exit 1
+            zpty -w inner "PS1=''; PS2=''; RPS1=''; setopt no_beep no_auto_list no_list_ambiguous; fpath=(${(q)dir} \$fpath); autoload -Uz compinit; compinit -u -D"
+            zpty -w inner 'compadd() { if (( ${${@[1,(i)(-|--)]}[(I)-[OAD]*]} )); then builtin compadd "$@"; return; fi; local -a found; builtin compadd -O found "$@"; local w; for w in $found; do print -rn -- $'"'"'\x1e'"'"'$w$'"'"'\x1c'"'"'; done; builtin compadd "$@"; }'
+            zpty -w inner 'tab_once() { zle complete-word; print -rn -- $'"'"'\x1d'"'"'; }; zle -N tab_once; bindkey "^I" tab_once; print RE""ADY'
+            local out rest
+            zpty -r inner out '*READY*' || exit 1
+            for line in "$@"; do
+              zpty -w -n inner "$line"$'\t'
+              out=''
+              zpty -r inner out $'*\x1d*' || { print -u2 "zsh did not complete: $line"; exit 1; }
+              local -a words=()
+              while [[ $out == *$'\x1e'*$'\x1c'* ]]; do
+                rest=${out#*$'\x1e'}
+                words+=( ${rest%%$'\x1c'*} )
+                out=${rest#*$'\x1c'}
+              done
+              print -r -- ${(pj:\x1f:)${(u)words}}
+              zpty -w -n inner $'\x15'
+            done
+            zpty -d inner
+            """#
+        let directory = Documentation.root.appendingPathComponent("completions").path
+        let result = try Documentation.run(zsh, ["-f", "-c", program, "zsh", directory] + lines,
+                                           environment: Documentation.environment(home: home), directory: home)
+        #expect(result.stderr == "", "zsh: \(result.stderr)", sourceLocation: sourceLocation)
+        let replies = Self.replies(result.stdout)
+        try #require(replies.count == lines.count, "zsh printed \(result.stdout)", sourceLocation: sourceLocation)
+        return replies
     }
 
     /// COMPREPLY for each case (the words of the line, the last being the word under the cursor),

@@ -10,7 +10,7 @@ import Darwin
 /// A connection for one-shot use, such as `fscli -x`: blocking socket calls on the caller's thread,
 /// no event loop, no extra threads, so a short-lived process pays for nothing it does not use.
 ///
-/// The protocol rules are ``ESLClientStateMachine``'s and the errors ``ESLClientError``'s, as for
+/// The protocol rules are `ESLClientStateMachine`'s and the errors ``ESLClientError``'s, as for
 /// ``ESLConnection``; events and log lines are not delivered (subscribe with ``ESLConnection``):
 /// anything the switch sends unasked goes to ``onUnsolicited``. Not for concurrent use.
 public final class ESLBlockingConnection {
@@ -56,7 +56,7 @@ public final class ESLBlockingConnection {
     }
 
     /// Sends `command` and waits for its reply, at most `timeout` (nil: as long as it takes); a
-    /// `-ERR` reply is returned, not thrown (see ``ESLReply/isError``).
+    /// `-ERR` reply is returned, not thrown (see `ESLReply.isError`).
     public func send(_ command: ESLCommand, timeout: Duration? = nil) throws(ESLClientError) -> ESLReply {
         let (id, action) = machine.send(command)
         let deadline = timeout.map { ContinuousClock.now + $0 }

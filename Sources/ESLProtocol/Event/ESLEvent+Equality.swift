@@ -17,7 +17,7 @@ extension ESLEvent: Hashable {
         }
     }
 
-    /// Hashes what ``==`` compares.
+    /// Hashes what `==` compares.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(slots.count)
         storage.withUnsafeBytes { raw in

@@ -5,7 +5,7 @@ import NIOPosix
 
 /// The simulated calls of a ``SwitchCore``: every live leg, and where events that happen later
 /// (the rest of a call after its `originate` reply, timers) are delivered. Each change runs as
-/// one ``CallScript`` under the engine's lock, so a call's events keep FreeSWITCH's order.
+/// one `CallScript` under the engine's lock, so a call's events keep FreeSWITCH's order.
 public final class CallEngine: Sendable {
     struct Book: Sendable {
         var legs: [String: CallLeg] = [:]

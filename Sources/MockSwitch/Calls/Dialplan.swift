@@ -20,7 +20,7 @@ public struct Dialplan: Sendable {
     public var defaultContext: [Extension]
 
     /// Extensions added by number (`fscli mock --extension`, tests): one replaces the described
-    /// extension that routes exactly that number (``Extension/exactNumber``); the others come
+    /// extension that routes exactly that number (`Extension.exactNumber`); the others come
     /// after the described ones, in number order.
     public var extensions: [String: [Step]]
 

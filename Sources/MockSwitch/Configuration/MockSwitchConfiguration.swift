@@ -70,11 +70,11 @@ public struct MockSwitchConfiguration: Sendable {
 
     /// How long a new connection may take to send its first packet (the switch's 25 s).
     public var firstPacketTimeout: Duration = .seconds(25)
-    /// Offer the commands FreeSWITCH 1.11 dropped (``SwitchCatalog/APICommand/legacy``).
+    /// Offer the commands FreeSWITCH 1.11 dropped (`APICommand.legacy` in SwitchCatalog).
     public var legacyCommands = false
     /// Let `system`, `bg_system` and the `spawn` commands run shell commands on this host.
     public var allowsSystemCommands = false
-    /// Modules beyond the captured set to load (``SwitchCatalog/SwitchModule/optionalNames``, e.g. `mod_sofia`).
+    /// Modules beyond the captured set to load (`SwitchModule.optionalNames` in SwitchCatalog, e.g. `mod_sofia`).
     public var optionalModules: [String] = []
     /// The names ``optionalModules`` may hold.
     public static var simulatedModules: [String] { SwitchModule.optionalNames }

@@ -53,8 +53,8 @@ public final class SwitchCore: Sendable {
 
     /// A core with `identity`, reading `clock`.
     /// With `legacyCommands`, mod_commands also has the older releases' commands
-    /// (``APICommand/legacy``); with `hostCommands`, `system` and `bg_system` run shell commands
-    /// on this host; `optionalModules` (``SwitchCatalog/SwitchModule/sofia``) are loaded after the
+    /// (`APICommand.legacy`); with `hostCommands`, `system` and `bg_system` run shell commands
+    /// on this host; `optionalModules` (`SwitchModule.sofia`) are loaded after the
     /// standard ones.
     public init(identity: SwitchIdentity, clock: SwitchClock = .system, modules: [SwitchModule]? = nil,
                 firstSequence: UInt64 = 400, heartbeatInterval: Int64 = 20, stunSetFails: Bool = false,
