@@ -84,9 +84,12 @@ public struct ESLCommand: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
-        // Never show a password in logs or error messages.
-        switch verb {
+    public var description: String { Self.shown(line) }
+
+    /// A command line as logs and error messages may show it: the password of `auth` and
+    /// `userauth` replaced by `********`, whoever sent it.
+    public static func shown(_ line: String) -> String {
+        switch line.prefix { $0 != " " }.lowercased() {
         case "auth": "auth ********"
         case "userauth": "userauth " + (line.split(separator: " ").dropFirst().first.map { String($0.split(separator: ":").first ?? "") } ?? "") + ":********"
         default: line

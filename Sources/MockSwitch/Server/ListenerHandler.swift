@@ -131,7 +131,7 @@ final class ListenerHandler: ChannelInboundHandler {
 
     private func received(_ frame: ESLFrame) {
         let actions = session.received(frame, core: lookup)
-        logger.debug("\(peer): \(ESLClientPacket(frame: frame).commandLine.prefix(80))")
+        logger.debug("\(peer): \(ESLCommand.shown(ESLClientPacket(frame: frame).commandLine).prefix(80))")
         run(actions[...])
         noteLogLevel()
     }
