@@ -81,6 +81,14 @@ deb: build
 		zshcompletiondir='$(deb_zshcompletiondir)'
 	# Debian policy: manual pages are gzipped (-n: no name or time stamp, so builds are reproducible).
 	gzip -9n '$(DEB_STAGING)/usr/share/man/man1/fscli.1'
+	# Debian policy: the licence travels with the package, in the machine-readable copyright format.
+	$(INSTALL) -d '$(DEB_STAGING)/usr/share/doc/fscli'
+	printf '%s\n' 'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/' 'Upstream-Name: fscli' '' \
+		'Files: *' 'Copyright: the fscli authors' 'License: GPL-3.0-or-later' \
+		' On Debian systems the full text of the GNU General Public License version 3 is in' \
+		' /usr/share/common-licenses/GPL-3; it is also the LICENSE file of the source.' \
+		> '$(DEB_STAGING)/usr/share/doc/fscli/copyright'
+	chmod 0644 '$(DEB_STAGING)/usr/share/doc/fscli/copyright'
 	mkdir -p '$(DEB_STAGING)/DEBIAN' '$(DEB_DIR)'
 	packaging/deb-control '$(DEB_STAGING)' '$(VERSION)' '$(DEB_ARCH)' '$(DEB_MAINTAINER)' > '$(DEB_STAGING)/DEBIAN/control'
 	dpkg-deb --root-owner-group -Z$(DEB_COMPRESSION) --build '$(DEB_STAGING)' '$(deb_file)'

@@ -111,7 +111,7 @@ struct MakefileTests {
         #expect(FileManager.default.fileExists(atPath: deb), "no \(deb)")
 
         let contents = try Documentation.run("/usr/bin/env", ["dpkg-deb", "-c", deb]).stdout
-        for file in Self.packaged {
+        for file in Self.packaged + [("share/doc/fscli/copyright", 0o644)] {
             let mode = file.mode == 0o755 ? "-rwxr-xr-x" : "-rw-r--r--"
             let line = contents.split(separator: "\n").first { $0.hasSuffix(" ./usr/" + file.path) }
             #expect(line?.hasPrefix(mode + " root/root ") == true, "\(file.path) in the package: \(line ?? "missing")")
