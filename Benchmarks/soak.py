@@ -49,7 +49,7 @@ def api(command):
 
 def hold_until_quiet():
     api("fsctl pause")
-    while api("show calls count").strip().split("\n")[-1].split()[0] != "0":
+    while (re.search(r"^(\d+) total", api("show calls count"), re.M) or [None, "?"])[1] != "0":
         time.sleep(0.5)
     time.sleep(1)  # the last hangup's events reach both listeners
 
@@ -110,27 +110,25 @@ time.sleep(1.5)
 # Subscribed after the console, whose own start-up commands (api switchname, api hostname) fire
 # API events before it subscribes.
 # The reference reader: counts event frames by their Content-Type, reading as fast as they come.
-reference = {"events": 0, "names": {}}
+reference = {"events": 0, "closed": False, "cut": False}
 reader = socket.create_connection(("127.0.0.1", port))
 reader.sendall(b"auth ClueCon\n\nevent plain ALL\n\n")
 marker = b"Content-Type: text/event-plain"
 
 
-name_header = re.compile(rb"\nEvent-Name: ([A-Z_]+)\n")
-
-
 def read_reference():
+    # Only bytes.count on each chunk: the reference must outrun the switch, or it is cut.
     tail = b""
     while True:
-        data = reader.recv(1 << 20)
+        data = reader.recv(1 << 18)
         if not data:
+            reference["closed"] = True
             return
         chunk = tail + data
-        cut = chunk.rfind(b"\n\n") + 2
-        complete, tail = chunk[:cut], chunk[cut:]
-        reference["events"] += complete.count(marker)
-        for name in name_header.findall(complete):
-            reference["names"][name] = reference["names"].get(name, 0) + 1
+        reference["events"] += chunk.count(marker)
+        tail = chunk[-(len(marker) - 1):]
+        if b"Content-Type: text/disconnect-notice" in chunk:
+            reference["cut"] = True
 
 
 threading.Thread(target=read_reference, daemon=True).start()
@@ -152,24 +150,26 @@ hold_until_quiet()
 time.sleep(2)  # a status-line tick after the last event
 with lock:
     shown = dict(screen)
+final = dict(reference)  # before the mock stops and closes the reader's connection
 os.write(fd, b"/exit\r")
 os.waitpid(pid, 0)
 mock.terminate()
 mock.wait()
 
-sent = reference["events"]
+sent = final["events"]
 accounted = shown["events"] + shown["dropped"]
 print(f"events: the switch sent {sent}; the console showed {shown['events']} and counted {shown['dropped']} dropped "
       f"({accounted} accounted for, {sent - accounted:+d})")
+if final["cut"] or final["closed"]:
+    print("the reference reader fell behind and was cut: its count is short, the check is void")
 if sent != accounted:
-    for name in sorted(set(reference["names"]) | set(shown["names"])):
-        if reference["names"].get(name, 0) != shown["names"].get(name, 0):
-            print(f"  {name.decode()}: sent {reference['names'].get(name, 0)}, shown {shown['names'].get(name, 0)}")
+    for name in sorted(shown["names"]):
+        print(f"  shown {name.decode()}: {shown['names'][name]}")
 warm = [s for s in samples if s[0] >= 60] or samples
 for name, column in (("mock", 1), ("console", 2)):
     values = [s[column] for s in warm]
     low, high = min(values), max(values)
     print(f"{name}: resident {low / 1024:.1f} to {high / 1024:.1f} MB after warm-up ({(high - low) / low * 100:.1f}% spread)")
-ok = sent == accounted and all(max(s[c] for s in warm) <= 1.1 * min(s[c] for s in warm) for c in (1, 2))
+ok = not final["closed"] and sent == accounted and all(max(s[c] for s in warm) <= 1.1 * min(s[c] for s in warm) for c in (1, 2))
 print("PASS" if ok else "FAIL")
 sys.exit(0 if ok else 1)
