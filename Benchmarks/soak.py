@@ -108,30 +108,39 @@ time.sleep(1.5)
 os.write(fd, b"/event plain ALL\r")
 time.sleep(1.5)
 # Subscribed after the console, whose own start-up commands (api switchname, api hostname) fire
-# API events before it subscribes.
-# The reference reader: counts event frames by their Content-Type, reading as fast as they come.
-reference = {"events": 0, "closed": False, "cut": False}
-reader = socket.create_connection(("127.0.0.1", port))
+# API events before it subscribes. A process of its own (no lock shared with this script's threads),
+# counting with bytes.count only: it must outrun the switch, or the switch cuts it.
+REFERENCE = r"""
+import socket, sys, threading
+reader = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
 reader.sendall(b"auth ClueCon\n\nevent plain ALL\n\n")
-marker = b"Content-Type: text/event-plain"
+marker, state = b"Content-Type: text/event-plain", {"events": 0, "cut": False, "closed": False}
+def report():
+    for _ in sys.stdin:
+        print(state["events"], state["cut"], state["closed"], flush=True)
+threading.Thread(target=report, daemon=True).start()
+tail = b""
+while True:
+    data = reader.recv(1 << 18)
+    if not data:
+        state["closed"] = True
+        break
+    chunk = tail + data
+    state["events"] += chunk.count(marker)
+    state["cut"] = state["cut"] or b"Content-Type: text/disconnect-notice" in chunk
+    tail = chunk[-(len(marker) - 1):]
+threading.Event().wait()
+"""
+reference_process = subprocess.Popen([sys.executable, "-c", REFERENCE, str(port)], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, text=True)
 
 
-def read_reference():
-    # Only bytes.count on each chunk: the reference must outrun the switch, or it is cut.
-    tail = b""
-    while True:
-        data = reader.recv(1 << 18)
-        if not data:
-            reference["closed"] = True
-            return
-        chunk = tail + data
-        reference["events"] += chunk.count(marker)
-        tail = chunk[-(len(marker) - 1):]
-        if b"Content-Type: text/disconnect-notice" in chunk:
-            reference["cut"] = True
+def reference_count():
+    reference_process.stdin.write("?\n")
+    reference_process.stdin.flush()
+    events, cut, closed = reference_process.stdout.readline().split()
+    return {"events": int(events), "cut": cut == "True", "closed": closed == "True"}
 
-
-threading.Thread(target=read_reference, daemon=True).start()
 
 time.sleep(0.5)
 api("fsctl resume")
@@ -144,17 +153,18 @@ while time.time() - start < args.minutes * 60:
     with lock:
         shown = dict(screen)
     print(f"{elapsed:6.0f} s  mock {samples[-1][1] / 1024:6.1f} MB  console {samples[-1][2] / 1024:6.1f} MB  "
-          f"sent {reference['events']:9d}  shown {shown['events']:9d}  dropped {shown['dropped']:7d}", flush=True)
+          f"sent {reference_count()['events']:9d}  shown {shown['events']:9d}  dropped {shown['dropped']:7d}", flush=True)
 
 hold_until_quiet()
 time.sleep(2)  # a status-line tick after the last event
 with lock:
     shown = dict(screen)
-final = dict(reference)  # before the mock stops and closes the reader's connection
+final = reference_count()  # before the mock stops and closes the reader's connection
 os.write(fd, b"/exit\r")
 os.waitpid(pid, 0)
 mock.terminate()
 mock.wait()
+reference_process.kill()
 
 sent = final["events"]
 accounted = shown["events"] + shown["dropped"]
