@@ -1,6 +1,10 @@
 import ArgumentParser
 import Console
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 extension FscliCommand {
     /// ArgumentParser's own entry point, except that usage errors print one line and exit 2, and
@@ -21,7 +25,7 @@ extension FscliCommand {
         }
         if let options = ConsoleOptions.quickParse(arguments) {
             // A plain `-x` run skips the full argument parser's start-up (see quickParse).
-            Foundation.exit(await runConsole(options).rawValue)
+            processExit(await runConsole(options).rawValue)
         }
         if arguments.first == mockName {
             await run(MockCommand.self, Array(arguments.dropFirst()))
@@ -42,7 +46,17 @@ extension FscliCommand {
             guard type.exitCode(for: error) == .validationFailure else { type.exit(withError: error) }
             let message = type.message(for: error).split(whereSeparator: \.isNewline).joined(separator: "; ")
             printError("\(message) (see 'fscli \(type == MockCommand.self ? "mock " : "")--help')")
-            Foundation.exit(ExitStatus.usage.rawValue)
+            processExit(ExitStatus.usage.rawValue)
         }
     }
+}
+
+/// C's `exit`, named apart from ParsableCommand's `exit(withError:)`, which shadows it inside the
+/// command types.
+private func processExit(_ status: Int32) -> Never {
+    #if canImport(Glibc)
+    Glibc.exit(status)
+    #else
+    Darwin.exit(status)
+    #endif
 }

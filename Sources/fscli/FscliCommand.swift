@@ -1,6 +1,15 @@
 import ArgumentParser
 import Console
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import MockSwitch
 
 /// `fscli`: the FreeSWITCH event socket console.
@@ -195,7 +204,8 @@ struct FscliCommand: AsyncParsableCommand {
     }
 
     static func printError(_ line: String) {
-        FileHandle.standardError.write(Data("fscli: \(line)\n".utf8))
+        let text = Array("fscli: \(line)\n".utf8)
+        _ = text.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
     }
 }
 

@@ -1,5 +1,10 @@
 import Dispatch
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import NIOConcurrencyHelpers
 
 /// Waits for SIGINT or SIGTERM, so a foreground server can stop cleanly instead of dying mid-write.
 enum TerminationSignal {
@@ -28,7 +33,7 @@ enum TerminationSignal {
 
 /// Resumes a continuation at most once, whichever comes first.
 final class ResumeOnce: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = NIOLock()
     private var continuation: CheckedContinuation<Void, Never>?
 
     init(_ continuation: CheckedContinuation<Void, Never>) {

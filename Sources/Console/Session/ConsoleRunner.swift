@@ -1,6 +1,10 @@
 import ESLClient
 import ESLProtocol
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import LineEditor
 
 /// Runs the console with resolved settings: `-x` commands, a batch of lines from a pipe (or `-b`),

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Commands that need what the mock does not have, answering as FreeSWITCH does without it, and
 /// a few small ones with real behaviour.
@@ -17,9 +21,9 @@ extension APICommands {
                 }
             },
             "strftime": { argument, core in
-                let zone = core.clock.timeZone
-                return APIOutput(StrftimeText.format(argument.isEmpty ? "%Y-%m-%d %T" : argument, micros: core.clock.now(),
-                                                     zone: zone, zoneName: StrftimeText.zoneName(zone)))
+                let (zone, now) = (core.clock.timeZone, core.clock.now())
+                return APIOutput(StrftimeText.format(argument.isEmpty ? "%Y-%m-%d %T" : argument, micros: now,
+                                                     zone: zone, zoneName: StrftimeText.zoneName(zone, at: now)))
             },
         ]
         return table

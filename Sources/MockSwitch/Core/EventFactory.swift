@@ -1,5 +1,9 @@
 import ESLProtocol
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import NIOConcurrencyHelpers
 
 /// Makes events the way the switch does: standard headers first (spec §3.4, captures 12–15), one
