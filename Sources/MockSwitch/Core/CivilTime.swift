@@ -36,14 +36,18 @@ struct CivilTime: Equatable {
     }
 
     /// Seconds since the epoch of a wall-clock reading in `zone`. Out-of-range fields carry over
-    /// (month 13 is January of the next year, day 0 the last day of the month before); a reading
-    /// that a change of offset skips or repeats takes the offset in force just before.
+    /// (month 13 is January of the next year, day 0 the last day of the month before). A reading the
+    /// clocks pass twice is its first moment; one they skip is read with the offset before the skip
+    /// (02:30 on the morning clocks go forward from 02:00 to 03:00 is 03:30).
     static func seconds(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, zone: SwitchTimeZone) -> Int64 {
         let carried = Int64(month - 1).floorDiv(12)
         let days = Self.days(year: Int64(year) + carried, month: Int64(month - 1).floorMod(12) + 1, day: 1) + Int64(day - 1)
         let local = days * 86_400 + Int64(hour) * 3600 + Int64(minute) * 60 + Int64(second)
-        let guess = local - Int64(zone.offset(at: local))
-        return local - Int64(zone.offset(at: guess))
+        // The offsets in force a day either side (changes of offset are months apart); a reading
+        // both give is the first of the two moments, one neither gives falls in the skipped hour.
+        let before = Int64(zone.offset(at: local - 86_400)), after = Int64(zone.offset(at: local + 86_400))
+        let moments = [local - before, local - after].filter { Int64(zone.offset(at: $0)) == local - $0 }
+        return moments.min() ?? local - before
     }
 
     /// Days since 1970-01-01 of a Gregorian date (era arithmetic: 400-year cycles of 146,097 days).
