@@ -1,10 +1,5 @@
 import ArgumentParser
 import Console
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -156,7 +151,8 @@ struct FscliCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let resolver = SettingsResolver(environment: .process)
+        let environment = SettingsEnvironment.process
+        let resolver = SettingsResolver(environment: environment)
         if listProfiles {
             let catalog = resolver.catalog()
             report(catalog.problems)
@@ -173,7 +169,8 @@ struct FscliCommand: AsyncParsableCommand {
     /// Resolves the settings for `options` and runs the console (with the embedded switch for
     /// `--mock`); shared by `run()` and the quick `-x` path of `main()`.
     static func runConsole(_ options: ConsoleOptions) async -> ExitStatus {
-        let resolver = SettingsResolver(environment: .process)
+        let environment = SettingsEnvironment.process
+        let resolver = SettingsResolver(environment: environment)
         let resolved: ResolvedSettings
         do {
             resolved = try resolver.resolve(options)
@@ -193,7 +190,7 @@ struct FscliCommand: AsyncParsableCommand {
             }
         }
         let status = await ConsoleRunner(
-            settings: settings, environment: ProcessInfo.processInfo.environment, warnings: resolved.problems.map { "\($0)" }
+            settings: settings, environment: environment.variables, warnings: resolved.problems.map { "\($0)" }
         ).run()
         await mock?.stop()
         return status

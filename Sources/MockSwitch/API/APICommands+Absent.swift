@@ -1,7 +1,7 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Commands that need what the mock does not have, answering as FreeSWITCH does without it, and
@@ -11,7 +11,7 @@ extension APICommands {
         let table: [String: APIImplementation] = [
             "...": { argument, core in simpleCommands["shutdown"]!(argument, core) },
             "reloadacl": { _, _ in APIOutput("+OK acl reloaded\n") },
-            "getenv": { argument, _ in APIOutput(ProcessInfo.processInfo.environment[argument] ?? "_undef_") },
+            "getenv": { argument, _ in APIOutput(getenv(argument).map { String(cString: $0) } ?? "_undef_") },
             // The mock keeps no XML registry (its settings are not XML): every lookup, the whole
             // tree's and a section's too, answers as the switch does when it finds nothing.
             "xml_locate": { argument, _ in
