@@ -13,8 +13,8 @@ extension FscliCommand {
     /// ArgumentParser exits 64 (EX_USAGE) after printing the usage text; fscli documents 2, as most
     /// Unix tools do, and one line is easier to read in a script's log than a page of usage. The root
     /// command takes an optional profile name as its positional argument, which would otherwise
-    /// swallow the word `mock`.
-    static func main() async {
+    /// swallow the word `mock`. Called by ``ProcessEntry``.
+    static func dispatch() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
         let mockName = MockCommand.configuration.commandName
         if arguments.first == "help" {

@@ -10,7 +10,6 @@ import MockSwitch
 /// `fscli`: the FreeSWITCH event socket console.
 ///
 /// Options keep fs_cli's short and long spellings (reference §2) so muscle memory and scripts carry over.
-@main
 struct FscliCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fscli",
