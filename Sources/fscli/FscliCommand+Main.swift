@@ -13,7 +13,8 @@ extension FscliCommand {
     /// ArgumentParser exits 64 (EX_USAGE) after printing the usage text; fscli documents 2, as most
     /// Unix tools do, and one line is easier to read in a script's log than a page of usage. The root
     /// command takes an optional profile name as its positional argument, which would otherwise
-    /// swallow the word `mock`. Called by ``ProcessEntry``.
+    /// swallow the word `mock`. Called by ``ProcessEntry`` for whatever `ConsoleOptions.quickParse` does
+    /// not take.
     static func dispatch() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
         let mockName = MockCommand.configuration.commandName
@@ -22,10 +23,6 @@ extension FscliCommand {
             // the subcommand it names.
             print(arguments.dropFirst().first == mockName ? MockCommand.helpMessage() : FscliCommand.helpMessage())
             return
-        }
-        if let options = ConsoleOptions.quickParse(arguments) {
-            // A plain `-x` run skips the full argument parser's start-up (see quickParse).
-            processExit(await runConsole(options).rawValue)
         }
         if arguments.first == mockName {
             await run(MockCommand.self, Array(arguments.dropFirst()))
@@ -53,7 +50,7 @@ extension FscliCommand {
 
 /// C's `exit`, named apart from ParsableCommand's `exit(withError:)`, which shadows it inside the
 /// command types.
-private func processExit(_ status: Int32) -> Never {
+func processExit(_ status: Int32) -> Never {
     #if canImport(Glibc)
     Glibc.exit(status)
     #else

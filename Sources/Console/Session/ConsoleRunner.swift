@@ -43,6 +43,14 @@ public struct ConsoleRunner: Sendable {
         return Palette(isEnabled: colourful, output: settings.outputTextColor, prompt: settings.promptColor, input: settings.inputTextColor)
     }
 
+    /// Runs `-x` commands that need no events (no `bgapi`) on the calling thread with the blocking
+    /// client and returns the exit status; nil when this run needs the async client.
+    public func runBlockingIfPossible() -> ExitStatus? {
+        guard !settings.commands.isEmpty else { return nil }
+        let run = OneShotRun(settings: settings, palette: palette)
+        return run.needsEvents ? nil : run.runBlocking()
+    }
+
     /// Runs to the end and returns the exit status.
     public func run() async -> ExitStatus {
         if !settings.commands.isEmpty { return await OneShotRun(settings: settings, palette: palette).run() }
