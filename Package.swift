@@ -58,10 +58,14 @@ let package = Package(
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         // glibc's mallinfo, which the mock's `memory` command reports as the switch does.
         .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
-        .target(name: "LineEditor", dependencies: ["CReadline"]),
+        // NIOConcurrencyHelpers for its lock: Foundation (and with it ICU) stays out of the binary.
+        .target(name: "LineEditor", dependencies: ["CReadline", .product(name: "NIOConcurrencyHelpers", package: "swift-nio")]),
         // A tiny program for LineEditorTests' real-terminal test (run under tmux); not shipped.
         .executableTarget(name: "lineeditor-demo", dependencies: ["LineEditor"], path: "Sources/lineeditor-demo"),
-        .target(name: "Console", dependencies: ["ESLClient", "ESLProtocol", "LineEditor", "SwitchCatalog"]),
+        .target(name: "Console", dependencies: [
+            "ESLClient", "ESLProtocol", "LineEditor", "SwitchCatalog",
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+        ]),
         .target(name: "FuzzTargets", dependencies: ["Console", "ESLProtocol", .product(name: "NIOCore", package: "swift-nio")]),
         .executableTarget(
             name: "fscli",
@@ -69,6 +73,7 @@ let package = Package(
                 "Console",
                 "MockSwitch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -1,5 +1,9 @@
 import ESLProtocol
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import NIOCore
 
 extension ESLConnection {

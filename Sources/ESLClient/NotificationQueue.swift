@@ -1,4 +1,4 @@
-import Foundation
+import NIOConcurrencyHelpers
 
 /// The bounded hand-over of events and log lines from the socket reader to one consumer.
 ///
@@ -7,7 +7,7 @@ import Foundation
 /// falls `limit` notifications (or about `byteLimit` bytes) behind, the oldest are dropped and
 /// counted (docs/architecture.md, "Bounded queues"); the final `.disconnected` is never dropped.
 final class NotificationQueue: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = NIOLock()
     private let limit: Int
     private let byteLimit: Int
     private var pending: [ESLNotification] = []

@@ -3,7 +3,11 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The command history on disk: `$XDG_STATE_HOME/fscli/history` (default `~/.local/state/fscli/history`),
 /// one command per line, mode 0600, the newest `maxEntries` kept, written after every command.
@@ -113,7 +117,8 @@ public final class HistoryFile {
     }
 
     private func createDirectory() throws {
-        let directory = (path as NSString).deletingLastPathComponent
+        // The path up to its last slash, as `dirname` without the root case (a history file is never `/x`).
+        let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
         guard !directory.isEmpty else { return }
         do {
             try FileManager.default.createDirectory(

@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
+import NIOConcurrencyHelpers
 
 /// Text bound for the terminal, handed over from any thread to the terminal thread.
 ///
@@ -48,7 +48,7 @@ public final class OutputQueue: @unchecked Sendable {
     public let wakeFD: Int32
     private let signalFD: Int32
 
-    private let lock = NSLock()
+    private let lock = NIOLock()
     private var texts: [String] = []
     private var prompt: String?
     private var stopRequested = false

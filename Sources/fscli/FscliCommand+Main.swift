@@ -1,6 +1,10 @@
 import ArgumentParser
 import Console
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 extension FscliCommand {
     /// ArgumentParser's own entry point, except that usage errors print one line and exit 2, and
@@ -9,8 +13,9 @@ extension FscliCommand {
     /// ArgumentParser exits 64 (EX_USAGE) after printing the usage text; fscli documents 2, as most
     /// Unix tools do, and one line is easier to read in a script's log than a page of usage. The root
     /// command takes an optional profile name as its positional argument, which would otherwise
-    /// swallow the word `mock`.
-    static func main() async {
+    /// swallow the word `mock`. Called by ``ProcessEntry`` for whatever `ConsoleOptions.quickParse` does
+    /// not take.
+    static func dispatch() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
         let mockName = MockCommand.configuration.commandName
         if arguments.first == "help" {
@@ -18,10 +23,6 @@ extension FscliCommand {
             // the subcommand it names.
             print(arguments.dropFirst().first == mockName ? MockCommand.helpMessage() : FscliCommand.helpMessage())
             return
-        }
-        if let options = ConsoleOptions.quickParse(arguments) {
-            // A plain `-x` run skips the full argument parser's start-up (see quickParse).
-            Foundation.exit(await runConsole(options).rawValue)
         }
         if arguments.first == mockName {
             await run(MockCommand.self, Array(arguments.dropFirst()))
@@ -42,7 +43,17 @@ extension FscliCommand {
             guard type.exitCode(for: error) == .validationFailure else { type.exit(withError: error) }
             let message = type.message(for: error).split(whereSeparator: \.isNewline).joined(separator: "; ")
             printError("\(message) (see 'fscli \(type == MockCommand.self ? "mock " : "")--help')")
-            Foundation.exit(ExitStatus.usage.rawValue)
+            processExit(ExitStatus.usage.rawValue)
         }
     }
+}
+
+/// C's `exit`, named apart from ParsableCommand's `exit(withError:)`, which shadows it inside the
+/// command types.
+func processExit(_ status: Int32) -> Never {
+    #if canImport(Glibc)
+    Glibc.exit(status)
+    #else
+    Darwin.exit(status)
+    #endif
 }

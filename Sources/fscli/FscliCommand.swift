@@ -1,13 +1,16 @@
 import ArgumentParser
 import Console
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import MockSwitch
 
 /// `fscli`: the FreeSWITCH event socket console.
 ///
 /// Options keep fs_cli's short and long spellings (docs/fs_cli-differences.md, "Options") so muscle memory and
 /// scripts carry over.
-@main
 struct FscliCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fscli",
@@ -148,7 +151,8 @@ struct FscliCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let resolver = SettingsResolver(environment: .process)
+        let environment = SettingsEnvironment.process
+        let resolver = SettingsResolver(environment: environment)
         if listProfiles {
             let catalog = resolver.catalog()
             report(catalog.problems)
@@ -162,19 +166,34 @@ struct FscliCommand: AsyncParsableCommand {
         if status != .success { throw ExitCode(status.rawValue) }
     }
 
+    /// The runner for `options`, its settings resolved (problems printed), or the exit status of a
+    /// resolution that failed.
+    static func consoleRunner(_ options: ConsoleOptions) -> Result<ConsoleRunner, ExitStatusFailure> {
+        let environment = SettingsEnvironment.process
+        let resolved: ResolvedSettings
+        do {
+            resolved = try SettingsResolver(environment: environment).resolve(options)
+        } catch {
+            printError(error.message)
+            return .failure(ExitStatusFailure(status: error.exitStatus))
+        }
+        for problem in resolved.problems { printError("\(problem)") }
+        return .success(ConsoleRunner(settings: resolved.settings, environment: environment.variables,
+                                      warnings: resolved.problems.map { "\($0)" }))
+    }
+
     /// Resolves the settings for `options` and runs the console (with the embedded switch for
     /// `--mock`); shared by `run()` and the quick `-x` path of `main()`.
     static func runConsole(_ options: ConsoleOptions) async -> ExitStatus {
-        let resolver = SettingsResolver(environment: .process)
-        let resolved: ResolvedSettings
-        do {
-            resolved = try resolver.resolve(options)
-        } catch {
-            printError(error.message)
-            return error.exitStatus
+        switch consoleRunner(options) {
+        case .success(let runner): await runConsole(runner)
+        case .failure(let failure): failure.status
         }
-        for problem in resolved.problems { printError("\(problem)") }
-        var settings = resolved.settings
+    }
+
+    /// Runs the console with resolved settings (and the embedded switch for `--mock`).
+    static func runConsole(_ runner: ConsoleRunner) async -> ExitStatus {
+        var settings = runner.settings
         var mock: EmbeddedMock?
         if settings.useMock {
             do {
@@ -184,9 +203,7 @@ struct FscliCommand: AsyncParsableCommand {
                 return .connectionFailed
             }
         }
-        let status = await ConsoleRunner(
-            settings: settings, environment: ProcessInfo.processInfo.environment, warnings: resolved.problems.map { "\($0)" }
-        ).run()
+        let status = await ConsoleRunner(settings: settings, environment: runner.environment, warnings: runner.warnings).run()
         await mock?.stop()
         return status
     }
@@ -196,8 +213,14 @@ struct FscliCommand: AsyncParsableCommand {
     }
 
     static func printError(_ line: String) {
-        FileHandle.standardError.write(Data("fscli: \(line)\n".utf8))
+        let text = Array("fscli: \(line)\n".utf8)
+        _ = text.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
     }
 }
 
 extension ColorMode: ExpressibleByArgument {}
+
+/// A settings resolution that failed, as the exit status it ends the process with.
+struct ExitStatusFailure: Error {
+    let status: ExitStatus
+}

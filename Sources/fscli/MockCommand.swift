@@ -1,5 +1,14 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Logging
 import MockSwitch
 
@@ -77,7 +86,7 @@ struct MockCommand: AsyncParsableCommand {
 
     /// `--call-seconds MIN-MAX` (or one number), or `nil` if it does not parse.
     static func secondsRange(_ text: String) -> ClosedRange<Int>? {
-        let bounds = text.split(separator: "-", maxSplits: 1).map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        let bounds = text.split(separator: "-", maxSplits: 1).map { Int($0.filter { $0 != " " && $0 != "\t" }) }
         guard let low = bounds.first ?? nil, low >= 0 else { return nil }
         let high = bounds.count > 1 ? bounds[1] : low
         guard let high, high >= low else { return nil }
@@ -129,7 +138,7 @@ struct MockCommand: AsyncParsableCommand {
                 throw ValidationError("cannot read --config \(config)")
             }
             for problem in settings.apply(eventSocketConf: xml) {
-                FileHandle.standardError.write(Data("fscli mock: \(config): \(problem)\n".utf8))
+                FscliCommand.printError("mock: \(config): \(problem)")
             }
         }
         if let listenIP { settings.listenIP = listenIP }

@@ -1,5 +1,9 @@
 import Dispatch
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// SIGINT and SIGTERM as events, so a foreground server can stop cleanly instead of dying mid-write.
 enum TerminationSignal {

@@ -74,7 +74,7 @@ import Testing
     @Test func standardExtensions() {
         let plan = Dialplan.standard
         #expect(plan.route("7000", context: "default")?.map(\.application) == ["answer", "park"])
-        let utc = TimeZone(identifier: "UTC")!
+        let utc = SwitchTimeZone.utc
         // Thursday 2026-11-26 14:47 UTC (capture 21) is business hours; 21:04 (capture 68) is not.
         #expect(plan.route("7000", context: "default", at: 1_795_704_439_761_228, in: utc)?.map(\.application) == ["set", "answer", "park"])
         #expect(plan.route("7000", context: "default", at: 1_796_245_470_513_656, in: utc)?.map(\.application) == ["answer", "park"])
@@ -85,7 +85,7 @@ import Testing
 
     /// 21:04 UTC on a Thursday (capture 68): no business hours, so `tod_example` adds nothing.
     static let night: Int64 = 1_796_245_470_513_656
-    static let utc = TimeZone(identifier: "UTC")!
+    static let utc = SwitchTimeZone.utc
 
     /// The extensions named in a hunt's trace, and those whose regular expression passed.
     static func walked(_ hunt: Dialplan.Hunt) -> (parsed: [String], passed: [String], actions: [Dialplan.Step]) {

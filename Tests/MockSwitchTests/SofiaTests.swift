@@ -91,7 +91,7 @@ import Testing
         let text = api(core, "sofia status profile internal reg 1000@")
         let line = String(repeating: "=", count: 97)
         let expires = TestSwitch.start / 1_000_000 + 3660
-        let date = SwitchTimeText.local(expires * 1_000_000, TimeZone(identifier: "UTC")!)
+        let date = SwitchTimeText.local(expires * 1_000_000, SwitchTimeZone.utc)
         let callID = SofiaState.callID(user: "1000", core: core.identity.coreUUID)
         #expect(text == """
 

@@ -1,6 +1,10 @@
 import ESLClient
 import ESLProtocol
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import LineEditor
 
 /// Runs the console with resolved settings: `-x` commands, a batch of lines from a pipe (or `-b`),
@@ -37,6 +41,14 @@ public struct ConsoleRunner: Sendable {
         let colourful = settings.colorMode.usesColor(isTerminal: isatty(STDOUT_FILENO) == 1, environment: environment)
             && !(settings.batchMode && settings.colorMode == .auto)
         return Palette(isEnabled: colourful, output: settings.outputTextColor, prompt: settings.promptColor, input: settings.inputTextColor)
+    }
+
+    /// Runs `-x` commands that need no events (no `bgapi`) on the calling thread with the blocking
+    /// client and returns the exit status; nil when this run needs the async client.
+    public func runBlockingIfPossible() -> ExitStatus? {
+        guard !settings.commands.isEmpty else { return nil }
+        let run = OneShotRun(settings: settings, palette: palette)
+        return run.needsEvents ? nil : run.runBlocking()
     }
 
     /// Runs to the end and returns the exit status.

@@ -1,7 +1,12 @@
 import SwitchCatalog
 import ESLClient
+import Dispatch
 import ESLProtocol
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import LineEditor
 
 extension ConsoleSession {

@@ -1,6 +1,10 @@
 import ESLClient
 import ESLProtocol
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import LineEditor
 
 /// One console session (interactive or batch) after the first connection: the thin interpreter of

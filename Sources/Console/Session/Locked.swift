@@ -1,8 +1,8 @@
-import Foundation
+import NIOConcurrencyHelpers
 
 /// A value shared between the terminal thread and the session's tasks, guarded by a lock.
 final class Locked<Value>: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = NIOLock()
     private var value: Value
 
     init(_ value: Value) {

@@ -14,13 +14,16 @@ struct OneShotRun: Sendable {
     let palette: Palette
 
     func run() async -> ExitStatus {
-        // bgapi needs the job's event, so the full client; plain commands take the blocking one,
-        // which starts no event loop and no threads (this path is timed: Benchmarks/oneshot.py).
-        let needsEvents = settings.commands.contains { if case .bgapi = InputParser.parse($0) { true } else { false } }
-        return needsEvents ? await runWithEvents() : runBlocking()
+        needsEvents ? await runWithEvents() : runBlocking()
     }
 
-    private func runBlocking() -> ExitStatus {
+    /// bgapi needs the job's event, so the full client; plain commands take the blocking one,
+    /// which starts no event loop and no threads (this path is timed: Benchmarks/oneshot.py).
+    var needsEvents: Bool {
+        settings.commands.contains { if case .bgapi = InputParser.parse($0) { true } else { false } }
+    }
+
+    func runBlocking() -> ExitStatus {
         let link = SwitchLink(settings: settings)
         let configuration = link.configuration
         let connection: ESLBlockingConnection

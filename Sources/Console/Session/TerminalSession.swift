@@ -1,4 +1,3 @@
-import Foundation
 import LineEditor
 
 /// The terminal side of a session: the line editor's loop on a thread of its own (it blocks in
@@ -23,12 +22,10 @@ final class TerminalSession: @unchecked Sendable {
     /// Runs the loop until the session ends; returns when the terminal thread is done.
     func run() async {
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
-            let thread = Thread { [self] in
+            DedicatedThread.start(name: "fscli terminal") { [self] in
                 loop()
                 done.resume()
             }
-            thread.name = "fscli terminal"
-            thread.start()
         }
     }
 

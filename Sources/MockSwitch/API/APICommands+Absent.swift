@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Commands that need what the mock does not have, answering as FreeSWITCH does without it, and
 /// a few small ones with real behaviour.
@@ -7,7 +11,7 @@ extension APICommands {
         let table: [String: APIImplementation] = [
             "...": { argument, core in simpleCommands["shutdown"]!(argument, core) },
             "reloadacl": { _, _ in APIOutput("+OK acl reloaded\n") },
-            "getenv": { argument, _ in APIOutput(ProcessInfo.processInfo.environment[argument] ?? "_undef_") },
+            "getenv": { argument, _ in APIOutput(getenv(argument).map { String(cString: $0) } ?? "_undef_") },
             // The mock keeps no XML registry (its settings are not XML): every lookup, the whole
             // tree's and a section's too, answers as the switch does when it finds nothing.
             "xml_locate": { argument, _ in
@@ -17,9 +21,9 @@ extension APICommands {
                 }
             },
             "strftime": { argument, core in
-                let zone = core.clock.timeZone
-                return APIOutput(StrftimeText.format(argument.isEmpty ? "%Y-%m-%d %T" : argument, micros: core.clock.now(),
-                                                     zone: zone, zoneName: StrftimeText.zoneName(zone)))
+                let (zone, now) = (core.clock.timeZone, core.clock.now())
+                return APIOutput(StrftimeText.format(argument.isEmpty ? "%Y-%m-%d %T" : argument, micros: now,
+                                                     zone: zone, zoneName: StrftimeText.zoneName(zone, at: now)))
             },
         ]
         return table

@@ -1,4 +1,9 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
 
 /// `system` and `bg_system`, which run a shell command on the switch's host. The mock runs them
 /// only when started with `--allow-system-commands`: a simulated switch that executes what any
@@ -31,19 +36,56 @@ extension APICommands {
         APIOutput("-ERR \(name) is disabled: the mock switch runs no host commands unless started with --allow-system-commands\n")
     }
 
-    /// `/bin/sh -c command`; with `wait`, its standard output (nil if it could not start).
+    /// `/bin/sh -c command` with standard input from /dev/null; with `wait`, its standard output
+    /// (nil if it could not start), else started and left (reaped by a waiting thread, so no zombie
+    /// stays behind). posix_spawn rather than Foundation's `Process`, which would link ICU in.
     private static func runShell(_ command: String, wait: Bool) -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        let pipe = Pipe()
-        process.standardOutput = wait ? pipe : FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
-        guard wait else { return "" }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        var output: [Int32] = [-1, -1]
+        if wait, pipe(&output) != 0 { return nil }
+        #if os(Linux)
+        var actions = posix_spawn_file_actions_t()
+        #else
+        var actions: posix_spawn_file_actions_t?
+        #endif
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        if wait {
+            posix_spawn_file_actions_adddup2(&actions, output[1], 1)
+            posix_spawn_file_actions_addclose(&actions, output[0])
+            posix_spawn_file_actions_addclose(&actions, output[1])
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        }
+        let words: [String] = ["/bin/sh", "-c", command]
+        let argv = words.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid = pid_t()
+        let spawned = posix_spawn(&pid, "/bin/sh", &actions, nil, argv, environ)
+        if wait { close(output[1]) }
+        guard spawned == 0 else {
+            if wait { close(output[0]) }
+            return nil
+        }
+        guard wait else {
+            let child = pid
+            DispatchQueue.global().async { reap(child) }
+            return ""
+        }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = read(output[0], &chunk, chunk.count)
+            if count > 0 { bytes += chunk[..<count] } else if count == 0 || errno != EINTR { break }
+        }
+        close(output[0])
+        reap(pid)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func reap(_ pid: pid_t) {
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1, errno == EINTR {}
     }
 }
 

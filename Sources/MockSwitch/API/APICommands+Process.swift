@@ -1,4 +1,3 @@
-import Foundation
 #if canImport(Glibc)
 import CMalloc
 import Glibc
@@ -52,7 +51,7 @@ extension APICommands {
                 return APIOutput("Timer Error!\n")
             }
             let total = Double(interval * count)
-            var output = APIOutput(String(format: "Avg: %0.3fms Total Time: %0.3fms\n", total / Double(count), total))
+            var output = APIOutput(CFormat.printf("Avg: %0.3fms Total Time: %0.3fms\n", total / Double(count), total))
             output.delay = .milliseconds(interval * count)
             return output
         },
@@ -86,7 +85,7 @@ enum ProcessCPUTime {
             ("Free bytes held in fastbins (fsmblks):", info.fsmblks), ("Total allocated space (uordblks):", info.uordblks),
             ("Total free space (fordblks):", info.fordblks), ("Topmost releasable block (keepcost):", info.keepcost),
         ]
-        return figures.map { label, value in label.padding(toLength: 39, withPad: " ", startingAt: 0) + String(UInt32(bitPattern: value)) + "\n" }.joined()
+        return figures.map { label, value in String(label.prefix(39)) + String(repeating: " ", count: max(0, 39 - label.count)) + String(UInt32(bitPattern: value)) + "\n" }.joined()
         #else
         return "mallinfo not supported on this platform\n"
         #endif

@@ -45,7 +45,7 @@ extension APICommands {
             guard let path = variables["page_path"] else { return APIOutput("-ERR no file specified") }
             // Each channel is called and played the file, as `originate <chan> &playback(<path>)`.
             var output = APIOutput("+OK")
-            for channel in rest.trimmingCharacters(in: .whitespaces).components(separatedBy: ":_:") where !channel.isEmpty {
+            for channel in rest.trimmingBlanks().components(separatedBy: ":_:") where !channel.isEmpty {
                 let inner = core.run("originate", "\(channel) &playback(\(path))", wholeLine: nil)
                 output.events += inner.events
                 output.logLines += inner.logLines

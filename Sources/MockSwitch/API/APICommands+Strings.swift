@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// escape, strepoch, strmicroepoch (mod_dptools), file_exists, xml_flush_cache, say_string,
 /// sndfile_debug (mod_sndfile): small commands whose answer follows from their argument and the
@@ -60,13 +64,12 @@ extension APICommands {
 /// in the switch's time zone; 0 for anything else.
 enum DateText {
     static func microseconds(_ text: String, _ core: SwitchCore) -> Int64 {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = core.clock.timeZone
+        let zone = core.clock.timeZone
         let numbers = { (match: [Substring?]) in match.map { $0.flatMap { Int($0) } } }
-        var parts = DateComponents()
+        var parts = (year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0)
         if let match = text.firstMatch(of: /^(\d*):(\d+):(\d+)$/) {
-            let now = Date(timeIntervalSince1970: Double(core.clock.now()) / 1_000_000)
-            parts = calendar.dateComponents([.year, .month, .day], from: now)
+            let today = CivilTime(seconds: core.clock.now().floorDiv(1_000_000), zone: zone)
+            (parts.year, parts.month, parts.day) = (today.year, today.month, today.day)
             let n = numbers([match.1, match.2, match.3])
             (parts.hour, parts.minute, parts.second) = (n[0] ?? 0, n[1] ?? 0, n[2] ?? 0)
         } else if let match = text.firstMatch(of: /^(\d+)-(\d+)-\s*(\d+)(?:\s+(\d+):(\d+)(?::(\d+))?)?/) {
@@ -80,8 +83,8 @@ enum DateText {
         } else {
             return 0
         }
-        guard let date = calendar.date(from: parts) else { return 0 }
-        return Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
+        return CivilTime.seconds(year: parts.year, month: parts.month, day: parts.day, hour: parts.hour,
+                                 minute: parts.minute, second: parts.second, zone: zone) * 1_000_000
     }
 }
 

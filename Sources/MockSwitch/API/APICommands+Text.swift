@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Text utilities of mod_commands (capture 61): regex, cond, strftime_tz, is_lan_addr, acl,
 /// replace, sql_escape, quote_shell_arg, coalesce.
@@ -18,12 +22,13 @@ extension APICommands {
         "replace": { argument, _ in
             let parts = argument.split(separator: "|", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
             guard parts.count == 3 else { return APIOutput("-ERR") }
-            return APIOutput(parts[0].replacingOccurrences(of: parts[1], with: parts[2]))
+            // An empty search text replaces nothing (the standard library's `replacing` would match everywhere).
+            return APIOutput(parts[1].isEmpty ? parts[0] : parts[0].replacing(parts[1], with: parts[2]))
         },
-        "sql_escape": { argument, _ in APIOutput(argument.replacingOccurrences(of: "'", with: "''")) },
+        "sql_escape": { argument, _ in APIOutput(argument.replacing("'", with: "''")) },
         "quote_shell_arg": { argument, _ in
             guard !argument.isEmpty else { return APIOutput("") }
-            return APIOutput("'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'")
+            return APIOutput("'" + argument.replacing("'", with: "'\\''") + "'")
         },
         "coalesce": { argument, core in
             guard !argument.isEmpty else { return APIOutput("-USAGE: \(core.modules.command(named: "coalesce")?.syntax ?? "")\n") }
@@ -51,9 +56,8 @@ extension APICommands {
         // A fourth field holds flags for a failed substitution: `n` prints nothing, `b` prints false.
         let flags = parts.count > 3 ? parts[3] : ""
         let data = parts[0]
-        let range = NSRange(data.startIndex..., in: data)
         // A pattern that does not compile matches nothing.
-        guard let match = (try? NSRegularExpression(pattern: parts[1]))?.firstMatch(in: data, range: range) else {
+        guard let match = (try? Regex(parts[1])).flatMap({ try? $0.firstMatch(in: data) }) else {
             guard parts.count > 2 else { return "false" }
             return flags.contains("n") ? "" : flags.contains("b") ? "false" : data
         }
@@ -67,8 +71,8 @@ extension APICommands {
                 continue
             }
             template = template.dropFirst()
-            if digit < match.numberOfRanges, let group = Range(match.range(at: digit), in: data) {
-                out += data[group]
+            if digit < match.output.count, let group = match.output[digit].substring {
+                out += group
             }
         }
         return out
@@ -79,7 +83,7 @@ extension APICommands {
         let split = argument.splitAtFirstSpace
         var zone = core.clock.timeZone
         if !split.head.isEmpty {
-            guard let named = TimeZone(identifier: split.head) else { return "-ERR Invalid timezone/format\n" }
+            guard let named = SwitchTimeZone(identifier: split.head) else { return "-ERR Invalid timezone/format\n" }
             zone = named
         }
         var format = split.tail
@@ -92,7 +96,7 @@ extension APICommands {
         }
         if format.isEmpty { format = "%Y-%m-%d %T" }
         // FreeSWITCH fills in the zone's offset but leaves the name of the switch's own zone (%Z).
-        return StrftimeText.format(format, micros: micros, zone: zone, zoneName: StrftimeText.zoneName(core.clock.timeZone))
+        return StrftimeText.format(format, micros: micros, zone: zone, zoneName: StrftimeText.zoneName(core.clock.timeZone, at: micros))
     }
 
     /// `switch_is_lan_addr`: private, loopback and reserved IPv4 prefixes.

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A JSON value that keeps its members in order, parsed and printed as cJSON does (`json`
 /// answers its request object with members added, in cJSON's spelling).
@@ -162,6 +166,6 @@ indirect enum CJSON: Sendable, Equatable {
 
     private static func number(_ value: Double) -> String {
         if value == value.rounded(), abs(value) <= Double(Int32.max) { return String(Int(value)) }
-        return String(format: "%1.15g", value)
+        return CFormat.printf("%1.15g", value)
     }
 }

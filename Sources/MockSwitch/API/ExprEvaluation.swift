@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// mod_expr's arithmetic (the expreval library): statements separated by `;` (or `|`, which
 /// `expr` turns into `;`), each a `name = value` assignment or an expression of numbers,
@@ -7,13 +11,13 @@ enum ExprEvaluation {
     /// The value of `source`, or `nil` when it does not parse (what `expr` answers `!err!` for).
     static func evaluate(_ source: String) -> Double? {
         guard !source.isEmpty else { return nil }
-        var parser = Parser(Array(source.replacingOccurrences(of: "|", with: ";").unicodeScalars))
+        var parser = Parser(Array(source.replacing("|", with: ";").unicodeScalars))
         return parser.program()
     }
 
     /// `%0.10f` with the trailing zeros cut, then a trailing `.` (mod_expr's own trimming).
     static func format(_ value: Double) -> String {
-        var text = String(format: "%0.10f", value)
+        var text = CFormat.printf("%0.10f", value)
         if let last = text.lastIndex(where: { $0 != "0" }), last != text.startIndex { text = String(text[...last]) }
         if text.hasSuffix(".") { text.removeLast() }
         return text

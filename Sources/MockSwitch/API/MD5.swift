@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// MD5 (RFC 1321) for the `md5` API; Foundation on Linux has no digest API and the mock may not
 /// pull in another dependency.

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// `sofia_dig [xml] [options] uri…` (mod_sofia's sip-dig.c): the routes to a SIP URI. A URI whose
 /// host is an address needs no lookup; a domain name is looked up in DNS, which the mock has none

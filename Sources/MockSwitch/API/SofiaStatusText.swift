@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The texts of `sofia status` and `sofia status profile …`.
 enum SofiaStatusText {
@@ -57,7 +61,7 @@ enum SofiaStatusText {
     }
 
     /// The `Registrations:` block of `sofia status profile NAME reg`.
-    static func registrations(_ rows: [SofiaRegistration], now: Int64, zone: TimeZone, host: String) -> String {
+    static func registrations(_ rows: [SofiaRegistration], now: Int64, zone: SwitchTimeZone, host: String) -> String {
         var out = "\nRegistrations:\n\(line)\n"
         for reg in rows {
             out += "Call-ID:    \t\(reg.callID)\nUser:       \t\(reg.user)@\(reg.host)\nContact:    \t\(reg.contact)\n"

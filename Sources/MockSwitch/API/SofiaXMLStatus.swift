@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SwitchCatalog
 
 /// `sofia xmlstatus` (mod_sofia's `cmd_xml_status`): the same facts as `sofia status`, as XML.
@@ -42,7 +46,7 @@ enum SofiaXMLStatus {
             let text = SofiaStatusText.details(profile, askedAs: argv[1], registrations: core.sofia.registrations(on: profile.name).count)
             var elements: [String] = []
             for line in text.split(separator: "\n").dropFirst() {
-                let parts = line.split(separator: "\t", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                let parts = line.split(separator: "\t", maxSplits: 1).map { $0.trimmingBlanks() }
                 guard parts.count == 2, let tag = tags[parts[0]] else { continue }
                 elements.append("    <\(tag)>\(parts[1])</\(tag)>\n")
             }

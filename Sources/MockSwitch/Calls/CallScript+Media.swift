@@ -45,7 +45,7 @@ extension CallScript {
     }
 
     func playbackHeaders(_ path: String) -> [(String, String)] {
-        let type = path.range(of: "://").map { String(path[..<$0.lowerBound]) } ?? "file"
+        let type = path.firstRange(of: "://").map { String(path[..<$0.lowerBound]) } ?? "file"
         return [("Playback-File-Type", type), ("Playback-File-Path", path)]
     }
 

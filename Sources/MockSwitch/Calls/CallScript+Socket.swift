@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The `socket` application (mod_event_socket's `socket_function`, captures 27–28a, 73, 74): the
 /// channel connects out to an event socket application and stays in the application while the

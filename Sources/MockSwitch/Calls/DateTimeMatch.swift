@@ -1,5 +1,3 @@
-import Foundation
-
 /// The date/time attributes of a dialplan condition (`switch_xml_std_datetime_check`): each one
 /// given is a range the switch's local time must fall in. Weekdays count from Sunday = 1, `mweek`
 /// is the week of the month.
@@ -18,13 +16,10 @@ public struct DateTimeMatch: Sendable {
     }
 
     /// Whether the time `micros` (µs since 1970) matches in `zone`.
-    public func matches(_ micros: Int64, in zone: TimeZone) -> Bool {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let date = Date(timeIntervalSince1970: TimeInterval(micros.floorDiv(1_000_000)))
-        let parts = calendar.dateComponents([.year, .month, .day, .weekday, .weekOfMonth, .hour], from: date)
-        let checks: [(ClosedRange<Int>?, Int?)] = [(year, parts.year), (mon, parts.month), (mday, parts.day), (wday, parts.weekday),
-                                                    (mweek, parts.weekOfMonth), (hour, parts.hour)]
-        return checks.allSatisfy { range, value in range.map { range in value.map(range.contains) ?? false } ?? true }
+    public func matches(_ micros: Int64, in zone: SwitchTimeZone) -> Bool {
+        let parts = CivilTime(seconds: micros.floorDiv(1_000_000), zone: zone)
+        let checks: [(ClosedRange<Int>?, Int)] = [(year, parts.year), (mon, parts.month), (mday, parts.day), (wday, parts.weekday),
+                                                   (mweek, parts.weekOfMonth), (hour, parts.hour)]
+        return checks.allSatisfy { range, value in range?.contains(value) ?? true }
     }
 }

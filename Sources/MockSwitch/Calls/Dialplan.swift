@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The mock's XML dialplan (mod_dialplan_xml): context `default` described extension by
 /// extension (``stockDefault``), plus extensions added by number. Routing hunts through it as the
@@ -39,7 +43,7 @@ public struct Dialplan: Sendable {
     /// every call in `default` passes, first sets `open=true` (capture 21 has it, 68 and 70 were
     /// taken at night). Variables and fields other than `destination_number` are empty.
     public func route(_ destination: String, context: String, at micros: Int64? = nil,
-                      in zone: TimeZone = .current) -> [Step]? {
+                      in zone: SwitchTimeZone = .current) -> [Step]? {
         hunt(context: context, at: micros, in: zone) { $0 == "destination_number" ? destination : "" }.steps
     }
 

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The hunt through a context (`dialplan_hunt` and `parse_exten` of mod_dialplan_xml): each
 /// extension's conditions in order, `break` deciding when a result ends the extension, actions
@@ -29,7 +33,7 @@ extension Dialplan {
     /// Only a matching extension without `continue` that adds steps routes the call: a hunt that
     /// merely passed `tod_example` (which sets `open=true` and goes on), or ended at an extension
     /// whose applications the mock does not describe, fails with NO_ROUTE_DESTINATION.
-    public func hunt(context: String, at micros: Int64?, in zone: TimeZone, trace: Bool = false,
+    public func hunt(context: String, at micros: Int64?, in zone: SwitchTimeZone, trace: Bool = false,
                      field: (String) -> String) -> Hunt {
         var steps: [Step] = []
         var lines: [TraceLine] = []

@@ -1,20 +1,24 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import NIOConcurrencyHelpers
 
 /// The regular expressions of dialplan conditions, compiled once each (the switch uses PCRE; the
-/// stock expressions mean the same to ICU).
+/// stock expressions mean the same to Swift's `Regex`).
 extension Dialplan {
     /// How one expression is tested: most stock ones are a literal between `^` and `$`, which a
     /// string comparison decides without the regex engine.
     private enum Matcher: @unchecked Sendable {
         case exactly(String)
-        case regex(NSRegularExpression)
+        case regex(Regex<AnyRegexOutput>)
         case nothing
 
         init(_ expression: String) {
             if let literal = Dialplan.anchoredLiteral(expression) {
                 self = .exactly(literal)
-            } else if let regex = try? NSRegularExpression(pattern: expression) {
+            } else if let regex = try? Regex(expression) {
                 self = .regex(regex)
             } else {
                 self = .nothing
@@ -35,7 +39,7 @@ extension Dialplan {
         }
         switch matcher {
         case .exactly(let literal): return text == literal
-        case .regex(let regex): return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        case .regex(let regex): return ((try? regex.firstMatch(in: text)) ?? nil) != nil
         case .nothing: return false
         }
     }
@@ -51,6 +55,11 @@ extension Dialplan {
 
     /// `text` with every regular-expression character escaped.
     static func regexEscaped(_ text: String) -> String {
-        NSRegularExpression.escapedPattern(for: text)
+        var out = ""
+        for character in text {
+            if "\\^$.|?*+()[]{}/".contains(character) { out.append("\\") }
+            out.append(character)
+        }
+        return out
     }
 }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// An allow-list of networks, like FreeSWITCH's `apply-inbound-acl` (docs/protocol.md, "Listener settings"): a peer
 /// is let in when its address falls in any listed network. The default is loopback only (`loopback.auto`: 127.0.0.0/8

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SwitchCatalog
 
 /// How the mock switch listens and whom it lets in: the settings of FreeSWITCH's
@@ -28,7 +32,7 @@ public struct MockSwitchConfiguration: Sendable {
             guard identity.count == 2, !identity[0].isEmpty, !identity[1].isEmpty, !fields[1].isEmpty else { return nil }
             func list(_ index: Int) -> [String]? {
                 guard index < fields.count, !fields[index].isEmpty, fields[index].lowercased() != "all" else { return nil }
-                return fields[index].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                return fields[index].split(separator: ",").map { $0.trimmingBlanks() }
             }
             name = identity[0]
             domain = identity[1]
@@ -98,13 +102,10 @@ public struct MockSwitchConfiguration: Sendable {
     /// problems (unknown ACL names, bad ports) as sentences, never failing on them.
     public mutating func apply(eventSocketConf xml: String) -> [String] {
         var problems: [String] = []
-        let uncommented = xml.replacingOccurrences(of: "<!--[\\s\\S]*?-->", with: "", options: .regularExpression)
-        let pattern = try! NSRegularExpression(pattern: #"<param\s+name\s*=\s*"([^"]*)"\s+value\s*=\s*"([^"]*)"\s*/?>"#)
-        let range = NSRange(uncommented.startIndex..., in: uncommented)
+        let uncommented = xml.replacing(#/<!--[\s\S]*?-->/#, with: "")
         var acls: [AccessList.Network] = []
-        for match in pattern.matches(in: uncommented, range: range) {
-            let name = String(uncommented[Range(match.range(at: 1), in: uncommented)!])
-            let value = String(uncommented[Range(match.range(at: 2), in: uncommented)!])
+        for match in uncommented.matches(of: #/<param\s+name\s*=\s*"([^"]*)"\s+value\s*=\s*"([^"]*)"\s*\/?>/#) {
+            let (name, value) = (String(match.1), String(match.2))
             switch name {
             case "listen-ip": listenIP = value
             case "listen-port":

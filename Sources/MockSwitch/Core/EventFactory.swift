@@ -1,5 +1,9 @@
 import ESLProtocol
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import NIOConcurrencyHelpers
 
 /// Makes events the way the switch does: standard headers first (docs/events.md, "Standard headers", captures 12–15),

@@ -1,5 +1,3 @@
-import Foundation
-
 /// C `strftime` for the conversions FreeSWITCH's time commands are given in practice; any other
 /// `%x` is copied as is.
 enum StrftimeText {
@@ -7,21 +5,18 @@ enum StrftimeText {
     private static let months = ["January", "February", "March", "April", "May", "June", "July", "August",
                                  "September", "October", "November", "December"]
 
-    /// C's `tzname` for a zone: UTC is `UTC` (Foundation would say `GMT`).
-    static func zoneName(_ zone: TimeZone) -> String {
+    /// C's `tzname` for a zone at `micros`: UTC and GMT are both `UTC`, as glibc names them.
+    static func zoneName(_ zone: SwitchTimeZone, at micros: Int64) -> String {
         if zone.identifier == "UTC" || zone.identifier == "GMT" { return "UTC" }
-        return zone.abbreviation() ?? zone.identifier
+        return zone.abbreviation(at: micros.floorDiv(1_000_000))
     }
 
-    static func format(_ format: String, micros: Int64, zone: TimeZone, zoneName: String) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
+    static func format(_ format: String, micros: Int64, zone: SwitchTimeZone, zoneName: String) -> String {
         let seconds = micros.floorDiv(1_000_000)
-        let date = Date(timeIntervalSince1970: TimeInterval(seconds))
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday], from: date)
-        let offset = zone.secondsFromGMT(for: date)
+        let c = CivilTime(seconds: seconds, zone: zone)
+        let offset = c.offset
         let two = { (value: Int) in value < 10 ? "0\(value)" : "\(value)" }
-        let dayOfYear = calendar.ordinality(of: .day, in: .year, for: date) ?? 1
+        let dayOfYear = c.dayOfYear
         var out = ""
         var pending = false
         for character in format {
@@ -31,22 +26,22 @@ enum StrftimeText {
             }
             pending = false
             switch character {
-            case "Y": out += String(c.year!)
-            case "y": out += two(c.year! % 100)
-            case "m": out += two(c.month!)
-            case "d": out += two(c.day!)
-            case "e": out += (c.day! < 10 ? " " : "") + String(c.day!)
-            case "H": out += two(c.hour!)
-            case "M": out += two(c.minute!)
-            case "S": out += two(c.second!)
-            case "T": out += "\(two(c.hour!)):\(two(c.minute!)):\(two(c.second!))"
-            case "F": out += "\(c.year!)-\(two(c.month!))-\(two(c.day!))"
-            case "D": out += "\(two(c.month!))/\(two(c.day!))/\(two(c.year! % 100))"
+            case "Y": out += String(c.year)
+            case "y": out += two(c.year % 100)
+            case "m": out += two(c.month)
+            case "d": out += two(c.day)
+            case "e": out += (c.day < 10 ? " " : "") + String(c.day)
+            case "H": out += two(c.hour)
+            case "M": out += two(c.minute)
+            case "S": out += two(c.second)
+            case "T": out += "\(two(c.hour)):\(two(c.minute)):\(two(c.second))"
+            case "F": out += "\(c.year)-\(two(c.month))-\(two(c.day))"
+            case "D": out += "\(two(c.month))/\(two(c.day))/\(two(c.year % 100))"
             case "j": out += String(repeating: "0", count: 3 - String(dayOfYear).count) + String(dayOfYear)
-            case "a": out += String(weekdays[c.weekday! - 1].prefix(3))
-            case "A": out += weekdays[c.weekday! - 1]
-            case "b", "h": out += String(months[c.month! - 1].prefix(3))
-            case "B": out += months[c.month! - 1]
+            case "a": out += String(weekdays[c.weekday - 1].prefix(3))
+            case "A": out += weekdays[c.weekday - 1]
+            case "b", "h": out += String(months[c.month - 1].prefix(3))
+            case "B": out += months[c.month - 1]
             case "s": out += String(seconds)
             case "z": out += (offset < 0 ? "-" : "+") + two(abs(offset) / 3600) + two(abs(offset) % 3600 / 60)
             case "Z": out += zoneName

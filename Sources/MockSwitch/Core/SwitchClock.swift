@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Where the simulated switch reads the time: every date it prints (event headers, log lines, uptime)
 /// comes from here, so tests can pin it instead of sleeping.
@@ -6,10 +10,10 @@ public struct SwitchClock: Sendable {
     /// Microseconds since the Unix epoch, as FreeSWITCH's `switch_micro_time_now()`.
     public var microsecondsSinceEpoch: @Sendable () -> Int64
     /// The zone of `Event-Date-Local` and of log line stamps.
-    public var timeZone: TimeZone
+    public var timeZone: SwitchTimeZone
 
     /// A clock reading `now`, printing local times in `timeZone`.
-    public init(timeZone: TimeZone = .current, microsecondsSinceEpoch: @escaping @Sendable () -> Int64) {
+    public init(timeZone: SwitchTimeZone = .current, microsecondsSinceEpoch: @escaping @Sendable () -> Int64) {
         self.timeZone = timeZone
         self.microsecondsSinceEpoch = microsecondsSinceEpoch
     }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Who the simulated switch says it is: the values of the standard event headers (docs/events.md, "Standard headers")
 /// and of `version`/`status`, fixed for the life of one ``SwitchCore``.

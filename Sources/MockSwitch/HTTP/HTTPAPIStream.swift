@@ -1,5 +1,9 @@
 import ESLProtocol
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The stream an API writes to when mod_xml_rpc runs it (`http_stream_write`), with the param event
 /// the API reads its HTTP parameters from.
@@ -22,8 +26,8 @@ struct HTTPAPIStream: Sendable {
     mutating func write(_ chunk: String) {
         guard !chunk.isEmpty else { return }
         if paramEvent["Content-Type"] == nil {
-            if chunk.range(of: "content-type", options: .caseInsensitive) != nil {
-                let value = chunk.range(of: ": ").map { String(chunk[$0.upperBound...]) } ?? chunk
+            if chunk.lowercased().contains("content-type") {
+                let value = chunk.firstRange(of: ": ").map { String(chunk[$0.upperBound...]) } ?? chunk
                 paramEvent.addHeader("Content-Type", value)
             } else {
                 output += Self.plainTextHead

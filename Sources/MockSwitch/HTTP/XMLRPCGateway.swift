@@ -1,5 +1,9 @@
 import ESLProtocol
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// mod_xml_rpc in front of the simulated switch: authentication, then the API gateway of the
 /// `/api/`, `/webapi/`, `/txtapi/` and `/xmlapi/` URLs (docs/http-face.md). A request goes in; the
@@ -54,7 +58,7 @@ struct XMLRPCGateway: Sendable {
             case .refused(let realm): return Response(text: AbyssErrorPage.response(401, user: nil, realm: realm, micros: now))
             }
         }
-        guard let (mode, range) = Mode.allCases.lazy.compactMap({ mode in path.range(of: mode.rawValue).map { (mode, $0) } }).first else {
+        guard let (mode, range) = Mode.allCases.lazy.compactMap({ mode in path.firstRange(of: mode.rawValue).map { (mode, $0) } }).first else {
             return Response(text: AbyssErrorPage.response(404, user: login, micros: now))
         }
         // /pub skips authentication, but the gateway wants a user.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// mod_xml_rpc's Basic authentication against its one static account (docs/http-face.md,
 /// "Authentication"). Directory users are not simulated.

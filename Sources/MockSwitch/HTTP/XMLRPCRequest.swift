@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// One HTTP request as mod_xml_rpc sees it once NIO has parsed it: the method as sent, the
 /// request-target, the header fields in order and the body.
@@ -55,7 +59,7 @@ struct XMLRPCRequest: Sendable {
     /// pieces without `=` are left out. An empty value is kept here: it deletes the header.
     static func parameters(_ query: String) -> [(name: String, value: String)] {
         query.split(separator: "&", omittingEmptySubsequences: false).compactMap { piece in
-            let decoded = looseDecode(piece.replacingOccurrences(of: "+", with: " "))
+            let decoded = looseDecode(String(piece.replacing("+", with: " ")))
             guard let equals = decoded.firstIndex(of: "=") else { return nil }
             return (String(decoded[..<equals]), String(decoded[decoded.index(after: equals)...]))
         }

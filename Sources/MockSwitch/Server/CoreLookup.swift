@@ -1,5 +1,9 @@
 import ESLProtocol
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// What a listener's protocol session asks the simulated switch while it decides a reply: the core's
 /// channels plus the configured directory users.

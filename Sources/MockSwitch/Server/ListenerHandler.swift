@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ESLProtocol
 import Logging
 import NIOCore
@@ -383,7 +387,7 @@ final class ListenerHandler: ChannelInboundHandler {
     }
 
     private func dropSlowListener(_ message: String) {
-        logger.warning("\(peer) is not reading: \(message.trimmingCharacters(in: .newlines))")
+        logger.warning("\(peer) is not reading: \(message.trimmingBlanks(andNewlines: true))")
         run([.disconnect(ESLDisconnectNotice(message: message).frame)])
     }
 

@@ -8,7 +8,7 @@ final class ManualClock: Sendable {
     init(_ micros: Int64) { value = NIOLockedValueBox(micros) }
     func advance(microseconds: Int64) { value.withLockedValue { $0 += microseconds } }
     var clock: SwitchClock {
-        SwitchClock(timeZone: TimeZone(identifier: "UTC")!) { [value] in value.withLockedValue { $0 } }
+        SwitchClock(timeZone: SwitchTimeZone.utc) { [value] in value.withLockedValue { $0 } }
     }
 }
 
