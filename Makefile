@@ -13,9 +13,10 @@ SWIFT ?= swift
 INSTALL ?= install
 STRIP ?= strip
 
-# The release build, as README's "Release build" gives it: the Swift runtime linked in, a fixed load
-# address (faster start-up). The one place these flags live.
-RELEASE_FLAGS = -c release --static-swift-stdlib -Xlinker -no-pie
+# The release build, as README's "Release build" gives it: one static executable, readline and libc
+# included, so nothing is loaded or relocated at start-up (docs/startup.md). The one place these
+# flags live.
+RELEASE_FLAGS = -c release --static-swift-stdlib -Xswiftc -static-executable -Xlinker -ltinfo
 
 BINARY ?=
 ifeq ($(strip $(BINARY)),)

@@ -2,8 +2,7 @@
 """Whole-process wall time of `fscli -x status` against a local `fscli mock`, next to fs_cli's.
 
 Usage: python3 Benchmarks/oneshot.py [path/to/fscli] [runs] [--fs-cli PATH] [--instructions]
-Default binary: .build/release/fscli (build it as shipped:
-`swift build -c release --static-swift-stdlib -Xlinker -no-pie`).
+Default binary: .build/release/fscli (build it as shipped: `make build`, the Makefile's RELEASE_FLAGS).
 
 Prints median, p10, p90 and mean in milliseconds for:
   - /bin/true              the cost of fork+exec on this machine (the floor)
