@@ -84,6 +84,12 @@ public final class CallEngine: Sendable {
         output.withLockedValue { $0 = Output(publish: publish, loop: loop, connect: connect) }
     }
 
+    /// Lets go of the server's publisher: the server stopped. (Its event bus reaches back to the
+    /// core, which holds this engine: kept, the cycle outlived every stopped server.)
+    func detach() {
+        output.withLockedValue { $0 = nil }
+    }
+
     /// Hands a `socket` connection to the server; `false` without one.
     func connect(_ request: OutboundSocketRequest) -> Bool {
         guard let connect = output.withLockedValue({ $0 })?.connect else { return false }

@@ -237,6 +237,7 @@ public final class MockSwitchServer: Sendable {
         for done in bus.forEachListener({ $0.shutdown() }) {
             try? await done.get()
         }
+        core.calls.detach()
         logger.info("stopped")
     }
 }
