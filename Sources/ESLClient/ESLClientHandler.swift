@@ -53,10 +53,19 @@ final class ESLClientHandler: ChannelInboundHandler {
     }
 
     /// The context holds this handler and this handler its context: let go, or every closed
-    /// connection (each reconnect of a `-R` console) stays in memory.
+    /// connection (each reconnect of a `-R` console) stays in memory. A channel whose connect failed
+    /// never became active and gets no `channelInactive`: nothing it promised may stay pending once
+    /// the handler goes (a promise dropped unfulfilled is a crash in a debug build). Completing an
+    /// already completed promise is a no-op.
     func handlerRemoved(context: ChannelHandlerContext) {
         handshakeTimer?.cancel()
         handshakeTimer = nil
+        let error = localFailure ?? ESLClientError(.connectionClosed, "the connection to \(address ?? "the switch") closed", address: address)
+        handshake?.fail(error)
+        for (_, waiter) in waiters { waiter.fail(error) }
+        waiters.removeAll()
+        for (_, job) in jobs { job.fail(error) }
+        jobs.removeAll()
         self.context = nil
     }
 
