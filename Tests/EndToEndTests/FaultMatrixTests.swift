@@ -10,11 +10,15 @@ import Testing
     /// An `api` reply announcing 100 bytes that sends four.
     static let halfAReply = "Content-Type: api/response\nContent-Length: 100\n\nhalf"
 
+    /// Generous connect and request limits: the scripted switch shares the test process with every
+    /// other suite, and a busy machine must not turn a fault into a timeout.
+    static let patient = ["-T", "60000"]
+
     /// Runs `fscli -x status` (or `arguments`) against a switch that logs in and then plays `fault`.
-    static func run(_ fault: [ScriptedSwitch.Step], _ arguments: [String] = ["-x", "status"]) async throws -> FscliRun {
+    static func run(_ fault: [ScriptedSwitch.Step], _ arguments: [String] = ["-x", "status"], requestTimeout: String = "60000") async throws -> FscliRun {
         let server = try await ScriptedSwitch(script: ScriptedSwitch.greeting + [.expect(nil)] + fault)
         defer { Task { await server.stop() } }
-        return try await FscliRun.run(["-P", String(server.port), "-t", "2000"] + arguments)
+        return try await FscliRun.run(["-P", String(server.port), "-t", requestTimeout] + patient + arguments)
     }
 
     @Test func aSwitchThatClosesMidFrameIsALostConnection() async throws {
@@ -26,7 +30,7 @@ import Testing
     }
 
     @Test func aSwitchThatStallsMidFrameTimesOutWithStatusFour() async throws {
-        let result = try await Self.run([.send(Self.halfAReply), .hang], ["-t", "300", "-x", "status", "-x", "echo never"])
+        let result = try await Self.run([.send(Self.halfAReply), .hang], ["-x", "status", "-x", "echo never"], requestTimeout: "300")
         #expect(result.status == 4)
         #expect(result.stderr.contains("no reply from 127.0.0.1:"), "\(result.stderr)")
         #expect(result.stderr.contains("api status"), "\(result.stderr)")
@@ -75,7 +79,7 @@ import Testing
             .drain,
         ])
         defer { Task { await server.stop() } }
-        let result = try await FscliRun.run(["-P", String(server.port), "-q", "-b"], input: "status\nversion\n")
+        let result = try await FscliRun.run(["-P", String(server.port), "-q", "-b"] + Self.patient, input: "status\nversion\n")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("unexpected text/x-mystery:"), "\(result.stdout)")
         let first = try #require(result.stdout.range(of: "first\n"))

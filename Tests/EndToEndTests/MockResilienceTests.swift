@@ -30,7 +30,8 @@ import Testing
             }
             return (before, after)
         }
-        #expect(after.descriptors == before.descriptors, "descriptors \(before.descriptors) → \(after.descriptors)")
+        // At most as many: the last warm-up connection may still have been closing when counted.
+        #expect(after.descriptors <= before.descriptors, "descriptors \(before.descriptors) → \(after.descriptors)")
         #expect(Double(after.allocatedBytes) <= Double(before.allocatedBytes) * 1.1,
                 "allocated \(before.allocatedBytes) → \(after.allocatedBytes) bytes")
         #expect(!mock.child.hasExited)
@@ -57,7 +58,7 @@ import Testing
             }
             return after
         }
-        #expect(after.descriptors == before.descriptors, "descriptors \(before.descriptors) → \(after.descriptors)")
+        #expect(after.descriptors <= before.descriptors, "descriptors \(before.descriptors) → \(after.descriptors)")
         let status = try await FscliRun.run(["-P", String(port), "-x", "status"])
         #expect(status.status == 0, "\(status.stderr)")
         #expect(status.stdout.contains("is ready"))
