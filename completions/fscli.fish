@@ -73,6 +73,7 @@ complete -c fscli -n $root -s Q -l no-history-file -d 'Neither load nor save com
 complete -c fscli -n $root -l no-pane -d 'Print inline: no log pane or status line'
 complete -c fscli -n $root -l mock -d 'Talk to a built-in simulated switch'
 complete -c fscli -n $root -l mock-traffic -x -d 'Simulated calls a second on the built-in switch'
+complete -c fscli -n $root -l json -d 'One JSON object a line for each command'
 complete -c fscli -n $root -l list-profiles -d 'List the configured profiles, then exit'
 complete -c fscli -n $root -l version -d 'Show the version'
 complete -c fscli -n $root -s h -l help -d 'Show help information'

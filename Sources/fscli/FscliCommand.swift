@@ -24,7 +24,8 @@ struct FscliCommand: AsyncParsableCommand {
             for a profile in both. Password: -p or --password-file, else FSCLI_PASSWORD, else the profile.
 
             Exit status: 0 success; 1 a command answered -ERR or failed; 2 usage error; \
-            3 could not connect or authenticate, or lost the connection; 4 a request timed out.
+            255 could not connect or authenticate, or lost the connection; 254 a request timed out \
+            (255 and 254 as fs_cli).
             """,
         version: FscliVersion.current,
         subcommands: [MockCommand.self]
@@ -105,6 +106,9 @@ struct FscliCommand: AsyncParsableCommand {
     @Option(name: .customLong("mock-traffic"), help: ArgumentHelp("With --mock (implied): simulated calls to start each second on the built-in switch.", valueName: "N"))
     var mockTraffic: Double?
 
+    @Flag(name: .customLong("json"), help: "With -x or -b: print one JSON object a line for each command (see the man page for its keys).")
+    var json = false
+
     @Flag(name: .customLong("list-profiles"), help: "List the configured profiles and the files they come from, then exit.")
     var listProfiles = false
 
@@ -136,6 +140,7 @@ struct FscliCommand: AsyncParsableCommand {
         options.noPane = noPane
         options.mock = mock
         options.mockTraffic = mockTraffic
+        options.json = json
         return options
     }
 

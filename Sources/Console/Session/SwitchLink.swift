@@ -90,7 +90,7 @@ struct SwitchLink: Sendable {
     }
 
     /// ``connect(onRetry:)`` for a run that has no screen yet: each retry and the final failure are
-    /// written to stderr; nil when it could not connect (exit status 3).
+    /// written to stderr; nil when it could not connect (exit status 255).
     func connectReportingToStderr() async -> ESLConnection? {
         do {
             return try await connect { error, attempt in

@@ -53,6 +53,8 @@ public struct ConsoleOptions: Sendable, Equatable {
     public var mock: Bool = false
     /// `--mock-traffic N`: the built-in switch starts N simulated calls a second (implies `--mock`).
     public var mockTraffic: Double?
+    /// `--json`: one JSON object a line on stdout for each command (`-x`, batch).
+    public var json: Bool = false
 
     /// Nothing given.
     public init() {}
