@@ -23,6 +23,7 @@ extension FscliCommand {
             // A plain `-x` run skips the full argument parser's start-up (see quickParse).
             Foundation.exit(await runConsole(options).rawValue)
         }
+        typedArguments = arguments
         if arguments.first == mockName {
             await run(MockCommand.self, Array(arguments.dropFirst()))
         } else {

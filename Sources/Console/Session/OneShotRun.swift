@@ -129,7 +129,9 @@ struct OneShotRun: Sendable {
 
     private func execute(_ input: ConsoleInput, _ command: String, on connection: ESLConnection) async throws(ESLClientError) -> Outcome {
         if case .bgapi(let line) = input {
-            let job = try await connection.bgapi(line)
+            // The request bound (-t) unless --job-timeout gives the job its own; on expiry the
+            // error names the command ("… the result of bgapi msleep 5000 …"): exit status 254.
+            let job = try await connection.bgapi(line, timeout: settings.jobTimeout)
             return .reply(ReplyText(text: ReplyText.terminated(job.output), isError: job.isError), job: job.jobUUID)
         }
         return .reply(ReplyText(try await connection.send(Self.apiCommand(command))), job: nil)
