@@ -60,6 +60,10 @@ final class ESLClientHandler: ChannelDuplexHandler {
     func handlerRemoved(context: ChannelHandlerContext) {
         handshakeTimer?.cancel()
         handshakeTimer = nil
+        // A connection that never became active (refused) is torn down without channelInactive;
+        // its handshake promise must still complete, or NIO reports it leaked when it is freed.
+        // (Completing a completed promise does nothing.)
+        handshake?.fail(localFailure ?? ESLClientError(.connectionClosed, "the connection to \(address ?? "the switch") closed before logging in", address: address))
         self.context = nil
     }
 
