@@ -60,4 +60,4 @@ print(f"kind={args.kind} json={args.json} frames={args.frames} printed_lines={li
 print(f"flood: {sent}")
 for line in stderr.splitlines():
     if not line.startswith("maxrss_kb="):
-        print("fscli:", line)
+        print("stderr:", line)
