@@ -7,7 +7,7 @@ import Testing
 @Suite(.timeLimit(.minutes(1))) struct BackgroundJobOptionTests {
     @Test func jobsAndCommandsRunInTheOrderTyped() async throws {
         let mock = try await MockProcess.start()
-        defer { mock.stop() }
+        defer { mock.stopInBackground() }
         let result = try await FscliRun.run([
             "-P", String(mock.port), "-x", "echo one", "-X", "echo two", "--execute", "echo three", "--bgapi=echo four", "-X", "msleep 50",
         ])
@@ -17,7 +17,7 @@ import Testing
 
     @Test func aJobThatOutlivesTheJobTimeoutExits254NamingTheCommand() async throws {
         let mock = try await MockProcess.start()
-        defer { mock.stop() }
+        defer { mock.stopInBackground() }
         let started = ContinuousClock.now
         let result = try await FscliRun.run(["-P", String(mock.port), "-X", "msleep 20000", "--job-timeout", "300", "-x", "echo never"])
         #expect(result.status == 254)
@@ -29,7 +29,7 @@ import Testing
 
     @Test func theJobTimeoutLeavesAJobThatFinishesInTimeAlone() async throws {
         let mock = try await MockProcess.start()
-        defer { mock.stop() }
+        defer { mock.stopInBackground() }
         let result = try await FscliRun.run(["-P", String(mock.port), "--job-timeout", "5000", "-X", "msleep 100", "-X", "echo done"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "+OK\ndone\n", "\(result.stdout)")
@@ -37,7 +37,7 @@ import Testing
 
     @Test func aJobThatFailsExitsOneAndTheRestRuns() async throws {
         let mock = try await MockProcess.start()
-        defer { mock.stop() }
+        defer { mock.stopInBackground() }
         let result = try await FscliRun.run(["-P", String(mock.port), "-X", "no_such_command", "-x", "echo after"])
         #expect(result.status == 1, "\(result.stderr)")
         #expect(result.stdout.contains("Command not found"), "\(result.stdout)")
@@ -46,7 +46,7 @@ import Testing
 
     @Test func jsonRecordsNameTheJobCommand() async throws {
         let mock = try await MockProcess.start()
-        defer { mock.stop() }
+        defer { mock.stopInBackground() }
         let result = try await FscliRun.run(["--json", "-P", String(mock.port), "-X", "echo in the background", "-x", "echo in front"])
         #expect(result.status == 0, "\(result.stderr)")
         let records = try JSONOutputTests.records(result.stdout)

@@ -26,7 +26,7 @@ import Testing
 
     @Test func streamsEventsAndLogLinesAndExitsZeroOnSIGTERM() async throws {
         let mock = try await MockProcess.start()
-        defer { mock.stop() }
+        defer { mock.stopInBackground() }
         let follow = try ChildProcess(
             CommandLineTests.binary.path, ["--follow", "-l", "info", "--events", "CUSTOM,HEARTBEAT", "-P", String(mock.port)],
             environment: FscliRun.cleanEnvironment())
@@ -51,7 +51,7 @@ import Testing
 
     @Test func jsonGivesOneObjectPerEventAndLogLine() async throws {
         let mock = try await MockProcess.start()
-        defer { mock.stop() }
+        defer { mock.stopInBackground() }
         let follow = try ChildProcess(
             CommandLineTests.binary.path, ["--follow", "--json", "-l", "err", "--events", "CUSTOM", "-P", String(mock.port)],
             environment: FscliRun.cleanEnvironment())
@@ -85,7 +85,7 @@ import Testing
     /// the rest back, and once the pipe is read every event arrives, in order.
     @Test func aSlowPipeLosesNothing() async throws {
         let mock = try await MockProcess.start()
-        defer { mock.stop() }
+        defer { mock.stopInBackground() }
         let gate = NSTemporaryDirectory() + "fscli-follow-gate-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         try #require(mkfifo(gate, 0o600) == 0)
         defer { unlink(gate) }
@@ -109,9 +109,19 @@ import Testing
         let sequences = try JSONOutputTests.records(String(output[..<output.index(after: output.lastIndex(of: "\n")!)]))
             .compactMap { ($0["event"] as? [String: Any])?["Seq"] as? String }
         #expect(sequences == (0..<total).map(String.init), "every event, in order")
-        mock.stop()
+        mock.stopInBackground()
         let result = try await offPool { try pipeline.finish(within: 20) }
         #expect(!result.stderr.contains("dropped"), "\(result.stderr)")
         #expect(result.stderr.contains("closed the connection") || result.stderr.contains("disconnected"), "the lost switch is said: \(result.stderr)")
+    }
+}
+
+extension MockProcess {
+    /// ``stop()`` on a thread of its own: the SIGTERM goes out at once, and waiting for the mock to
+    /// exit does not tie up one of the cooperative pool's two threads, which in-process servers
+    /// (ScriptedSwitch) of tests running alongside need.
+    func stopInBackground() {
+        let mock = self
+        Thread { mock.stop() }.start()
     }
 }

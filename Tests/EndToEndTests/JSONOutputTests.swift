@@ -18,7 +18,7 @@ import Testing
 
     @Test func eachCommandIsOneRecordWithEveryKey() async throws {
         let mock = try await MockProcess.start()
-        defer { mock.stop() }
+        defer { mock.stopInBackground() }
         let result = try await FscliRun.run([
             "--json", "-P", String(mock.port), "-x", "echo say \"hi\"\\ there", "-x", "no_such_command", "-x", "bgapi echo from the job",
         ])
@@ -73,7 +73,7 @@ import Testing
 
     @Test func aWrongPasswordIsAnAuthenticationFailedRecord() async throws {
         let mock = try await MockProcess.start()
-        defer { mock.stop() }
+        defer { mock.stopInBackground() }
         var environment = FscliRun.cleanEnvironment()
         environment["FSCLI_PASSWORD"] = "not-the-password"
         let result = try await FscliRun.run(["--json", "-P", String(mock.port), "-x", "bgapi status"], environment: environment)
@@ -86,7 +86,7 @@ import Testing
 
     @Test func aTimeoutIsAFailedRecordAndEndsTheRun() async throws {
         let mock = try await MockProcess.start()
-        defer { mock.stop() }
+        defer { mock.stopInBackground() }
         let result = try await FscliRun.run(["--json", "-P", String(mock.port), "-t", "200", "-x", "echo first", "-x", "msleep 20000", "-x", "echo never"])
         #expect(result.status == 254)
         let records = try Self.records(result.stdout)
@@ -120,7 +120,7 @@ import Testing
 
     @Test func batchLinesEachGiveARecordAndSlashCommandsAreRefused() async throws {
         let mock = try await MockProcess.start()
-        defer { mock.stop() }
+        defer { mock.stopInBackground() }
         let input = "echo one\n\nbgapi echo two\n/event plain ALL\nno_such_command\necho three\n"
         let result = try await FscliRun.run(["--json", "-b", "-P", String(mock.port)], input: input)
         #expect(result.status == 1, "\(result.stderr)")
