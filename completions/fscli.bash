@@ -72,13 +72,13 @@ _fscli()
     fi
 
     options="-H --host -P --port -u --user -p --password --password-file -i --interrupt
-        -x --execute -l --loglevel -U --log-uuid -S --log-uuid-short -q --quiet -r --retry
+        -x --execute -X --bgapi --job-timeout -l --loglevel -U --log-uuid -S --log-uuid-short -q --quiet -r --retry
         -R --reconnect -d --debug -b --batchmode -t --timeout -T --connect-timeout
-        -n --no-color --color -s --set-log-uuid -Q --no-history-file --no-pane --mock --mock-traffic --list-profiles
+        -n --no-color --color -s --set-log-uuid -Q --no-history-file --no-pane --mock --mock-traffic --json --follow --events --list-profiles
         --version -h --help"
     # Options that take a value, so that the word after them is not the profile.
-    values=" -H --host -P --port -u --user -p --password --password-file -x --execute -l --loglevel
-        -d --debug -t --timeout -T --connect-timeout --color -s --set-log-uuid --mock-traffic "
+    values=" -H --host -P --port -u --user -p --password --password-file -x --execute -X --bgapi --job-timeout -l --loglevel
+        -d --debug -t --timeout -T --connect-timeout --color -s --set-log-uuid --mock-traffic --events "
     values=${values//$'\n'/ }
 
     case $prev in
@@ -94,8 +94,8 @@ _fscli()
             compopt -o filenames 2>/dev/null
             local IFS=$'\n'
             COMPREPLY=($(compgen -f -- "$cur")) ;;
-        -P | --port | -u | --user | -p | --password | -x | --execute | -t | --timeout | \
-            -T | --connect-timeout | -s | --set-log-uuid | --mock-traffic)
+        -P | --port | -u | --user | -p | --password | -x | --execute | -X | --bgapi | --job-timeout | -t | --timeout | \
+            -T | --connect-timeout | -s | --set-log-uuid | --mock-traffic | --events)
             ;;
         *)
             if [[ $cur == -* ]]; then

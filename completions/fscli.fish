@@ -18,7 +18,7 @@ function __fscli_needs_positional
     for word in $words
         if test $skip -eq 1
             set skip 0
-        else if string match -qr -- '^(-[HPupxldtTs]|--(host|port|user|password|password-file|execute|loglevel|debug|timeout|connect-timeout|color|set-log-uuid|mock-traffic))$' $word
+        else if string match -qr -- '^(-[HPupxXldtTs]|--(host|port|user|password|password-file|execute|bgapi|loglevel|debug|timeout|connect-timeout|job-timeout|color|set-log-uuid|mock-traffic|events))$' $word
             set skip 1
         else if string match -q -- '-*' $word
             continue
@@ -56,6 +56,8 @@ complete -c fscli -n $root -s p -l password -x -d 'Password (visible in ps)'
 complete -c fscli -n $root -l password-file -r -F -d 'Read the password from the first line of FILE'
 complete -c fscli -n $root -s i -l interrupt -d 'Let Ctrl-C exit'
 complete -c fscli -n $root -s x -l execute -x -d 'Run an API command and exit (repeatable)'
+complete -c fscli -n $root -s X -l bgapi -x -d 'Run an API command as a background job and exit (repeatable)'
+complete -c fscli -n $root -l job-timeout -x -d 'Bound the wait for each background job, ms'
 complete -c fscli -n $root -s l -l loglevel -x -a 'console alert crit err warning notice info debug' -d 'Log level to subscribe to'
 complete -c fscli -n $root -s U -l log-uuid -d 'Prefix log lines with their call UUID'
 complete -c fscli -n $root -s S -l log-uuid-short -d 'Prefix log lines with the UUID\'s first 8 characters'
@@ -73,6 +75,9 @@ complete -c fscli -n $root -s Q -l no-history-file -d 'Neither load nor save com
 complete -c fscli -n $root -l no-pane -d 'Print inline: no log pane or status line'
 complete -c fscli -n $root -l mock -d 'Talk to a built-in simulated switch'
 complete -c fscli -n $root -l mock-traffic -x -d 'Simulated calls a second on the built-in switch'
+complete -c fscli -n $root -l json -d 'One JSON object a line for each command, log line or event'
+complete -c fscli -n $root -l follow -d 'Stream log lines and events until SIGINT or SIGTERM'
+complete -c fscli -n $root -l events -x -d 'With --follow: the events to stream'
 complete -c fscli -n $root -l list-profiles -d 'List the configured profiles, then exit'
 complete -c fscli -n $root -l version -d 'Show the version'
 complete -c fscli -n $root -s h -l help -d 'Show help information'

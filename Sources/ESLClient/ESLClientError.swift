@@ -6,36 +6,49 @@ public struct ESLClientError: Error, Hashable, Sendable, CustomStringConvertible
     /// The kind of failure; extensible, so switch with a `default`.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private let raw: String
-        private init(_ raw: String) { self.raw = raw }
+        /// A stable camelCase name, the same as the constant's (`connectionRefused`), for machine
+        /// output such as `fscli --json`; ``description`` is the words for a person.
+        public let name: String
+        private init(_ raw: String, _ name: String) {
+            self.raw = raw
+            self.name = name
+        }
 
         /// Nothing listens on that address and port.
-        public static let connectionRefused = Code("connection refused")
+        public static let connectionRefused = Code("connection refused", "connectionRefused")
         /// No route to the host or network.
-        public static let unreachable = Code("unreachable")
+        public static let unreachable = Code("unreachable", "unreachable")
         /// The TCP connection did not complete within the connect timeout.
-        public static let connectTimeout = Code("connect timeout")
+        public static let connectTimeout = Code("connect timeout", "connectTimeout")
         /// The host name did not resolve.
-        public static let unknownHost = Code("unknown host")
+        public static let unknownHost = Code("unknown host", "unknownHost")
         /// The switch accepted the connection but sent no `auth/request` (or no reply to `auth`) in time.
-        public static let noGreeting = Code("no greeting")
+        public static let noGreeting = Code("no greeting", "noGreeting")
         /// The switch refused the password (`-ERR invalid`).
-        public static let authenticationFailed = Code("authentication failed")
+        public static let authenticationFailed = Code("authentication failed", "authenticationFailed")
         /// The switch's ACL refused this client (`text/rude-rejection`).
-        public static let aclRejected = Code("ACL rejection")
+        public static let aclRejected = Code("ACL rejection", "aclRejected")
         /// The switch sent a disconnect notice; ``ESLClientError/serverText`` holds its text.
-        public static let disconnected = Code("disconnected")
+        public static let disconnected = Code("disconnected", "disconnected")
         /// The connection closed without a notice.
-        public static let connectionClosed = Code("connection closed")
+        public static let connectionClosed = Code("connection closed", "connectionClosed")
         /// The switch sent bytes that break the protocol; ``ESLClientError/context`` holds them.
-        public static let protocolError = Code("protocol error")
+        public static let protocolError = Code("protocol error", "protocolError")
         /// A request got no reply within its timeout (the connection stays usable).
-        public static let requestTimeout = Code("request timeout")
+        public static let requestTimeout = Code("request timeout", "requestTimeout")
         /// The awaiting task was cancelled.
-        public static let cancelled = Code("cancelled")
+        public static let cancelled = Code("cancelled", "cancelled")
         /// The switch answered `-ERR` to a command whose success the call needs (e.g. bgapi).
-        public static let commandFailed = Code("command failed")
+        public static let commandFailed = Code("command failed", "commandFailed")
         /// The command cannot be sent as given (e.g. a line break inside it).
-        public static let invalidCommand = Code("invalid command")
+        public static let invalidCommand = Code("invalid command", "invalidCommand")
+
+        /// Every code this version defines, in declaration order (documentation checks list them all).
+        public static let all: [Code] = [
+            .connectionRefused, .unreachable, .connectTimeout, .unknownHost, .noGreeting,
+            .authenticationFailed, .aclRejected, .disconnected, .connectionClosed, .protocolError,
+            .requestTimeout, .cancelled, .commandFailed, .invalidCommand,
+        ]
 
         public var description: String { raw }
     }

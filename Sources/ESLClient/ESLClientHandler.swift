@@ -5,8 +5,9 @@ import NIOCore
 /// The channel handler of one connection: a thin interpreter that feeds every frame to
 /// ``ESLClientStateMachine`` and carries out the action it returns. Lives on the channel's event
 /// loop; ``ESLConnection`` reaches it through `NIOLoopBound`.
-final class ESLClientHandler: ChannelInboundHandler {
+final class ESLClientHandler: ChannelDuplexHandler {
     typealias InboundIn = ESLFrame
+    typealias OutboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
 
     private var machine: ESLClientStateMachine
@@ -17,6 +18,8 @@ final class ESLClientHandler: ChannelInboundHandler {
     private let notifications: NotificationQueue
     /// Inside a read burst: notifications are handed over once, at channelReadComplete.
     private var reading = false
+    /// A socket read was held back because the notification queue is full and does not drop.
+    private var readHeld = false
     private let handshakeTimeout: Duration?
     private var handshakeTimer: Scheduled<Void>?
     /// Set when the local side decides why the connection ends (timeout, bad bytes), so the close
@@ -102,6 +105,23 @@ final class ESLClientHandler: ChannelInboundHandler {
         reading = false
         notifications.flush()
         context.fireChannelReadComplete()
+    }
+
+    /// The next socket read (asked for by autoRead after each burst): held back while a
+    /// non-dropping notification queue is full, so the switch's bytes wait in TCP's buffers.
+    func read(context: ChannelHandlerContext) {
+        if notifications.holdsReading() {
+            readHeld = true
+        } else {
+            context.read()
+        }
+    }
+
+    /// The consumer took what waited: read the socket again if a read was held back.
+    func resumeReading() {
+        guard readHeld, let context else { return }
+        readHeld = false
+        context.read()
     }
 
     func channelInactive(context: ChannelHandlerContext) {

@@ -22,6 +22,15 @@ extension ESLConnection {
         /// keeps it free for reading, and a reader that wants a few headers of each event in a
         /// flood does a fraction of the work.
         public var decodesEvents = true
+        /// What happens when the reader of ``ESLConnection/notifications`` falls behind by
+        /// ``notificationBufferSize`` notifications (or ``notificationBufferBytes``): `true` (the
+        /// default) drops the oldest and counts them, so the socket is always read and replies
+        /// are never held up; `false` loses nothing, and instead stops reading the socket until
+        /// the reader takes what waits, so TCP pushes back on the switch (which may, like
+        /// FreeSWITCH, cut off a listener that stays behind too long; the sequence then ends
+        /// with that disconnect). Replies wait behind the backlog too, so `false` suits a
+        /// connection that mostly listens, such as `fscli --follow`.
+        public var dropsWhenBehind = true
         /// Frame size limits (header block, body).
         public var limits: ESLFrameDecoder.Limits = .init()
 

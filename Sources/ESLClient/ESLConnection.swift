@@ -57,7 +57,8 @@ public final class ESLConnection: Sendable {
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     ) async throws(ESLClientError) -> ESLConnection {
         let address = AddressText.format(host: host, port: port)
-        let queue = NotificationQueue(limit: configuration.notificationBufferSize, byteLimit: configuration.notificationBufferBytes)
+        let queue = NotificationQueue(
+            limit: configuration.notificationBufferSize, byteLimit: configuration.notificationBufferBytes, drops: configuration.dropsWhenBehind)
         // Filled by the channel initializer: looking the handler up in the pipeline later would
         // race with a switch that closes the connection at once.
         let installed = NIOLockedValueBox<(NIOLoopBound<ESLClientHandler>, EventLoopFuture<Void>)?>(nil)
@@ -74,7 +75,12 @@ public final class ESLConnection: Sendable {
                         decodesEvents: configuration.decodesEvents)
                     try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(ESLFrameDecoder(limits: configuration.limits)))
                     try channel.pipeline.syncOperations.addHandler(handler)
-                    installed.withLockedValue { $0 = (NIOLoopBound(handler, eventLoop: channel.eventLoop), handler.handshake!.futureResult) }
+                    let bound = NIOLoopBound(handler, eventLoop: channel.eventLoop)
+                    if !configuration.dropsWhenBehind {
+                        let eventLoop = channel.eventLoop
+                        queue.onResume { eventLoop.execute { bound.value.resumeReading() } }
+                    }
+                    installed.withLockedValue { $0 = (bound, handler.handshake!.futureResult) }
                 }
             }
         let channel: any Channel

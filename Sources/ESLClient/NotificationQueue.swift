@@ -6,6 +6,10 @@ import NIOConcurrencyHelpers
 /// burst of frames read from the socket costs one wake-up, not one per frame. When the consumer
 /// falls `limit` notifications (or about `byteLimit` bytes) behind, the oldest are dropped and
 /// counted (docs/architecture.md, "Bounded queues"); the final `.disconnected` is never dropped.
+///
+/// Without dropping (``ESLConnection/Configuration/dropsWhenBehind`` false), nothing is discarded:
+/// the reader asks ``holdsReading()`` before each socket read and, while the queue is full, waits
+/// until the consumer's next take calls the resume closure.
 final class NotificationQueue: @unchecked Sendable {
     private let lock = NIOLock()
     private let limit: Int
@@ -19,10 +23,35 @@ final class NotificationQueue: @unchecked Sendable {
     private var dropped = 0
     private var finished = false
     private var waiter: CheckedContinuation<[ESLNotification]?, Never>?
+    /// Whether a full queue drops its oldest (true) or holds up the socket reader (false).
+    let drops: Bool
+    /// The socket reader stopped because the queue was full; the next take resumes it.
+    private var readerHeld = false
+    /// Restarts the socket reader; set once the connection exists, cleared when it ends (it
+    /// refers to the channel handler, which refers to this queue).
+    private var resumeReader: (@Sendable () -> Void)?
 
-    init(limit: Int, byteLimit: Int? = nil) {
+    init(limit: Int, byteLimit: Int? = nil, drops: Bool = true) {
         self.limit = max(1, limit)
         self.byteLimit = byteLimit ?? .max
+        self.drops = drops
+    }
+
+    /// Sets what restarts the socket reader after ``holdsReading()`` stopped it.
+    func onResume(_ resume: @escaping @Sendable () -> Void) {
+        lock.lock()
+        defer { lock.unlock() }
+        if !finished { resumeReader = resume }
+    }
+
+    /// Reader side, before reading the socket again: true (and the reader waits for the resume
+    /// closure) when this queue does not drop and is full.
+    func holdsReading() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !drops, !finished, pending.count - head >= limit || pendingBytes >= byteLimit else { return false }
+        readerHeld = true
+        return true
     }
 
     /// About how much memory a notification holds.
@@ -48,7 +77,7 @@ final class NotificationQueue: @unchecked Sendable {
         defer { lock.unlock() }
         guard !finished else { return }
         let size = Self.approximateSize(notification)
-        while pending.count > head && (pending.count - head >= limit || pendingBytes + size > byteLimit) {
+        while drops && pending.count > head && (pending.count - head >= limit || pendingBytes + size > byteLimit) {
             pendingBytes -= sizes[head]
             head += 1
             dropped += 1
@@ -86,6 +115,8 @@ final class NotificationQueue: @unchecked Sendable {
         pending.append(last)
         sizes.append(0)
         finished = true
+        resumeReader = nil
+        readerHeld = false
         let waiter = self.waiter
         self.waiter = nil
         let batch = waiter == nil ? nil : take()
@@ -101,7 +132,10 @@ final class NotificationQueue: @unchecked Sendable {
                 lock.lock()
                 if pending.count > head {
                     let batch = take()
+                    let resume = readerHeld ? resumeReader : nil
+                    readerHeld = false
                     lock.unlock()
+                    resume?()
                     continuation.resume(returning: batch)
                 } else if finished || Task.isCancelled {
                     lock.unlock()

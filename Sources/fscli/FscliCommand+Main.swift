@@ -24,6 +24,7 @@ extension FscliCommand {
             print(arguments.dropFirst().first == mockName ? MockCommand.helpMessage() : FscliCommand.helpMessage())
             return
         }
+        typedArguments = arguments
         if arguments.first == mockName {
             await run(MockCommand.self, Array(arguments.dropFirst()))
         } else {

@@ -18,7 +18,8 @@ struct FscliCommand: AsyncParsableCommand {
         // The console needs no subcommand; `mock` is the one there is.
         usage: """
             fscli [<options>] [<profile>]
-            fscli -x <command> [-x <command> ...] [<options>] [<profile>]
+            fscli -x <command> [-X <command> ...] [--json] [<options>] [<profile>]
+            fscli --follow [-l <loglevel>] [--events <names>] [--json] [<options>] [<profile>]
             fscli mock [<mock options>]
             """,
         discussion: """
@@ -27,7 +28,8 @@ struct FscliCommand: AsyncParsableCommand {
             for a profile in both. Password: -p or --password-file, else FSCLI_PASSWORD, else the profile.
 
             Exit status: 0 success; 1 a command answered -ERR or failed; 2 usage error; \
-            3 could not connect or authenticate, or lost the connection; 4 a request timed out.
+            255 could not connect or authenticate, or lost the connection; 254 a request or a job timed out \
+            (255 and 254 as fs_cli).
             """,
         version: FscliVersion.current,
         subcommands: [MockCommand.self]
@@ -56,6 +58,12 @@ struct FscliCommand: AsyncParsableCommand {
 
     @Option(name: [.customShort("x"), .customLong("execute")], help: ArgumentHelp("Run an API command and exit (repeatable, run in order).", valueName: "command"))
     var execute: [String] = []
+
+    @Option(name: [.customShort("X"), .customLong("bgapi")], help: ArgumentHelp("Run an API command as a background job, print its output when the job reports, and exit (repeatable, run in order with -x).", valueName: "command"))
+    var background: [String] = []
+
+    @Option(name: .customLong("job-timeout"), help: ArgumentHelp("Bound the wait for each background job's result (-X, bgapi); expiry exits 254.", valueName: "ms"))
+    var jobTimeout: Int?
 
     @Option(name: [.customShort("l"), .customLong("loglevel")], help: "Log level to subscribe to.")
     var loglevel: String?
@@ -108,6 +116,15 @@ struct FscliCommand: AsyncParsableCommand {
     @Option(name: .customLong("mock-traffic"), help: ArgumentHelp("With --mock (implied): simulated calls to start each second on the built-in switch.", valueName: "N"))
     var mockTraffic: Double?
 
+    @Flag(name: .customLong("json"), help: "With -x, -b or --follow: print one JSON object a line for each command, log line or event.")
+    var json = false
+
+    @Flag(name: .customLong("follow"), help: "Stream log lines and events to stdout until SIGINT or SIGTERM (no prompt, stdin unread).")
+    var follow = false
+
+    @Option(name: .customLong("events"), help: ArgumentHelp("With --follow: the events to stream, comma-separated (e.g. CHANNEL_CREATE,CHANNEL_HANGUP or ALL).", valueName: "NAMES"))
+    var events: String?
+
     @Flag(name: .customLong("list-profiles"), help: "List the configured profiles and the files they come from, then exit.")
     var listProfiles = false
 
@@ -121,7 +138,8 @@ struct FscliCommand: AsyncParsableCommand {
         options.password = password
         options.passwordFile = passwordFile
         options.interrupt = interrupt
-        options.execute = execute
+        options.execute = ConsoleOptions.inTypedOrder(Self.typedArguments, execute: execute, background: background)
+        options.jobTimeout = jobTimeout
         options.logLevel = loglevel
         options.logUUID = logUUID
         options.logUUIDShort = logUUIDShort
@@ -139,10 +157,20 @@ struct FscliCommand: AsyncParsableCommand {
         options.noPane = noPane
         options.mock = mock
         options.mockTraffic = mockTraffic
+        options.json = json
+        options.follow = follow
+        options.events = events
         return options
     }
 
+    /// The arguments as typed, which ``options`` reads the order of `-x` and `-X` from; set by
+    /// `main()` before parsing (empty in tests that parse on their own: `-x` commands first).
+    nonisolated(unsafe) static var typedArguments: [String] = []
+
     func validate() throws {
+        if background.contains(where: { $0.allSatisfy(\.isWhitespace) }) {
+            throw ValidationError("-X/--bgapi needs a command")
+        }
         do {
             try options.validate()
         } catch {

@@ -17,9 +17,27 @@ import Testing
         try ConsoleOptions.with { $0.port = 65535; $0.debug = 0; $0.timeout = 0; $0.connectTimeout = 0 }.validate()
     }
 
+    @Test func jobsAndCommandsKeepTheTypedOrder() {
+        let typed = ["-x", "a", "-X", "b", "--execute", "c", "--bgapi=d", "-q", "--execute=e", "-X", "f"]
+        #expect(ConsoleOptions.inTypedOrder(typed, execute: ["a", "c", "e"], background: ["b", "d", "f"])
+            == ["a", "bgapi b", "c", "bgapi d", "e", "bgapi f"])
+        // A value that looks like an option is the option's value, not another option.
+        #expect(ConsoleOptions.inTypedOrder(["-X", "b", "-x", "-X"], execute: ["-X"], background: ["b"]) == ["bgapi b", "-X"])
+        // Spellings the scan does not follow: the -x commands first.
+        #expect(ConsoleOptions.inTypedOrder(["-X", "b", "-qx", "a"], execute: ["a"], background: ["b"]) == ["a", "bgapi b"])
+    }
+
+    @Test func followAndJobOptionsAreChecked() {
+        #expect(throws: SettingsError.self) { try ConsoleOptions.with { $0.follow = true; $0.execute = ["status"] }.validate() }
+        #expect(throws: SettingsError.self) { try ConsoleOptions.with { $0.events = "CUSTOM" }.validate() }
+        #expect(throws: SettingsError.self) { try ConsoleOptions.with { $0.follow = true; $0.events = " , " }.validate() }
+        #expect(throws: SettingsError.self) { try ConsoleOptions.with { $0.jobTimeout = 0 }.validate() }
+        #expect(throws: Never.self) { try ConsoleOptions.with { $0.follow = true; $0.events = "CUSTOM" }.validate() }
+    }
+
     @Test func exitStatusesAreTheDocumentedCodes() {
-        #expect(ExitStatus.allCases.map(\.rawValue) == [0, 1, 2, 3, 4])
-        #expect([ExitStatus.success, .commandFailed, .usage, .connectionFailed, .timedOut].map(\.rawValue) == [0, 1, 2, 3, 4])
+        #expect(ExitStatus.allCases.map(\.rawValue) == [0, 1, 2, 255, 254])
+        #expect([ExitStatus.success, .commandFailed, .usage, .connectionFailed, .timedOut].map(\.rawValue) == [0, 1, 2, 255, 254])
     }
 
     @Test func autoColorNeedsATerminalAndRespectsNoColorAndDumb() {

@@ -111,7 +111,7 @@ import Testing
         await session.finish()
     }
 
-    @Test func aLostConnectionEndsTheSessionWithStatusThree() async {
+    @Test func aLostConnectionEndsTheSessionWithStatus255() async {
         let fake = FakeSwitch { _ in "+OK" }
         let queue = OutputQueue()
         let session = Self.session(fake, queue: queue, interactive: true)

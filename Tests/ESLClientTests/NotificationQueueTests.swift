@@ -1,3 +1,4 @@
+import Foundation
 @testable import ESLClient
 import ESLProtocol
 import NIOCore
@@ -36,6 +37,26 @@ import Testing
         #expect(Self.texts(await queue.next()).map { $0.prefix(1) } == ["7", "8", "9"])
     }
 
+    /// Without dropping, a full queue keeps everything and holds the reader until the consumer
+    /// takes, which resumes it exactly once.
+    @Test func aNonDroppingQueueHoldsTheReaderInsteadOfDropping() async {
+        let queue = NotificationQueue(limit: 3, drops: false)
+        let resumed = Counter()
+        queue.onResume { resumed.add() }
+        for index in 0..<2 { queue.append(Self.log("\(index)")) }
+        #expect(!queue.holdsReading(), "not full yet")
+        for index in 2..<5 { queue.append(Self.log("\(index)")) }
+        #expect(queue.holdsReading())
+        #expect(queue.droppedCount == 0)
+        #expect(resumed.value == 0)
+        #expect(Self.texts(await queue.next()) == ["0", "1", "2", "3", "4"])
+        #expect(resumed.value == 1)
+        queue.append(Self.log("5"))
+        #expect(!queue.holdsReading())
+        #expect(Self.texts(await queue.next()) == ["5"])
+        #expect(resumed.value == 1, "no resume when the reader was not held")
+    }
+
     @Test func theLastNotificationIsNeverDroppedAndEndsTheSequence() async {
         let queue = NotificationQueue(limit: 1)
         queue.append(Self.log("a"))
@@ -64,4 +85,12 @@ import Testing
         waiter.cancel()
         #expect(await waiter.value == nil)
     }
+}
+
+/// Counts calls from any thread.
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func add() { lock.withLock { count += 1 } }
+    var value: Int { lock.withLock { count } }
 }

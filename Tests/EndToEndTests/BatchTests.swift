@@ -46,11 +46,11 @@ import Testing
         #expect(!result.stdout.contains("never"))
     }
 
-    @Test func aTimeoutExitsFour() async throws {
+    @Test func aTimeoutExits254() async throws {
         let mock = try await MockProcess.start()
         defer { mock.stop() }
         let result = try await FscliRun.run(["-q", "-t", "200", "-P", String(mock.port)], input: "msleep 20000\n")
-        #expect(result.status == 4)
+        #expect(result.status == 254)
         #expect(result.stderr.hasPrefix("fscli: ") && result.stderr.contains("no reply"), "\(result.stderr)")
     }
 

@@ -175,7 +175,7 @@ struct ConsoleTerminalTests {
         try await term.waitFor("the prompt") { $0.last == Self.prompt }
         try term.type("half typed")
         mock.stop()
-        #expect(try await term.waitForExit("the session to end on disconnect") == 3)
+        #expect(try await term.waitForExit("the session to end on disconnect") == 255)
         let screen = try term.screen()
         #expect(screen.contains { $0.hasPrefix("disconnected:") && $0.contains("The system is being shut down.") }, "\(screen)")
     }

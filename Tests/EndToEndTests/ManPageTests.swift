@@ -9,7 +9,7 @@ import Testing
         let page = try ManPage.load()
         #expect(page.sections.map(\.name) == [
             "NAME", "SYNOPSIS", "DESCRIPTION", "OPTIONS", "MOCK SWITCH", "SLASH COMMANDS", "KEYS",
-            "CONFIGURATION", "ENVIRONMENT", "FILES", "EXIT STATUS", "EXAMPLES", "SEE ALSO",
+            "CONFIGURATION", "ENVIRONMENT", "FILES", "JSON OUTPUT", "EXIT STATUS", "EXAMPLES", "SEE ALSO",
         ])
     }
 
@@ -128,6 +128,24 @@ import Testing
         try #require(codes.count >= 5, "found \(codes.sorted())")
         let section = try #require(try ManPage.load().section("EXIT STATUS"))
         #expect(Set(section.tags) == codes)
+    }
+
+    /// Every `error.code` `--json` can print: the client's codes (their `name`s) and fscli's own.
+    @Test func jsonSectionListsEveryErrorCodeAndKey() throws {
+        let client = try Documentation.read("Sources/ESLClient/ESLClientError.swift")
+        let pattern = try Regex(#"static let [a-zA-Z]+ = Code\("[^"]+", "([a-zA-Z]+)"\)"#)
+        var codes = Set(client.matches(of: pattern).compactMap { $0.output[1].substring.map(String.init) })
+        try #require(codes.count >= 14, "found \(codes.sorted())")
+        let printer = try Documentation.read("Sources/Console/Session/OneShotPrinter.swift")
+        let own = try #require(printer.firstMatch(of: try Regex(#"unsupportedCode = "([a-zA-Z]+)""#))?.output[1].substring)
+        codes.insert(String(own))
+        let keys = ["host", "switch", "command", "ok", "body", "job", "ms", "error"]
+        let section = try #require(try ManPage.load().section("JSON OUTPUT"))
+        #expect(Set(section.tags) == codes.union(keys), "missing: \(codes.union(keys).subtracting(section.tags).sorted()), extra: \(Set(section.tags).subtracting(codes.union(keys)).sorted())")
+        // The keys the page documents are the record's properties.
+        let record = try Documentation.read("Sources/Console/Output/CommandRecord.swift")
+        let properties = Set(record.matches(of: try Regex(#"(?m)^    var `?([a-z]+)`?: [A-Za-z.]+\??$"#)).compactMap { $0.output[1].substring.map(String.init) })
+        #expect(properties == Set(keys), "\(properties.sorted())")
     }
 
     @Test func filesSectionNamesTheHistoryFile() throws {

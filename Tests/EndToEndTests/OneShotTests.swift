@@ -35,11 +35,11 @@ import Testing
         #expect(plain.stdout == "-ERR no_such_command Command not found!\n", "auto on a pipe: no colour")
     }
 
-    @Test func aSlowReplyTimesOutWithStatusFour() async throws {
+    @Test func aSlowReplyTimesOutWithStatus254() async throws {
         let mock = try await MockProcess.start()
         defer { mock.stop() }
         let result = try await FscliRun.run(["-P", String(mock.port), "-t", "200", "-x", "msleep 20000", "-x", "echo never"])
-        #expect(result.status == 4)
+        #expect(result.status == 254)
         #expect(result.stderr.contains("no reply"), "\(result.stderr)")
         #expect(result.stderr.contains("msleep 20000"), "\(result.stderr)")
         #expect(!result.stdout.contains("never"))
@@ -53,12 +53,12 @@ import Testing
         #expect(result.stdout == "from the job\n")
     }
 
-    @Test func refusedConnectionExitsThreeAndSaysWhy() async throws {
+    @Test func refusedConnectionExits255AndSaysWhy() async throws {
         let reserved = try ReservedPort()
         let port = reserved.port
         let result = try await FscliRun.run(["-P", String(port), "-x", "status"])
         withExtendedLifetime(reserved) {}
-        #expect(result.status == 3)
+        #expect(result.status == 255)
         #expect(result.stdout == "")
         #expect(result.stderr.contains("connection refused"), "\(result.stderr)")
         #expect(result.stderr.contains("127.0.0.1:\(port)"), "\(result.stderr)")
@@ -95,22 +95,22 @@ import Testing
         }
     }
 
-    @Test func wrongPasswordExitsThreeAndSaysWhy() async throws {
+    @Test func wrongPasswordExits255AndSaysWhy() async throws {
         let mock = try await MockProcess.start()
         defer { mock.stop() }
         var environment = FscliRun.cleanEnvironment()
         environment["FSCLI_PASSWORD"] = "not-the-password"
         let result = try await FscliRun.run(["-P", String(mock.port), "-x", "status"], environment: environment)
-        #expect(result.status == 3)
+        #expect(result.status == 255)
         #expect(result.stderr.contains("refused the credentials"), "\(result.stderr)")
         #expect(!result.stderr.contains("not-the-password"), "the password is never printed")
     }
 
-    @Test func aclRejectionExitsThreeAndSaysWhy() async throws {
+    @Test func aclRejectionExits255AndSaysWhy() async throws {
         let mock = try await MockProcess.start(["--acl", "10.0.0.0/8"])
         defer { mock.stop() }
         let result = try await FscliRun.run(["-P", String(mock.port), "-x", "status"])
-        #expect(result.status == 3)
+        #expect(result.status == 255)
         #expect(result.stderr.contains("ACL"), "\(result.stderr)")
     }
 
@@ -127,7 +127,7 @@ import Testing
         _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listener, $0, &length) } }
         let port = Int(UInt16(bigEndian: address.sin_port))
         let result = try await FscliRun.run(["-P", String(port), "-T", "300", "-x", "status"])
-        #expect(result.status == 3)
+        #expect(result.status == 255)
         #expect(result.stderr.contains("127.0.0.1:\(port)"), "\(result.stderr)")
     }
 

@@ -15,6 +15,7 @@ import Testing
         ["-t", "500", "-T", "200", "-q", "-r", "-r", "-x", "msleep 10"],
         ["--timeout", "0", "--connect-timeout", "0", "--quiet", "--retry", "-x", "status"],
         ["-x", "echo a=b", "-H", "::1"],
+        ["--json", "-x", "status", "-x", "bgapi version"],
     ]
 
     static let declined: [[String]] = [
@@ -30,6 +31,11 @@ import Testing
         ["-H", "a", "-H", "b", "-x", "status"],
         ["-p", "a", "--password-file", "/x", "-x", "status"],
         ["-q", "-q", "-x", "status"],
+        ["--json", "--json", "-x", "status"],
+        ["--json=true", "-x", "status"],
+        ["-X", "status"],
+        ["-x", "status", "--job-timeout", "500"],
+        ["--follow"],
         ["--quiet=yes", "-x", "status"],
         ["--mock", "-x", "status"],
         ["-x", "status", "--", "-x"],

@@ -53,7 +53,10 @@ public struct ConsoleRunner: Sendable {
 
     /// Runs to the end and returns the exit status.
     public func run() async -> ExitStatus {
-        if !settings.commands.isEmpty { return await OneShotRun(settings: settings, palette: palette).run() }
+        if settings.follow { return await FollowRun(settings: settings, palette: palette).run() }
+        // `--json` reads batch lines the way `-x` runs its commands (OneShotRun), with none of the
+        // session's log stream, prompt or slash commands, so that every line of stdout is a record.
+        if !settings.commands.isEmpty || settings.json { return await OneShotRun(settings: settings, palette: palette).run() }
         let link = SwitchLink(settings: settings)
         guard let connection = await link.connectReportingToStderr() else { return .connectionFailed }
         let identity: SwitchLink.Identity

@@ -1,9 +1,9 @@
 /// The exit status of a run.
 ///
-/// In batch mode the first failure decides (a `-ERR` gives 1, a timeout 4, a lost or failed
-/// connection 3), as a script expects. An interactive session has shown each failure as it
+/// In batch mode the first failure decides (a `-ERR` gives 1, a timeout 254, a lost or failed
+/// connection 255), as a script expects. An interactive session has shown each failure as it
 /// happened, so only the way it ended counts: `/exit` or Ctrl-D 0, Ctrl-C with `-i` 1, a lost
-/// connection without `-R` 3.
+/// connection without `-R` 255.
 struct ExitStatusTracker: Sendable, Equatable {
     private(set) var firstFailure = ExitStatus.success
     private(set) var ending = ExitStatus.success

@@ -7,95 +7,146 @@ import ESLProtocol
 /// exchange, no log subscription. Each command is sent as `api <command>` with
 /// `console_execute: true` (so `;;` and aliases work, as in fs_cli), except `bgapi <command>`,
 /// which waits for the job and prints its output. A `-ERR` reply is printed and the next command
-/// still runs (exit status 1); a timeout or a lost connection stops the run (4, 3).
+/// still runs (exit status 1); a timeout or a lost connection stops the run (254, 255).
+///
+/// With `--json` each outcome is a ``CommandRecord`` line instead, and without `-x` the commands
+/// are the lines of standard input (batch mode's `-b`), run the same way.
 struct OneShotRun: Sendable {
     let settings: ConsoleSettings
     /// `--color always` (or auto on a terminal): `-ERR` replies in red, as in the console.
     let palette: Palette
 
+    /// What became of one command.
+    enum Outcome: Sendable {
+        /// The switch answered (for bgapi: the job reported); `job` is a background job's UUID.
+        case reply(ReplyText, job: String?)
+        /// It did not complete.
+        case failure(ESLClientError)
+        /// A batch line `--json` cannot run (a slash command, or one that does not parse), with why.
+        case unsupported(String)
+    }
+
     func run() async -> ExitStatus {
-        needsEvents ? await runWithEvents() : runBlocking()
+        if settings.commands.isEmpty {
+            // `--json` without `-x` (ConsoleRunner): the lines of standard input, as they come.
+            return await runWithEvents(StandardInputLines.stream())
+        }
+        guard needsEvents else { return runBlocking() }
+        let (commands, continuation) = AsyncStream<String>.makeStream()
+        for command in settings.commands { continuation.yield(command) }
+        continuation.finish()
+        return await runWithEvents(commands)
     }
 
     /// bgapi needs the job's event, so the full client; plain commands take the blocking one,
     /// which starts no event loop and no threads (this path is timed: Benchmarks/oneshot.py).
+    /// (With no commands the lines come from standard input, which only the full client reads.)
     var needsEvents: Bool {
-        settings.commands.contains { if case .bgapi = InputParser.parse($0) { true } else { false } }
+        settings.commands.isEmpty || settings.commands.contains { if case .bgapi = InputParser.parse($0) { true } else { false } }
     }
 
     func runBlocking() -> ExitStatus {
         let link = SwitchLink(settings: settings)
         let configuration = link.configuration
+        var printer = OneShotPrinter(json: settings.json, palette: palette, host: link.address)
         let connection: ESLBlockingConnection
         do {
             connection = try link.connectBlocking { error, attempt in
                 StandardStreams.error("\(error.message); retrying (\(attempt + 1) of \(settings.connectAttempts))")
             }
         } catch {
-            StandardStreams.error(error.message)
+            printer.connectionFailed(error)
             return .connectionFailed
         }
         defer { connection.close() }
         connection.onUnsolicited = { if case .other(let frame) = $0 { Self.reportUnknown(frame) } }
+        if settings.json {
+            let name = Result { () throws(ESLClientError) in
+                try connection.send(.api("switchname"), timeout: configuration.requestTimeout)
+            }
+            printer.switchName = Self.switchName(from: name, fallback: settings.profileName)
+        }
         var status = ExitStatusTracker()
         for command in settings.commands {
-            let outcome = Result { () throws(ESLClientError) in
-                ReplyText(try connection.send(Self.apiCommand(command), timeout: configuration.requestTimeout))
+            let started = ContinuousClock.now
+            let outcome: Outcome
+            do {
+                outcome = .reply(ReplyText(try connection.send(Self.apiCommand(command), timeout: configuration.requestTimeout)), job: nil)
+            } catch {
+                outcome = .failure(error)
             }
-            guard report(outcome, of: command, into: &status) else { break }
+            guard printer.report(outcome, of: command, since: started, into: &status) else { break }
         }
         return status.status(interactive: false)
     }
 
-    private func runWithEvents() async -> ExitStatus {
-        guard let connection = await SwitchLink(settings: settings).connectReportingToStderr() else {
+    private func runWithEvents(_ commands: AsyncStream<String>) async -> ExitStatus {
+        let link = SwitchLink(settings: settings)
+        var printer = OneShotPrinter(json: settings.json, palette: palette, host: link.address)
+        let connection: ESLConnection
+        do {
+            connection = try await link.connect { error, attempt in
+                StandardStreams.error("\(error.message); retrying (\(attempt + 1) of \(settings.connectAttempts))")
+            }
+        } catch {
+            printer.connectionFailed(error)
             return .connectionFailed
         }
         // Nothing is subscribed, so a notification is a frame of an unknown type: said, not dropped.
         let watcher = Task {
             for await case .other(let frame) in connection.notifications { Self.reportUnknown(frame) }
         }
-        var status = ExitStatusTracker()
-        for command in settings.commands {
-            let outcome: Result<ReplyText, ESLClientError>
+        if settings.json {
+            let name: Result<ESLReply, ESLClientError>
             do {
-                outcome = .success(try await execute(command, on: connection))
+                name = .success(try await connection.send(.api("switchname")))
             } catch {
-                outcome = .failure(error)
+                name = .failure(error)
             }
-            guard report(outcome, of: command, into: &status) else { break }
+            printer.switchName = Self.switchName(from: name, fallback: settings.profileName)
+        }
+        var status = ExitStatusTracker()
+        for await command in commands {
+            let input = InputParser.parse(command)
+            if case .empty = input { continue }
+            if case .slash(.exit) = input { break }
+            let started = ContinuousClock.now
+            let outcome: Outcome
+            switch input {
+            case .slash:
+                outcome = .unsupported("slash commands are not run with --json; only switch commands and bgapi")
+            case .error(let message):
+                outcome = .unsupported(message)
+            default:
+                do {
+                    outcome = try await execute(input, command, on: connection)
+                } catch {
+                    outcome = .failure(error)
+                }
+            }
+            guard printer.report(outcome, of: command, since: started, into: &status) else { break }
         }
         await connection.close()
         watcher.cancel()
         return status.status(interactive: false)
     }
 
-    private func execute(_ command: String, on connection: ESLConnection) async throws(ESLClientError) -> ReplyText {
-        if case .bgapi(let line) = InputParser.parse(command) {
-            let job = try await connection.bgapi(line)
-            return ReplyText(text: ReplyText.terminated(job.output), isError: job.isError)
+    private func execute(_ input: ConsoleInput, _ command: String, on connection: ESLConnection) async throws(ESLClientError) -> Outcome {
+        if case .bgapi(let line) = input {
+            // The request bound (-t) unless --job-timeout gives the job its own; on expiry the
+            // error names the command ("… the result of bgapi msleep 5000 …"): exit status 254.
+            let job = try await connection.bgapi(line, timeout: settings.jobTimeout)
+            return .reply(ReplyText(text: ReplyText.terminated(job.output), isError: job.isError), job: job.jobUUID)
         }
-        return ReplyText(try await connection.send(Self.apiCommand(command)))
+        return .reply(ReplyText(try await connection.send(Self.apiCommand(command))), job: nil)
     }
 
-    /// Prints a command's outcome and records it; false when the run must stop (a timeout or a lost
-    /// connection; after a `-ERR` the next command still runs).
-    private func report(_ outcome: Result<ReplyText, ESLClientError>, of command: String, into status: inout ExitStatusTracker) -> Bool {
-        switch outcome {
-        case .success(let reply):
-            StandardStreams.out(ReplyText.terminated(reply.isError ? palette.error(reply.text) : palette.output(reply.text)))
-            if reply.isError { status.record(.commandFailed) }
-            return true
-        case .failure(let error) where error.code == .requestTimeout:
-            // The message names the command already ("no reply from … to api status in time").
-            StandardStreams.error(error.message)
-            status.record(.timedOut)
-            return false
-        case .failure(let error):
-            StandardStreams.error("\(error.message) (`\(command)` did not finish)")
-            status.record(.connectionFailed)
-            return false
-        }
+    /// `api switchname`'s answer, or `fallback` when the switch would not say (as the console's
+    /// start-up does); nil when the request itself failed.
+    private static func switchName(from reply: Result<ESLReply, ESLClientError>, fallback: String) -> String? {
+        guard case .success(.api(let response)) = reply else { return nil }
+        let name = response.text.trimmingBlanks
+        return response.isError || name.isEmpty ? fallback : name
     }
 
     /// A frame of a type this console does not know: the run goes on, but says what it passed over.

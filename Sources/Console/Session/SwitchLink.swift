@@ -40,6 +40,13 @@ struct SwitchLink: Sendable {
         // frames handed over undecoded (`decodesEvents = false`) the socket's thread read events
         // faster than the console could render them and dropped 40% (Benchmarks/drain.py).
         configuration.decodesEvents = true
+        if settings.follow {
+            // `--follow` into a pipe loses nothing: when its reader is behind, the connection stops
+            // reading and TCP pushes back on the switch. A deep queue would then only cost memory.
+            configuration.dropsWhenBehind = false
+            configuration.notificationBufferSize = 1_000
+            configuration.notificationBufferBytes = 1 << 20
+        }
         return configuration
     }
 
@@ -90,7 +97,7 @@ struct SwitchLink: Sendable {
     }
 
     /// ``connect(onRetry:)`` for a run that has no screen yet: each retry and the final failure are
-    /// written to stderr; nil when it could not connect (exit status 3).
+    /// written to stderr; nil when it could not connect (exit status 255).
     func connectReportingToStderr() async -> ESLConnection? {
         do {
             return try await connect { error, attempt in

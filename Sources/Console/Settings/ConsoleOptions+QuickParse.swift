@@ -3,7 +3,7 @@ extension ConsoleOptions {
     ///
     /// Scripts call `fscli -x …` in loops, and the full parser's start-up (it reflects over the
     /// command's properties) costs several milliseconds each time. This reads only the common case:
-    /// `-x`, `-H`, `-P`, `-p`, `-u`, `--password-file`, `-t`, `-T`, `-q`, `-r`, each as `-o value`,
+    /// `-x`, `-H`, `-P`, `-p`, `-u`, `--password-file`, `-t`, `-T`, `-q`, `-r`, `--json`, each as `-o value`,
     /// `--option value` or `--option=value`, and at least one `-x`. Anything else (a profile name,
     /// another option, a value that looks like an option, a repeated single-value option, a value
     /// that does not validate) gives nil, and the full parser decides, with its error messages.
@@ -27,6 +27,9 @@ extension ConsoleOptions {
                 case .quiet:
                     guard seen.insert(option.name).inserted else { return nil }
                     options.quiet = true
+                case .json:
+                    guard seen.insert(option.name).inserted else { return nil }
+                    options.json = true
                 case .retry:
                     options.retry += 1
                 default:
@@ -54,7 +57,7 @@ extension ConsoleOptions {
             case .passwordFile: options.passwordFile = value
             case .timeout: guard let number = Int(value) else { return nil }; options.timeout = number
             case .connectTimeout: guard let number = Int(value) else { return nil }; options.connectTimeout = number
-            case .quiet, .retry: return nil
+            case .quiet, .retry, .json: return nil
             }
         }
         guard !options.execute.isEmpty else { return nil }
@@ -69,7 +72,7 @@ extension ConsoleOptions {
 
 /// The options ``ConsoleOptions/quickParse(_:)`` reads.
 private enum QuickOption: String {
-    case execute, host, port, password, user, passwordFile, timeout, connectTimeout, quiet, retry
+    case execute, host, port, password, user, passwordFile, timeout, connectTimeout, quiet, retry, json
 
     init?(_ word: String) {
         switch word {
@@ -83,11 +86,12 @@ private enum QuickOption: String {
         case "-T", "--connect-timeout": self = .connectTimeout
         case "-q", "--quiet": self = .quiet
         case "-r", "--retry": self = .retry
+        case "--json": self = .json
         default: return nil
         }
     }
 
     var name: String { rawValue }
 
-    var takesValue: Bool { self != .quiet && self != .retry }
+    var takesValue: Bool { self != .quiet && self != .retry && self != .json }
 }

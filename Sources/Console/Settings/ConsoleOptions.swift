@@ -17,8 +17,12 @@ public struct ConsoleOptions: Sendable, Equatable {
     public var passwordFile: String?
     /// `-i/--interrupt`: Ctrl-C exits instead of printing a hint.
     public var interrupt: Bool = false
-    /// `-x/--execute`, repeatable: API commands run in order, then exit.
+    /// `-x/--execute` and `-X/--bgapi`, repeatable: commands run in the order typed, then exit. A
+    /// `-X` command is held as `bgapi <command>`, which runs as a background job, as a typed
+    /// `bgapi` line does (``inTypedOrder(_:execute:background:)``).
     public var execute: [String] = []
+    /// `--job-timeout`, milliseconds: bounds the wait for each background job's result.
+    public var jobTimeout: Int?
     /// `-l/--loglevel`: sent as `log <level>`; also overrides a configured `quiet` (as fs_cli).
     public var logLevel: String?
     /// `-U/--log-uuid`.
@@ -53,6 +57,12 @@ public struct ConsoleOptions: Sendable, Equatable {
     public var mock: Bool = false
     /// `--mock-traffic N`: the built-in switch starts N simulated calls a second (implies `--mock`).
     public var mockTraffic: Double?
+    /// `--json`: one JSON object a line on stdout for each command (`-x`, batch), log line and event (`--follow`).
+    public var json: Bool = false
+    /// `--follow`: stream log lines and events to stdout until SIGINT or SIGTERM.
+    public var follow: Bool = false
+    /// `--events NAMES`: with `--follow`, the events to stream (comma- or space-separated).
+    public var events: String?
 
     /// Nothing given.
     public init() {}
@@ -74,8 +84,55 @@ public struct ConsoleOptions: Sendable, Equatable {
         if password != nil, passwordFile != nil {
             throw SettingsError(.usage, "-p/--password and --password-file cannot both be given")
         }
+        if let jobTimeout, jobTimeout < 1 {
+            throw SettingsError(.usage, "--job-timeout must be 1 or more milliseconds, not \(jobTimeout)")
+        }
+        if follow, !execute.isEmpty {
+            throw SettingsError(.usage, "--follow streams until stopped; it cannot be combined with -x")
+        }
+        if events != nil, !follow {
+            throw SettingsError(.usage, "--events names the events --follow streams; give --follow too")
+        }
+        if let events, Self.eventNames(events).isEmpty {
+            throw SettingsError(.usage, "--events needs at least one event name")
+        }
         if let mockTraffic, !(mockTraffic > 0 && mockTraffic <= 10_000) {
             throw SettingsError(.usage, "--mock-traffic must be more than 0 and at most 10000 calls a second, not \(mockTraffic)")
         }
+    }
+
+    /// The names in an `--events` value: separated by commas or blanks.
+    static func eventNames(_ value: String) -> [String] {
+        value.split { $0 == "," || $0 == " " || $0 == "\t" }.map(String.init)
+    }
+
+    /// The `-x` and `-X` commands in the order they were typed, `-X` ones as `bgapi <command>`.
+    ///
+    /// ArgumentParser keeps each option's values in order but not the order between two options,
+    /// so the typed order is read back from the arguments: each `-x`, `--execute`, `-X` and
+    /// `--bgapi` (also `--execute=…`, `--bgapi=…`) in turn, up to `--`. A spelling this scan does
+    /// not follow (combined short options such as `-qx`) makes the counts disagree; then the `-x`
+    /// commands come first, as the only order that can still be known.
+    public static func inTypedOrder(_ arguments: [String], execute: [String], background: [String]) -> [String] {
+        let jobs = background.map { "bgapi " + $0 }
+        var isJob: [Bool] = []
+        var index = 0
+        while index < arguments.count, arguments[index] != "--" {
+            let word = arguments[index]
+            index += 1
+            switch word {
+            case "-x", "--execute": isJob.append(false); index += 1
+            case "-X", "--bgapi": isJob.append(true); index += 1
+            default:
+                if word.hasPrefix("--execute=") { isJob.append(false) }
+                if word.hasPrefix("--bgapi=") { isJob.append(true) }
+            }
+        }
+        guard isJob.filter({ !$0 }).count == execute.count, isJob.filter({ $0 }).count == jobs.count else {
+            return execute + jobs
+        }
+        var nextCommand = execute.makeIterator()
+        var nextJob = jobs.makeIterator()
+        return isJob.compactMap { $0 ? nextJob.next() : nextCommand.next() }
     }
 }

@@ -60,6 +60,14 @@ public struct ConsoleSettings: Sendable, Equatable {
     public var colorMode = ColorMode.auto
     /// API commands to run, in order, then exit (`-x`); empty for a session.
     public var commands: [String] = []
+    /// Print one JSON object a line for each command (`--json`); batch lines then run as `-x` commands do.
+    public var json = false
+    /// Bound on each background job's wait for its result (`--job-timeout`); nil: the request bound.
+    public var jobTimeout: Duration?
+    /// Stream log lines and events to stdout until a signal (`--follow`).
+    public var follow = false
+    /// The events `--follow` subscribes to (`--events`); none when empty.
+    public var followEvents: [String] = []
     /// Talk to the built-in simulated switch (`--mock`).
     public var useMock = false
     /// Simulated calls a second on the built-in switch (`--mock-traffic`, `mock-traffic`); nil: none.

@@ -5,10 +5,12 @@
 /// | 0 | ``success`` | everything ran and succeeded |
 /// | 1 | ``commandFailed`` | a command answered `-ERR` or failed |
 /// | 2 | ``usage`` | invalid command line (unknown option, bad value, unknown profile, unreadable password file) |
-/// | 3 | ``connectionFailed`` | could not connect or authenticate, or the connection was lost |
-/// | 4 | ``timedOut`` | a request timed out (`-t`) |
+/// | 255 | ``connectionFailed`` | could not connect or authenticate, or the connection was lost |
+/// | 254 | ``timedOut`` | a request timed out (`-t`) |
 ///
-/// fs_cli exits 0 on `-ERR` and on invalid options, 254 on a timeout and 255 on connect failure.
+/// 255 and 254 are fs_cli's own numbers for the same conditions, so a script written against
+/// fs_cli reads fscli's status unchanged. fs_cli has no status for `-ERR` (it exits 0) nor for a
+/// usage error (also 0), so those keep fscli's 1 and 2.
 public enum ExitStatus: Int32, Sendable, Equatable, CaseIterable {
     /// 0: everything ran and succeeded.
     case success = 0
@@ -16,8 +18,8 @@ public enum ExitStatus: Int32, Sendable, Equatable, CaseIterable {
     case commandFailed = 1
     /// 2: the command line (or a file it names) was invalid.
     case usage = 2
-    /// 3: could not connect or authenticate, or the connection was lost.
-    case connectionFailed = 3
-    /// 4: a request timed out.
-    case timedOut = 4
+    /// 255 (as fs_cli): could not connect or authenticate, or the connection was lost.
+    case connectionFailed = 255
+    /// 254 (as fs_cli): a request timed out.
+    case timedOut = 254
 }

@@ -107,6 +107,10 @@ public struct SettingsResolver: Sendable {
         if options.noColor { settings.colorMode = .never }
         if let color = options.color { settings.colorMode = color }
         settings.commands = options.execute
+        if options.json { settings.json = true }
+        if options.follow { settings.follow = true }
+        if let timeout = options.jobTimeout { settings.jobTimeout = .milliseconds(timeout) }
+        if let events = options.events { settings.followEvents = ConsoleOptions.eventNames(events) }
         if options.mock || options.mockTraffic != nil { settings.useMock = true }
         // The configuration's `mock-traffic` applies only with `--mock`; the option wins over it.
         if let traffic = options.mockTraffic { settings.mockTraffic = traffic }
