@@ -159,10 +159,15 @@ struct PaneOperatorTests {
         }
         let coloured = try term.screen(colors: true)
         #expect(coloured.contains { $0.contains("\u{1b}[7mneedle") }, "the match is highlighted")
-        // Again: the typed `echo needle 3` (a match too), then the reply before it.
+        // Again: the typed `echo needle 3` (a match too), then the reply before it; each search
+        // waits for the one before to move the view (typed ahead, the keys raced under load).
         for _ in 0..<2 {
+            let before = try term.screen()[38]
             try term.type("/find needle")
             try term.press("Enter")
+            try await term.waitFor("the next match") { screen in
+                screen.count == 40 && screen[38].hasPrefix("-- /find needle: line ") && screen[38] != before
+            }
         }
         try await term.waitFor("the match before it") { screen in
             screen.count == 40 && screen.contains("needle 2") && !screen.contains("needle 3")

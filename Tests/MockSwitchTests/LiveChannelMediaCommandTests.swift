@@ -1,3 +1,4 @@
+import Foundation
 import ESLClient
 import ESLProtocol
 @testable import MockSwitch
@@ -223,11 +224,20 @@ import Testing
         #expect(try await rig.api("uuid_session_heartbeat \(a) 60") == "+OK\n")
         #expect(try await rig.event("SESSION_HEARTBEAT", a) != nil)
         #expect(try await rig.api("uuid_session_heartbeat \(a) off") == "+OK\n")
+        let offAt = UInt64(Date().timeIntervalSince1970 * 1_000_000)
         #expect(try await rig.api("uuid_session_heartbeat \(LiveChannelCommandTests.nobody) 5")
             == "-ERR Cannot locate session. USAGE: uuid_session_heartbeat <uuid> [sched] [0|<seconds>]\n")
-        // Turned off, the leg beats no more: the next event on it is the hangup's.
+        // Turned off, the leg beats no more. Beats of the 1 s timer fired before `off` may still be
+        // unread (a busy test run reads late), so each beat before the hangup must predate `off`.
         #expect(try await rig.api("uuid_kill \(a)") == "+OK\n")
-        #expect(await rig.eventNames(until: "CHANNEL_HANGUP", channel: a).first != "SESSION_HEARTBEAT")
+        while let notification = await rig.events.next() {
+            guard case .event(let event) = notification, event["Unique-ID"] == a else { continue }
+            if event["Event-Name"] == "CHANNEL_HANGUP" { break }
+            if event["Event-Name"] == "SESSION_HEARTBEAT" {
+                let at = UInt64(event["Event-Date-Timestamp"] ?? "") ?? .max
+                #expect(at <= offAt, "a heartbeat at \(at), after off at \(offAt)")
+            }
+        }
         await rig.stop()
     }
 
