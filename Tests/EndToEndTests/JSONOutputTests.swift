@@ -108,7 +108,7 @@ import Testing
             .expect(nil), .send(FaultMatrixTests.halfAReply), .close,
         ])
         defer { Task { await server.stop() } }
-        let result = try await FscliRun.run(["--json", "-P", String(server.port), "-x", "status", "-x", "echo never"])
+        let result = try await FscliRun.run(["--json", "-P", String(server.port), "-x", "status", "-x", "echo never"] + FaultMatrixTests.patient)
         #expect(result.status == 255)
         let records = try Self.records(result.stdout)
         try #require(records.count == 1, "\(result.stdout)")
