@@ -84,14 +84,7 @@ public final class ChildProcess: @unchecked Sendable {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for signal in [SIGINT, SIGTERM, SIGCHLD, SIGPIPE, SIGHUP, SIGQUIT] { sigaddset(&defaults, signal) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        Self.startSignalsAfresh(&attributes)
 
         let argv = self.arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
@@ -229,6 +222,19 @@ public final class ChildProcess: @unchecked Sendable {
             }
             close(fd)
         }.start()
+    }
+
+    /// An empty signal mask and default dispositions for the child (the test runner blocks SIGCHLD
+    /// and SIGINT, and a child would inherit that); `flags` are added to the spawn's own.
+    static func startSignalsAfresh(_ attributes: inout posix_spawnattr_t, defaults extra: [Int32] = [], flags: Int32 = 0) {
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGINT, SIGTERM, SIGCHLD, SIGPIPE, SIGHUP, SIGQUIT] + extra { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(Int32(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF) | flags))
     }
 
     private static func pipe() throws -> (read: Int32, write: Int32) {

@@ -48,16 +48,9 @@ public final class TerminalProcess: @unchecked Sendable {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for signal in [SIGINT, SIGTERM, SIGCHLD, SIGPIPE, SIGHUP, SIGQUIT, SIGTSTP, SIGTTOU, SIGTTIN] { sigaddset(&defaults, signal) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
         // POSIX_SPAWN_SETSID (glibc 2.26): not in Swift's Glibc module under that name.
         let setsid: Int32 = 0x80
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | setsid))
+        ChildProcess.startSignalsAfresh(&attributes, defaults: [SIGTSTP, SIGTTOU, SIGTTIN], flags: setsid)
 
         let argv = self.arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
