@@ -274,6 +274,10 @@ struct MockTrafficTerminalTests {
             screen.contains { $0.contains(" CHANNEL_CREATE ") } && screen.contains { $0.contains(" CHANNEL_ANSWER ") }
                 && screen[38].contains("events plain CHANNEL_ANSWER CHANNEL_CREATE")
         }
+        // At 20 calls a second the events would scroll the count off the screen before it is
+        // read; stopping them first leaves it in place (calls keep running on the switch).
+        try term.type("/noevents")
+        try term.press("Enter")
         try term.type("show calls count")
         try term.press("Enter")
         try await term.waitFor("the calls counted") { screen in
