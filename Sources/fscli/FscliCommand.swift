@@ -38,8 +38,10 @@ struct FscliCommand: AsyncParsableCommand {
     @Argument(help: "Profile from the configuration files (default: [default], else the first).")
     var profile: String?
 
-    @Option(name: [.customShort("H"), .customLong("host")], help: "Switch address (default 127.0.0.1).")
-    var host: String?
+    @Option(name: [.customShort("H"), .customLong("host")], help: ArgumentHelp(
+        "Switch address (default 127.0.0.1); repeat for a fleet, each tagged NAME or HOST[:PORT].",
+        valueName: "[NAME=]HOST[:PORT]"))
+    var host: [String] = []
 
     @Option(name: [.customShort("P"), .customLong("port")], help: "Event socket port, 1-65535 (default 8021).")
     var port: Int?
@@ -132,7 +134,7 @@ struct FscliCommand: AsyncParsableCommand {
     var options: ConsoleOptions {
         var options = ConsoleOptions()
         options.profile = profile
-        options.host = host
+        options.hosts = host
         options.port = port
         options.user = user
         options.password = password

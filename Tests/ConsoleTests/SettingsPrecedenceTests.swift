@@ -19,7 +19,7 @@ import Testing
     let fixture = FixtureEnvironment(files: ["/home/u/.fs_cli_conf": Self.layered])
 
     @Test func commandLineBeatsProfileBeatsDefaultBeatsBuiltIns() throws {
-        let s = try fixture.resolve(.with { $0.profile = "prod"; $0.host = "cli-host" }).settings
+        let s = try fixture.resolve(.with { $0.profile = "prod"; $0.hosts = ["cli-host"] }).settings
         #expect(s.host == "cli-host")
         #expect(s.port == 2222)
         #expect(s.user == "default-user")
@@ -59,7 +59,7 @@ import Testing
 
     @Test func everyCommandLineValueIsApplied() throws {
         let options = ConsoleOptions.with {
-            $0.host = "h"; $0.port = 3; $0.user = "u@d"; $0.password = "p"; $0.interrupt = true
+            $0.hosts = ["h"]; $0.port = 3; $0.user = "u@d"; $0.password = "p"; $0.interrupt = true
             $0.execute = ["status", "version"]; $0.logLevel = "debug"; $0.logUUID = true; $0.logUUIDShort = true
             $0.retry = 2; $0.reconnect = true; $0.debug = 7; $0.batchMode = true; $0.noColor = true
             $0.setLogUUID = "abc"; $0.noHistoryFile = true; $0.mock = true; $0.noPane = true

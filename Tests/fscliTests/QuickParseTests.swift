@@ -16,6 +16,7 @@ import Testing
         ["--timeout", "0", "--connect-timeout", "0", "--quiet", "--retry", "-x", "status"],
         ["-x", "echo a=b", "-H", "::1"],
         ["--json", "-x", "status", "-x", "bgapi version"],
+        ["-H", "a", "-H", "b:8022", "--host=c=d", "-x", "status"],
     ]
 
     static let declined: [[String]] = [
@@ -28,7 +29,6 @@ import Testing
         ["-x"],
         ["-P", "notaport", "-x", "status"],
         ["-P", "70000", "-x", "status"],
-        ["-H", "a", "-H", "b", "-x", "status"],
         ["-p", "a", "--password-file", "/x", "-x", "status"],
         ["-q", "-q", "-x", "status"],
         ["--json", "--json", "-x", "status"],

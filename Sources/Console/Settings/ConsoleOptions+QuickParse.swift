@@ -3,7 +3,7 @@ extension ConsoleOptions {
     ///
     /// Scripts call `fscli -x …` in loops, and the full parser's start-up (it reflects over the
     /// command's properties) costs several milliseconds each time. This reads only the common case:
-    /// `-x`, `-H`, `-P`, `-p`, `-u`, `--password-file`, `-t`, `-T`, `-q`, `-r`, `--json`, each as `-o value`,
+    /// `-x`, `-H` (repeatable), `-P`, `-p`, `-u`, `--password-file`, `-t`, `-T`, `-q`, `-r`, `--json`, each as `-o value`,
     /// `--option value` or `--option=value`, and at least one `-x`. Anything else (a profile name,
     /// another option, a value that looks like an option, a repeated single-value option, a value
     /// that does not validate) gives nil, and the full parser decides, with its error messages.
@@ -45,12 +45,12 @@ extension ConsoleOptions {
                 value = arguments[index]
                 index += 1
             }
-            if option != .execute {
+            if option != .execute && option != .host {
                 guard seen.insert(option.name).inserted else { return nil }
             }
             switch option {
             case .execute: options.execute.append(value)
-            case .host: options.host = value
+            case .host: options.hosts.append(value)
             case .port: guard let number = Int(value) else { return nil }; options.port = number
             case .password: options.password = value
             case .user: options.user = value

@@ -5,8 +5,8 @@
 public struct ConsoleOptions: Sendable, Equatable {
     /// Positional profile name.
     public var profile: String?
-    /// `-H/--host`.
-    public var host: String?
+    /// `-H/--host`, repeatable: `[NAME=]HOST[:PORT]`; more than one makes a fleet.
+    public var hosts: [String] = []
     /// `-P/--port`, 1–65535.
     public var port: Int?
     /// `-u/--user`: `user@domain`, which switches authentication to `userauth`.

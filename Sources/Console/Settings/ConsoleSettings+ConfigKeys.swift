@@ -17,6 +17,14 @@ extension ConsoleSettings {
         case "host":
             guard !value.isEmpty else { return problem("'host' is empty; ignored") }
             host = value
+            fleet = []
+        case "hosts":
+            let entries = value.split(separator: ",").map { String($0).trimmingBlanks }.filter { !$0.isEmpty }
+            guard !entries.isEmpty else { return problem("'hosts' is empty; ignored") }
+            switch SwitchTarget.parseList(entries) {
+            case .success(let targets): setSwitches(targets)
+            case .failure(let error): return problem("'hosts': \(error.message); ignored")
+            }
         case "port":
             guard let port = number(in: 1...65535) else { return problem("'port' must be 1-65535, not '\(value)'; ignored") }
             self.port = port

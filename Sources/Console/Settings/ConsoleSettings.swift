@@ -10,8 +10,11 @@ public struct ConsoleSettings: Sendable, Equatable {
     public var profileName: String
     /// Switch address (`host`, `-H`).
     public var host = "127.0.0.1"
-    /// Event socket port (`port`, `-P`).
+    /// Event socket port (`port`, `-P`); also the port of a fleet's switches that name none.
     public var port = 8021
+    /// The switches of a fleet (`-H` more than once, `hosts =` with more than one entry), in the
+    /// order given; empty for one switch, which is ``host`` and ``port``.
+    public var fleet: [SwitchTarget] = []
     /// `user@domain` for `userauth`; nil uses plain `auth` (`user`, `-u`).
     public var user: String?
     /// The event socket password (`password`, `-p`, `--password-file`, `FSCLI_PASSWORD`).
@@ -79,6 +82,37 @@ public struct ConsoleSettings: Sendable, Equatable {
     /// The built-ins, for a profile of this name.
     public init(profileName: String) {
         self.profileName = profileName
+    }
+
+    /// Whether the console talks to several switches at once.
+    public var isFleet: Bool { fleet.count > 1 }
+
+    /// Every switch to talk to, each with its port: the fleet, else the one switch (named by its host).
+    public var switches: [SwitchTarget] {
+        guard isFleet else { return [SwitchTarget(name: host, host: host, port: port)] }
+        return fleet.map { SwitchTarget(name: $0.name, host: $0.host, port: $0.port ?? port) }
+    }
+
+    /// These settings narrowed to one switch of the fleet: its host and port, every other setting
+    /// (login, timeouts, reconnect, …) shared.
+    public func single(_ target: SwitchTarget) -> ConsoleSettings {
+        var settings = self
+        settings.host = target.host
+        settings.port = target.port ?? port
+        settings.fleet = []
+        return settings
+    }
+
+    /// Sets the switches from a list of entries: one entry is the single switch (``host``, and
+    /// ``port`` when it names one), more make a fleet.
+    mutating func setSwitches(_ targets: [SwitchTarget]) {
+        if targets.count == 1, let target = targets.first {
+            host = target.host
+            if let port = target.port { self.port = port }
+            fleet = []
+        } else {
+            fleet = targets
+        }
     }
 
     /// How many characters of the UUID to prefix log lines with: nil for none, 0 for all of it.

@@ -82,8 +82,14 @@ public struct SettingsResolver: Sendable {
     }
 
     private func apply(_ options: ConsoleOptions, to settings: inout ConsoleSettings) throws(SettingsError) {
-        if let host = options.host { settings.host = host }
+        // -P first: it is the port of every -H entry (and `hosts =` entry) that names none.
         if let port = options.port { settings.port = port }
+        if !options.hosts.isEmpty {
+            switch SwitchTarget.parseList(options.hosts) {
+            case .success(let targets): settings.setSwitches(targets)
+            case .failure(let error): throw SettingsError(.usage, "-H/--host: " + error.message)
+            }
+        }
         if let user = options.user { settings.user = user }
         if let password = try password(from: options) { settings.password = password }
         if let debug = options.debug { settings.debugLevel = debug }
