@@ -22,7 +22,8 @@ public final class ChildProcess: @unchecked Sendable {
         /// This text, written from another thread, then end of file.
         case text(String)
         /// This text, and no end of file: stdin stays open until the child exits (a console
-        /// that must keep running after its first commands).
+        /// that must keep running after its first commands) or ``closeInput()``; ``write(_:)``
+        /// sends more.
         case textThenHold(String)
 
         var text: String? {
@@ -58,6 +59,35 @@ public final class ChildProcess: @unchecked Sendable {
     }
 
     private let state = State()
+
+    /// The write end of a held stdin (`textThenHold`), shared with the thread that waits for the
+    /// child, which closes it when the child exits.
+    private final class HeldInput: @unchecked Sendable {
+        private let lock = NSLock()
+        private var fd: Int32?
+
+        init(_ fd: Int32) {
+            self.fd = fd
+        }
+
+        /// Writes all of `bytes`; false when stdin is closed already.
+        func write(_ bytes: [UInt8]) -> Bool {
+            lock.withLock {
+                guard let fd else { return false }
+                ChildProcess.writeAll(bytes, to: fd)
+                return true
+            }
+        }
+
+        func close() {
+            lock.withLock {
+                if let fd { Foundation.close(fd) }
+                fd = nil
+            }
+        }
+    }
+
+    private let heldInput: HeldInput?
 
     /// Starts `executable` with `arguments` (without argv[0]); with `environment`, exactly that
     /// environment, else this process's.
@@ -104,12 +134,17 @@ public final class ChildProcess: @unchecked Sendable {
         }
         self.pid = pid
 
-        let heldInput: Int32? = if let stdinPipe, case .textThenHold = input { stdinPipe.write } else { nil }
+        let heldInput: HeldInput? = if let stdinPipe, case .textThenHold = input { HeldInput(stdinPipe.write) } else { nil }
+        self.heldInput = heldInput
         if let stdinPipe, let text = input.text {
             // On a thread of its own: a large input must not wait for the child to drain its output.
             Thread {
-                Self.writeAll(Array(text.utf8), to: stdinPipe.write)
-                if heldInput == nil { close(stdinPipe.write) }
+                if let heldInput {
+                    _ = heldInput.write(Array(text.utf8))
+                } else {
+                    Self.writeAll(Array(text.utf8), to: stdinPipe.write)
+                    close(stdinPipe.write)
+                }
             }.start()
         }
         startReading(stdoutPipe.read, isStderr: false)
@@ -117,7 +152,7 @@ public final class ChildProcess: @unchecked Sendable {
         Thread { [state, pid] in
             var status: Int32 = 0
             while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-            if let heldInput { close(heldInput) }
+            heldInput?.close()
             let code = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
             state.condition.withLock {
                 state.exitStatus = code
@@ -135,6 +170,16 @@ public final class ChildProcess: @unchecked Sendable {
         state.condition.withLock {
             if state.exitStatus == nil { kill(pid, signal) }
         }
+    }
+
+    /// Writes more to a held stdin (`textThenHold`); throws when it is not held or already closed.
+    public func write(_ text: String) throws {
+        guard let heldInput, heldInput.write(Array(text.utf8)) else { throw ChildProcessError.inputClosed(arguments) }
+    }
+
+    /// Ends a held stdin: the child reads end of file.
+    public func closeInput() {
+        heldInput?.close()
     }
 
     /// Whether the child has exited (and been reaped).
@@ -246,7 +291,7 @@ public final class ChildProcess: @unchecked Sendable {
     private static func writeAll(_ bytes: [UInt8], to fd: Int32) {
         var offset = 0
         while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            let written = bytes[offset...].withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
             if written < 0 && errno == EINTR { continue }
             if written <= 0 { return }
             offset += written
@@ -287,6 +332,7 @@ public enum ChildProcessError: Error, CustomStringConvertible {
     case couldNotStart([String], errno: Int32)
     case timedOut([String], waited: String, stdout: String, stderr: String)
     case ended([String], stderr: String)
+    case inputClosed([String])
 
     public var description: String {
         switch self {
@@ -296,6 +342,8 @@ public enum ChildProcessError: Error, CustomStringConvertible {
             "\(arguments) was killed: no \(what)\nstdout: \(stdout)\nstderr: \(stderr)"
         case .ended(let arguments, let stderr):
             "\(arguments) ended before stderr showed what was awaited: \(stderr)"
+        case .inputClosed(let arguments):
+            "\(arguments): its stdin is not held open (or was closed), so nothing more can be written"
         }
     }
 }

@@ -10,6 +10,8 @@ import Foundation
 struct CommandRecord: Encodable, Sendable, Equatable {
     /// `127.0.0.1:8021`, the address connected to (or tried).
     var host: String
+    /// The switch's name in a fleet (`-H NAME=HOST`, or the `-H` entry as given); absent for one switch.
+    var name: String?
     /// `api switchname`'s answer.
     var `switch`: String?
     /// The command as given (`bgapi status` for a background job).

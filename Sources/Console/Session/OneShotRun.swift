@@ -15,6 +15,10 @@ struct OneShotRun: Sendable {
     let settings: ConsoleSettings
     /// `--color always` (or auto on a terminal): `-ERR` replies in red, as in the console.
     let palette: Palette
+    /// Where the text goes: at once, or held until this switch's turn in a fleet.
+    var output = OneShotOutput.immediate
+    /// This switch's name in a fleet.
+    var name: String?
 
     /// What became of one command.
     enum Outcome: Sendable {
@@ -27,22 +31,30 @@ struct OneShotRun: Sendable {
     }
 
     func run() async -> ExitStatus {
+        if settings.isFleet { return await FleetOneShotRun(settings: settings, palette: palette).run() }
         if settings.commands.isEmpty {
             // `--json` without `-x` (ConsoleRunner): the lines of standard input, as they come.
             return await runWithEvents(StandardInputLines.stream())
         }
         guard needsEvents else { return runBlocking() }
-        let (commands, continuation) = AsyncStream<String>.makeStream()
-        for command in settings.commands { continuation.yield(command) }
+        return await runWithEvents(Self.stream(of: settings.commands))
+    }
+
+    /// The commands as a finished stream.
+    static func stream(of commands: [String]) -> AsyncStream<String> {
+        let (stream, continuation) = AsyncStream<String>.makeStream()
+        for command in commands { continuation.yield(command) }
         continuation.finish()
-        return await runWithEvents(commands)
+        return stream
     }
 
     /// bgapi needs the job's event, so the full client; plain commands take the blocking one,
     /// which starts no event loop and no threads (this path is timed: Benchmarks/oneshot.py).
     /// (With no commands the lines come from standard input, which only the full client reads.)
+    /// A fleet always takes the full client: its switches are asked at once, not in turn.
     var needsEvents: Bool {
-        settings.commands.isEmpty || settings.commands.contains { if case .bgapi = InputParser.parse($0) { true } else { false } }
+        settings.isFleet || settings.commands.isEmpty
+            || settings.commands.contains { if case .bgapi = InputParser.parse($0) { true } else { false } }
     }
 
     func runBlocking() -> ExitStatus {
@@ -59,7 +71,7 @@ struct OneShotRun: Sendable {
             return .connectionFailed
         }
         defer { connection.close() }
-        connection.onUnsolicited = { if case .other(let frame) = $0 { Self.reportUnknown(frame) } }
+        connection.onUnsolicited = { if case .other(let frame) = $0 { Self.reportUnknown(frame, to: .immediate) } }
         if settings.json {
             let name = Result { () throws(ESLClientError) in
                 try connection.send(.api("switchname"), timeout: configuration.requestTimeout)
@@ -80,21 +92,31 @@ struct OneShotRun: Sendable {
         return status.status(interactive: false)
     }
 
-    private func runWithEvents(_ commands: AsyncStream<String>) async -> ExitStatus {
+    /// Connects, runs each command as it comes, closes.
+    func runWithEvents(_ commands: AsyncStream<String>) async -> ExitStatus {
+        guard let session = await connect() else { return .connectionFailed }
+        for await command in commands {
+            guard await session.run(command) else { break }
+        }
+        return await session.close()
+    }
+
+    /// Connects and logs in (retrying as `-r` says); nil when that failed, which is already reported.
+    func connect() async -> Connected? {
         let link = SwitchLink(settings: settings)
-        var printer = OneShotPrinter(json: settings.json, palette: palette, host: link.address)
+        var printer = OneShotPrinter(json: settings.json, palette: palette, host: link.address, output: output, name: name)
         let connection: ESLConnection
         do {
-            connection = try await link.connect { error, attempt in
-                StandardStreams.error("\(error.message); retrying (\(attempt + 1) of \(settings.connectAttempts))")
+            connection = try await link.connect { [output, settings] error, attempt in
+                output.progress("\(error.message); retrying (\(attempt + 1) of \(settings.connectAttempts))")
             }
         } catch {
             printer.connectionFailed(error)
-            return .connectionFailed
+            return nil
         }
         // Nothing is subscribed, so a notification is a frame of an unknown type: said, not dropped.
-        let watcher = Task {
-            for await case .other(let frame) in connection.notifications { Self.reportUnknown(frame) }
+        let watcher = Task { [output] in
+            for await case .other(let frame) in connection.notifications { Self.reportUnknown(frame, to: output) }
         }
         if settings.json {
             let name: Result<ESLReply, ESLClientError>
@@ -105,11 +127,28 @@ struct OneShotRun: Sendable {
             }
             printer.switchName = Self.switchName(from: name, fallback: settings.profileName)
         }
-        var status = ExitStatusTracker()
-        for await command in commands {
+        return Connected(run: self, connection: connection, watcher: watcher, printer: printer)
+    }
+
+    /// One logged-in switch running commands in turn, printing each outcome and keeping the exit status.
+    final class Connected: Sendable {
+        private let oneShot: OneShotRun
+        private let connection: ESLConnection
+        private let watcher: Task<Void, Never>
+        private let state: Locked<(printer: OneShotPrinter, status: ExitStatusTracker)>
+
+        fileprivate init(run: OneShotRun, connection: ESLConnection, watcher: Task<Void, Never>, printer: OneShotPrinter) {
+            self.oneShot = run
+            self.connection = connection
+            self.watcher = watcher
+            self.state = Locked((printer, ExitStatusTracker()))
+        }
+
+        /// Runs one line (blank lines are skipped, `/exit` ends); false when the run must stop.
+        func run(_ command: String) async -> Bool {
             let input = InputParser.parse(command)
-            if case .empty = input { continue }
-            if case .slash(.exit) = input { break }
+            if case .empty = input { return true }
+            if case .slash(.exit) = input { return false }
             let started = ContinuousClock.now
             let outcome: Outcome
             switch input {
@@ -119,19 +158,23 @@ struct OneShotRun: Sendable {
                 outcome = .unsupported(message)
             default:
                 do {
-                    outcome = try await execute(input, command, on: connection)
+                    outcome = try await oneShot.execute(input, command, on: connection)
                 } catch {
                     outcome = .failure(error)
                 }
             }
-            guard printer.report(outcome, of: command, since: started, into: &status) else { break }
+            return state.withLock { $0.printer.report(outcome, of: command, since: started, into: &$0.status) }
         }
-        await connection.close()
-        watcher.cancel()
-        return status.status(interactive: false)
+
+        /// Closes the connection; the run's exit status.
+        func close() async -> ExitStatus {
+            await connection.close()
+            watcher.cancel()
+            return state.withLock { $0.status.status(interactive: false) }
+        }
     }
 
-    private func execute(_ input: ConsoleInput, _ command: String, on connection: ESLConnection) async throws(ESLClientError) -> Outcome {
+    fileprivate func execute(_ input: ConsoleInput, _ command: String, on connection: ESLConnection) async throws(ESLClientError) -> Outcome {
         if case .bgapi(let line) = input {
             // The request bound (-t) unless --job-timeout gives the job its own; on expiry the
             // error names the command ("… the result of bgapi msleep 5000 …"): exit status 254.
@@ -150,9 +193,9 @@ struct OneShotRun: Sendable {
     }
 
     /// A frame of a type this console does not know: the run goes on, but says what it passed over.
-    private static func reportUnknown(_ frame: ESLFrame) {
+    private static func reportUnknown(_ frame: ESLFrame, to output: OneShotOutput) {
         let type = frame.contentType.map { "Content-Type \($0)" } ?? "no Content-Type"
-        StandardStreams.error("ignored a frame the switch sent with \(type) (\(frame.body?.readableBytes ?? 0)-byte body)")
+        output.error("ignored a frame the switch sent with \(type) (\(frame.body?.readableBytes ?? 0)-byte body)")
     }
 
     /// `api <command>` with `console_execute: true`, as fs_cli sends `-x` commands.
