@@ -39,8 +39,8 @@ struct FscliCommand: AsyncParsableCommand {
     var profile: String?
 
     @Option(name: [.customShort("H"), .customLong("host")], help: ArgumentHelp(
-        "Switch address (default 127.0.0.1); repeat for a fleet, each tagged NAME or HOST[:PORT].",
-        valueName: "[NAME=]HOST[:PORT]"))
+        "Switch address (default 127.0.0.1); repeat for a fleet of switches, each named NAME or as written.",
+        valueName: "[name=]host[:port]"))
     var host: [String] = []
 
     @Option(name: [.customShort("P"), .customLong("port")], help: "Event socket port, 1-65535 (default 8021).")

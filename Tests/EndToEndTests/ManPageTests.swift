@@ -9,7 +9,7 @@ import Testing
         let page = try ManPage.load()
         #expect(page.sections.map(\.name) == [
             "NAME", "SYNOPSIS", "DESCRIPTION", "OPTIONS", "MOCK SWITCH", "SLASH COMMANDS", "KEYS",
-            "CONFIGURATION", "ENVIRONMENT", "FILES", "JSON OUTPUT", "EXIT STATUS", "EXAMPLES", "SEE ALSO",
+            "CONFIGURATION", "ENVIRONMENT", "FILES", "A FLEET OF SWITCHES", "JSON OUTPUT", "EXIT STATUS", "EXAMPLES", "SEE ALSO",
         ])
     }
 
@@ -139,7 +139,7 @@ import Testing
         let printer = try Documentation.read("Sources/Console/Session/OneShotPrinter.swift")
         let own = try #require(printer.firstMatch(of: try Regex(#"unsupportedCode = "([a-zA-Z]+)""#))?.output[1].substring)
         codes.insert(String(own))
-        let keys = ["host", "switch", "command", "ok", "body", "job", "ms", "error"]
+        let keys = ["host", "name", "switch", "command", "ok", "body", "job", "ms", "error"]
         let section = try #require(try ManPage.load().section("JSON OUTPUT"))
         #expect(Set(section.tags) == codes.union(keys), "missing: \(codes.union(keys).subtracting(section.tags).sorted()), extra: \(Set(section.tags).subtracting(codes.union(keys)).sorted())")
         // The keys the page documents are the record's properties.
