@@ -9,14 +9,31 @@ import ESLProtocol
 /// back on the switch. A switch may cut off a listener that stays behind too long, as FreeSWITCH
 /// does; that disconnect, like any, is said on stderr, and with `-R` the run connects again and
 /// subscribes anew; without it the run ends with status 255.
+///
+/// With a fleet, every switch is followed at once (``FleetFollowRun``): each line starts with the
+/// switch's name (padded), and each JSON record has a `name`.
 struct FollowRun: Sendable {
     let settings: ConsoleSettings
     let palette: Palette
+    /// This switch's name in a fleet: its messages and JSON records carry it.
+    var name: String?
+    /// What its text lines start with in a fleet: the name, padded to the longest, and a blank.
+    var tag: String?
+    /// One writer for the whole fleet, so that two switches' bursts never interleave mid-line.
+    var writer = FollowWriter()
 
     func run() async -> ExitStatus {
+        if settings.isFleet { return await FleetFollowRun(settings: settings, palette: palette).run() }
         FollowSignals.endProcessOnSignal()
         let link = SwitchLink(settings: settings)
-        guard var connection = await link.connectReportingToStderr() else { return .connectionFailed }
+        guard let connection = await link.connectReportingToStderr() else { return .connectionFailed }
+        return await follow(connection)
+    }
+
+    /// Follows from a logged-in connection until it is lost without `-R` (or a subscription is refused).
+    func follow(_ connection: ESLConnection) async -> ExitStatus {
+        let link = SwitchLink(settings: settings)
+        var connection = connection
         while true {
             if let failed = await subscribe(connection) {
                 await connection.close()
@@ -26,11 +43,11 @@ struct FollowRun: Sendable {
             // test) that the subscriptions are in place.
             let logs = settings.quiet ? "no log" : "log \(settings.logLevel ?? "debug")"
             let events = settings.followEvents.isEmpty ? "no events" : "events " + settings.followEvents.joined(separator: " ")
-            StandardStreams.error("following \(connection.address) (\(logs); \(events)); stop with Ctrl-C or SIGTERM")
+            note("following \(connection.address) (\(logs); \(events)); stop with Ctrl-C or SIGTERM")
             let lost = await stream(connection)
             // FreeSWITCH's notice (ESLDisconnectNotice.lostEvents, .lostLogLines) for a listener whose queue overflowed.
             let cut = (lost.serverText ?? "").hasPrefix("killed listener because of lost")
-            StandardStreams.error(cut ? "\(lost.message): the switch cut this listener off because it fell behind" : lost.message)
+            note(cut ? "\(lost.message): the switch cut this listener off because it fell behind" : lost.message)
             guard settings.reconnect else { return .connectionFailed }
             connection = await reconnect(link)
         }
@@ -48,11 +65,11 @@ struct FollowRun: Sendable {
             do {
                 let reply = try await connection.command(command)
                 if reply.isError {
-                    StandardStreams.error("the switch refused `\(command.line)`: \(reply.text)")
+                    note("the switch refused `\(command.line)`: \(reply.text)")
                     return .commandFailed
                 }
             } catch {
-                StandardStreams.error(error.message)
+                note(error.message)
                 return error.code == .requestTimeout ? .timedOut : .connectionFailed
             }
         }
@@ -69,23 +86,23 @@ struct FollowRun: Sendable {
                 switch notification {
                 case .log(let line):
                     if settings.json {
-                        output += FollowRecord.log(line)
+                        output += FollowRecord.log(line, name: name)
                     } else {
                         logs.append(line, to: &output)
                     }
                 case .event(let event):
-                    output += settings.json ? FollowRecord.event(event) : events.compact(event) + "\n"
+                    output += settings.json ? FollowRecord.event(event, name: name) : events.compact(event) + "\n"
                 case .eventFrame(let frame):
                     do {
                         let event = try frame.decode()
-                        output += settings.json ? FollowRecord.event(event) : events.compact(event) + "\n"
+                        output += settings.json ? FollowRecord.event(event, name: name) : events.compact(event) + "\n"
                     } catch {
-                        StandardStreams.error("an event that does not decode: \(error.message)")
+                        note("an event that does not decode: \(error.message)")
                     }
                 case .undecodableEvent(_, let error):
-                    StandardStreams.error("an event that does not decode: \(error.message)")
+                    note("an event that does not decode: \(error.message)")
                 case .disconnected(let error):
-                    if !output.isEmpty { StandardStreams.out(output) }
+                    write(output)
                     return error
                 case .linger, .other:
                     break
@@ -93,13 +110,32 @@ struct FollowRun: Sendable {
             }
             // One write per burst; it blocks while stdout's reader is behind, and meanwhile the
             // connection stops reading the socket instead of dropping.
-            if !output.isEmpty { StandardStreams.out(output) }
+            write(output)
         }
         return ESLClientError(.connectionClosed, "the connection to \(connection.address) ended")
     }
 
+    /// A message on stderr, naming the switch in a fleet.
+    func note(_ message: String) {
+        StandardStreams.error(name.map { "\($0): \(message)" } ?? message)
+    }
+
+    /// Writes a burst, each line tagged in a fleet (the text view; JSON records carry `name`).
+    private func write(_ output: String) {
+        guard !output.isEmpty else { return }
+        guard let tag, !settings.json else { return writer.write(output) }
+        var tagged = ""
+        tagged.reserveCapacity(output.utf8.count + 32 * tag.utf8.count)
+        for line in output.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
+            tagged += tag
+            tagged += line
+            tagged += "\n"
+        }
+        writer.write(tagged)
+    }
+
     /// `-R`: tries again (250 ms, doubling to 1 s) until the switch is back.
-    private func reconnect(_ link: SwitchLink) async -> ESLConnection {
+    func reconnect(_ link: SwitchLink) async -> ESLConnection {
         var backoff = ReconnectBackoff()
         var attempts = 0
         while true {
@@ -107,10 +143,10 @@ struct FollowRun: Sendable {
             attempts += 1
             do {
                 let connection = try await link.connectOnce()
-                StandardStreams.error("reconnected to \(connection.address) after \(attempts) attempt\(attempts == 1 ? "" : "s")")
+                note("reconnected to \(connection.address) after \(attempts) attempt\(attempts == 1 ? "" : "s")")
                 return connection
             } catch {
-                if attempts == 1 { StandardStreams.error("\(error.message); reconnecting") }
+                if attempts == 1 { note("\(error.message); reconnecting") }
             }
         }
     }
