@@ -114,4 +114,20 @@ import Testing
         #expect(later.map(\.1) == [true, false, true], "the switch that went away fails once, then is left out")
         #expect(output.stderr.hasSuffix("fscli: 1 of 2 switches failed: goes (disconnected on `echo second`)\n"), "\(output.stderr)")
     }
+
+    @Test func batchLinesEndAtOnceWhenNoSwitchCouldBeReached() async throws {
+        let first = try ReservedPort()
+        let second = try ReservedPort()
+        // stdin stays open: the run must not wait for it with nothing to send the lines to.
+        let child = try ChildProcess(CommandLineTests.binary.path, [
+            "--json", "-H", "127.0.0.1:\(first.port)", "-H", "127.0.0.1:\(second.port)",
+        ], environment: FscliRun.cleanEnvironment(), input: .textThenHold(""))
+        let output = try await offPool { try child.finish(within: 60) }
+        withExtendedLifetime((first, second)) {}
+        #expect(output.status == 255)
+        let records = try JSONOutputTests.records(output.stdout)
+        #expect(records.map { ($0["error"] as? [String: Any])?["code"] as? String } == ["connectionRefused", "connectionRefused"])
+        #expect(output.stderr.hasSuffix("fscli: 2 of 2 switches failed: 127.0.0.1:\(first.port) (connection refused); "
+            + "127.0.0.1:\(second.port) (connection refused)\n"), "\(output.stderr)")
+    }
 }

@@ -52,8 +52,9 @@ struct FleetOneShotRun: Sendable {
             return connected
         }
         for member in members { member.output.flush() }
+        // With no switch left there is nothing to read stdin for (it may never end).
+        guard live.contains(where: { $0 != nil }) else { return statuses }
         for await line in StandardInputLines.stream() {
-            guard live.contains(where: { $0 != nil }) else { break }
             let goesOn = await withTaskGroup(of: (Int, Bool).self) { group in
                 for (index, session) in live.enumerated() {
                     guard let session else { continue }
@@ -70,6 +71,7 @@ struct FleetOneShotRun: Sendable {
                 live[index] = nil
             }
             // `/exit` stops every switch at once (each one answered false above).
+            guard live.contains(where: { $0 != nil }) else { break }
         }
         for (index, session) in live.enumerated() {
             guard let session else { continue }
