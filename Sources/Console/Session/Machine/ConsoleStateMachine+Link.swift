@@ -21,6 +21,8 @@ extension ConsoleStateMachine {
             link = .disconnected
             status.end(.connectionFailed)
             fail(Failure(message: "disconnected: \(why)", status: .connectionFailed), &actions)
+            // A fleet carries on with its other switches; this one stays down, marked.
+            guard !configuration.fleetMember else { return }
             isExiting = true
             actions.append(.stop)
             return
@@ -46,6 +48,21 @@ extension ConsoleStateMachine {
         } else {
             advance(&actions)
         }
+    }
+
+    /// A fleet's switch that refused or timed out at start-up: with `-R` it is tried again in the
+    /// background (after the backoff's first wait), else it stays down and counts as a lost
+    /// connection. Either way the session is idle.
+    mutating func startedDown(restore: [ESLCommand], _ actions: inout [Action]) {
+        if configuration.reconnects {
+            link = .reconnecting(attempts: 0, lastError: nil)
+            record(.connectionFailed)
+            actions.append(.reconnect(immediately: false, restore: restore))
+        } else {
+            link = .disconnected
+            status.end(.connectionFailed)
+        }
+        actions.append(.promptReady)
     }
 
     /// `/reconnect`: closes the connection; the next line runs once connected again.

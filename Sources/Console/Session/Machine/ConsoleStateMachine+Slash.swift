@@ -61,6 +61,9 @@ extension ConsoleStateMachine {
             actions.append(.pane(.pause))
         case .resume:
             actions.append(.pane(.resume))
+        case .use:
+            // A fleet answers /use itself (FleetStateMachine); one switch has nothing to choose.
+            fail(Failure(message: "/use: there is one switch; give -H more than once (or hosts = in a profile) for several", status: .commandFailed), &actions)
         }
     }
 

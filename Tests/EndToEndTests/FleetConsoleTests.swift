@@ -1,0 +1,193 @@
+import ESLClient
+import ESLProtocol
+import Foundation
+import TestSupport
+import Testing
+
+/// A fleet (`-H` given more than once) over real sockets: real mocks, one port that refuses, one
+/// listener that never greets (a connect timeout), and a mock stopped mid-session.
+@Suite(.timeLimit(.minutes(3))) struct FleetConsoleTests {
+    /// Two mocks named alpha and bravo, a refusing port and a silent listener.
+    struct Fleet {
+        let alpha: MockProcess
+        let bravo: MockProcess
+        let refused: ReservedPort
+        let silent: ScriptedSwitch
+
+        static func start() async throws -> Fleet {
+            async let alpha = MockProcess.start(0, ["--switchname", "alpha"])
+            async let bravo = MockProcess.start(0, ["--switchname", "bravo"])
+            return Fleet(alpha: try await alpha, bravo: try await bravo, refused: try ReservedPort(), silent: try await ScriptedSwitch(script: [.hang]))
+        }
+
+        /// `-H` for each, in the fleet's order: a, refused, silent, b.
+        var hosts: [String] {
+            ["a=127.0.0.1:\(alpha.port)", "refused=127.0.0.1:\(refused.port)", "silent=127.0.0.1:\(silent.port)", "b=127.0.0.1:\(bravo.port)"]
+                .flatMap { ["-H", $0] }
+        }
+
+        func stop() async {
+            alpha.stopInBackground()
+            bravo.stopInBackground()
+            await silent.stop()
+        }
+    }
+
+    @Test func batchRepliesComeGroupedInFleetOrderUnderAHeaderEach() async throws {
+        let fleet = try await Fleet.start()
+        let result = try await FscliRun.run(["-q", "-b", "-T", "1500"] + fleet.hosts, input: "echo one\nno_such_command\n/subs\n")
+        await fleet.stop()
+        let refused = "127.0.0.1:\(fleet.refused.port)"
+        let silent = "127.0.0.1:\(fleet.silent.port)"
+        let expected = """
+            == a (+OK)
+            one
+            == refused (not connected)
+            not connected to \(refused)
+            == silent (not connected)
+            not connected to \(silent)
+            == b (+OK)
+            one
+            == a (-ERR)
+            -ERR no_such_command Command not found!
+            == refused (not connected)
+            not connected to \(refused)
+            == silent (not connected)
+            not connected to \(silent)
+            == b (-ERR)
+            -ERR no_such_command Command not found!
+            == a (+OK)
+            events: none
+            filters: none
+            log level: off
+            /uuid: off
+            /logfilter: off
+            == refused (+OK)
+            not connected; to restore: no events, no log
+            /uuid: off
+            /logfilter: off
+            == silent (+OK)
+            not connected; to restore: no events, no log
+            /uuid: off
+            /logfilter: off
+            == b (+OK)
+            events: none
+            filters: none
+            log level: off
+            /uuid: off
+            /logfilter: off
+
+            """
+        #expect(result.stdout == expected, "\(result.stdout)")
+        // Each failure at start-up on stderr, named; the status is the highest of the switches'.
+        let errors = result.stderr.split(separator: "\n").map(String.init)
+        #expect(errors.count == 2, "\(result.stderr)")
+        #expect(errors.first?.hasPrefix("fscli: refused: ") == true, "\(result.stderr)")
+        #expect(errors.last?.hasPrefix("fscli: silent: ") == true && errors.last?.contains("did not complete the greeting") == true, "\(result.stderr)")
+        #expect(result.status == 255)
+    }
+
+    @Test func withEverySwitchUpTheStatusIsTheWorstReply() async throws {
+        async let alpha = MockProcess.start(0, ["--switchname", "alpha"])
+        async let bravo = MockProcess.start(0, ["--switchname", "bravo"])
+        let (a, b) = try await (alpha, bravo)
+        let result = try await FscliRun.run(
+            ["-q", "-H", "a=127.0.0.1:\(a.port)", "-H", "b=127.0.0.1:\(b.port)"], input: "switchname\n")
+        let failing = try await FscliRun.run(
+            ["-q", "-H", "a=127.0.0.1:\(a.port)", "-H", "b=127.0.0.1:\(b.port)"], input: "switchname\nno_such_command\n")
+        a.stopInBackground()
+        b.stopInBackground()
+        #expect(result.stdout == "== a (+OK)\nalpha\n== b (+OK)\nbravo\n", "\(result.stdout)")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(failing.status == 1)
+    }
+
+    @Test func noSwitchReachedExits255WithEachFailure() async throws {
+        let first = try ReservedPort()
+        let second = try ReservedPort()
+        let result = try await FscliRun.run(["-q", "-H", "x=127.0.0.1:\(first.port)", "-H", "y=127.0.0.1:\(second.port)"], input: "status\n")
+        #expect(result.status == 255)
+        #expect(result.stdout.isEmpty, "\(result.stdout)")
+        let errors = result.stderr.split(separator: "\n")
+        #expect(errors.count == 2 && errors[0].hasPrefix("fscli: x: ") && errors[1].hasPrefix("fscli: y: "), "\(result.stderr)")
+    }
+
+    /// The interactive console: tagged start-up, `/use`, grouped replies, tagged logs from two
+    /// switches, the status line, and a switch that goes away without disturbing the other.
+    @Test(.enabled(if: TerminalHarness.tmux != nil, "tmux is not installed"))
+    func aSwitchGoesAwayMidSession() async throws {
+        let fleet = try await Fleet.start()
+        let term = try TerminalHarness(["-T", "1500"] + fleet.hosts)
+        defer {
+            term.close()
+        }
+        try await term.waitFor("the fleet prompt") { $0.contains { $0.hasPrefix("fscli@all>") } }
+        // The status line (the row above the input line) shows each switch in a few characters.
+        try await term.waitFor("the status line") { screen in
+            screen.contains { $0.hasPrefix("all | a up  refused down  silent down  b up |") }
+        }
+        let start = try term.screen()
+        #expect(start.contains { $0.hasPrefix("refused | ") }, "the refusal is tagged: \(start)")
+        #expect(start.contains { $0.hasPrefix("silent  | ") && $0.contains("did not complete the greeting") }, "\(start)")
+
+        try term.type("switchname")
+        try term.press("Enter")
+        try await term.waitFor("the grouped reply") { screen in
+            guard let a = screen.firstIndex(of: "== a (+OK)"), let b = screen.firstIndex(of: "== b (+OK)"),
+                  let refused = screen.firstIndex(of: "== refused (not connected)") else { return false }
+            return a < refused && refused < b && screen[a + 1] == "a       | alpha" && screen[b + 1] == "b       | bravo"
+        }
+
+        // Log lines from both switches, each tagged with its name.
+        let ports = [(fleet.alpha.port, "from-alpha"), (fleet.bravo.port, "from-bravo")]
+        try await offPool {
+            for (port, marker) in ports {
+                let connection = try ESLBlockingConnection.connect(host: "127.0.0.1", port: port, password: "ClueCon")
+                defer { connection.close() }
+                _ = try connection.send(ESLCommand(line: "api log ERR \(marker)", replyKind: .apiResponse), timeout: .seconds(5))
+            }
+        }
+        try await term.waitFor("tagged log lines") { screen in
+            screen.contains { $0.hasPrefix("a       | ") && $0.contains("from-alpha") }
+                && screen.contains { $0.hasPrefix("b       | ") && $0.contains("from-bravo") }
+        }
+
+        // /use: the list, then one switch, whose prompt the console takes.
+        try term.type("/use")
+        try term.press("Enter")
+        try await term.waitFor("the list") { $0.contains("commands go to all (/use NAME or /use all)") }
+        try term.type("/use b")
+        try term.press("Enter")
+        try await term.waitFor("bravo's prompt") { $0.last?.hasPrefix("freeswitch@bravo>") == true }
+        try term.type("switchname")
+        try term.press("Enter")
+        try await term.waitFor("bravo's tagged reply") { $0.contains("b       | bravo") && $0.last?.hasPrefix("freeswitch@bravo>") == true }
+        try term.type("/use all")
+        try term.press("Enter")
+        try await term.waitFor("the fleet prompt again") { $0.last?.hasPrefix("fscli@all>") == true }
+
+        // Bravo goes away: marked down, and alpha carries on.
+        fleet.bravo.stop()
+        try await term.waitFor("bravo down") { screen in
+            screen.contains { $0.hasPrefix("b       | ") && $0.contains("disconnected") }
+                && screen.contains { $0.hasPrefix("all | a up  refused down  silent down  b down |") }
+        }
+        try term.type("echo still")
+        try term.press("Enter")
+        try await term.waitFor("alpha answers, bravo is not connected") { screen in
+            screen.contains("== b (not connected)") && screen.contains("a       | still")
+        }
+        try term.type("/exit")
+        try term.press("Enter")
+        // A switch lost (without -R) makes the session's status 255, as it does for one switch.
+        #expect(try await term.waitForExit("/exit") == 255)
+        await fleet.stop()
+    }
+}
+
+extension MockProcess {
+    /// A mock on `port` with extra arguments (the second `--switchname` wins).
+    static func start(_ port: Int, _ arguments: [String]) async throws -> MockProcess {
+        try await start(port: port, arguments)
+    }
+}
