@@ -119,15 +119,15 @@ import Testing
 
     @Test func eachSwitchInAFewCharacters() {
         let line = FleetStatusLine(target: "all", switches: Self.switches, eventsPerSecond: 12, dropped: 0)
-        #expect(line.text(width: nil) == "all | pbx1 up  pbx2 down  pbx3 … | 12 events/s | 0 dropped")
+        #expect(line.text(width: nil) == "to all | pbx1 up  pbx2 down  pbx3 … | 12 events/s | 0 dropped")
     }
 
     @Test func aSummaryWhenTheyDoNotFitAndNeverWiderThanTheScreen() {
         let many = (1...20).map { FleetStatusLine.Switch(name: "pbx\($0)", link: [7, 12].contains($0) ? .disconnected : .connected) }
         let line = FleetStatusLine(target: "all", switches: many, eventsPerSecond: 1, dropped: 0)
-        #expect(line.text(width: 80) == "all | 18 up, 2 down: pbx7 pbx12 | 1 event/s | 0 dropped")
-        #expect(line.text(width: 31) == "all | 18 up, 2 down: pbx7 pbx12")
-        #expect(line.text(width: 30) == "all | 18 up, 2 down: pbx7 pbx…")
+        #expect(line.text(width: 80) == "to all | 18 up, 2 down: pbx7 pbx12 | 1 event/s | 0 dropped")
+        #expect(line.text(width: 34) == "to all | 18 up, 2 down: pbx7 pbx12")
+        #expect(line.text(width: 33) == "to all | 18 up, 2 down: pbx7 pbx…")
         for width in [10, 20, 29] { #expect(line.text(width: width).count <= width) }
     }
 

@@ -112,6 +112,49 @@ import Testing
         #expect(errors.count == 2 && errors[0].hasPrefix("fscli: x: ") && errors[1].hasPrefix("fscli: y: "), "\(result.stderr)")
     }
 
+    @Test func aSwitchThatDoesNotAnswerInTimeIsHeadedTimedOut() async throws {
+        let alpha = try await MockProcess.start(0, ["--switchname", "alpha"])
+        defer { alpha.stopInBackground() }
+        // Logs in and says who it is, then never answers again.
+        func reply(_ body: String) -> ScriptedSwitch.Step {
+            .send("Content-Type: api/response\nContent-Length: \(body.utf8.count)\n\n\(body)")
+        }
+        let slow = try await ScriptedSwitch(script: ScriptedSwitch.greeting + [.expect(nil), reply("slow"), .expect(nil), reply("slowhost"), .hang])
+        let result = try await FscliRun.run(
+            ["-q", "-t", "500", "-H", "a=127.0.0.1:\(alpha.port)", "-H", "slow=127.0.0.1:\(slow.port)"], input: "echo one\n")
+        await slow.stop()
+        #expect(result.stdout.hasPrefix("== a (+OK)\none\n== slow (timed out)\n"), "\(result.stdout)")
+        #expect(result.status == 254, "\(result.stderr)")
+    }
+
+    /// With -R a switch that refused at start-up is retried in the background and joins the fleet
+    /// once it listens.
+    @Test(.enabled(if: TerminalHarness.tmux != nil, "tmux is not installed"))
+    func aSwitchDownAtStartUpJoinsLaterWithReconnect() async throws {
+        var reserved: ReservedPort? = try ReservedPort()
+        let port = reserved!.port
+        let alpha = try await MockProcess.start(0, ["--switchname", "alpha"])
+        let term = try TerminalHarness(["-R", "-H", "a=127.0.0.1:\(alpha.port)", "-H", "late=127.0.0.1:\(port)"])
+        defer { term.close() }
+        try await term.waitFor("the late switch shown as reconnecting") { screen in
+            screen.contains { $0.hasPrefix("to all | a up  late … |") } && screen.last?.hasPrefix("fscli@all>") == true
+        }
+        reserved = nil
+        let late = try await MockProcess.start(port, ["--switchname", "late"])
+        try await term.waitFor("the late switch connected") { screen in
+            screen.contains { $0.hasPrefix("late | reconnected to 127.0.0.1:\(port) after ") }
+                && screen.contains { $0.hasPrefix("to all | a up  late up |") }
+        }
+        try term.type("switchname")
+        try term.press("Enter")
+        try await term.waitFor("both answer") { $0.contains("== late (+OK)") && $0.contains("late | late") && $0.contains("a    | alpha") }
+        try term.type("/exit")
+        try term.press("Enter")
+        #expect(try await term.waitForExit("/exit") == 0)
+        alpha.stopInBackground()
+        late.stopInBackground()
+    }
+
     /// The interactive console: tagged start-up, `/use`, grouped replies, tagged logs from two
     /// switches, the status line, and a switch that goes away without disturbing the other.
     @Test(.enabled(if: TerminalHarness.tmux != nil, "tmux is not installed"))
@@ -124,7 +167,7 @@ import Testing
         try await term.waitFor("the fleet prompt") { $0.contains { $0.hasPrefix("fscli@all>") } }
         // The status line (the row above the input line) shows each switch in a few characters.
         try await term.waitFor("the status line") { screen in
-            screen.contains { $0.hasPrefix("all | a up  refused down  silent down  b up |") }
+            screen.contains { $0.hasPrefix("to all | a up  refused down  silent down  b up |") }
         }
         let start = try term.screen()
         #expect(start.contains { $0.hasPrefix("refused | ") }, "the refusal is tagged: \(start)")
@@ -170,7 +213,7 @@ import Testing
         fleet.bravo.stop()
         try await term.waitFor("bravo down") { screen in
             screen.contains { $0.hasPrefix("b       | ") && $0.contains("disconnected") }
-                && screen.contains { $0.hasPrefix("all | a up  refused down  silent down  b down |") }
+                && screen.contains { $0.hasPrefix("to all | a up  refused down  silent down  b down |") }
         }
         try term.type("echo still")
         try term.press("Enter")

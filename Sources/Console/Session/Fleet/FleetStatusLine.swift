@@ -1,9 +1,9 @@
 /// A fleet's status line: where commands go, each switch's state in a few characters, the
 /// stream's rate.
 ///
-/// `all | pbx1 up  pbx2 down  pbx3 … | 12 events/s | 0 dropped`, where `…` is a switch being
+/// `to all | pbx1 up  pbx2 down  pbx3 … | 12 events/s | 0 dropped`, where `…` is a switch being
 /// reconnected (`-R`). When the switches do not fit the width, a summary takes their place:
-/// `all | 18 up, 2 down: pbx7 pbx12 | …`; the line is never wider than `width`.
+/// `to all | 18 up, 2 down: pbx7 pbx12 | …`; the line is never wider than `width`.
 struct FleetStatusLine: Sendable, Equatable {
     struct Switch: Sendable, Equatable {
         var name: String
@@ -40,9 +40,9 @@ struct FleetStatusLine: Sendable, Equatable {
     /// The line for a screen `width` columns wide (nil: no limit).
     func text(width: Int?) -> String {
         let rest = " | \(eventsPerSecond) event\(eventsPerSecond == 1 ? "" : "s")/s | \(dropped) dropped"
-        let full = "\(target) | \(detailed)" + rest
+        let full = "to \(target) | \(detailed)" + rest
         guard let width, full.count > width else { return full }
-        let short = "\(target) | \(summary)"
+        let short = "to \(target) | \(summary)"
         if short.count + rest.count <= width { return short + rest }
         return short.count <= width ? short : String(short.prefix(max(0, width - 1))) + "…"
     }
