@@ -35,7 +35,7 @@ import Testing
 
     @Test func batchRepliesComeGroupedInFleetOrderUnderAHeaderEach() async throws {
         let fleet = try await Fleet.start()
-        let result = try await FscliRun.run(["-q", "-b", "-T", "1500"] + fleet.hosts, input: "echo one\nno_such_command\n/subs\n")
+        let result = try await FscliRun.run(["-q", "-b", "-T", "4000"] + fleet.hosts, input: "echo one\nno_such_command\n/subs\n")
         await fleet.stop()
         let refused = "127.0.0.1:\(fleet.refused.port)"
         let silent = "127.0.0.1:\(fleet.silent.port)"
@@ -121,7 +121,7 @@ import Testing
         }
         let slow = try await ScriptedSwitch(script: ScriptedSwitch.greeting + [.expect(nil), reply("slow"), .expect(nil), reply("slowhost"), .hang])
         let result = try await FscliRun.run(
-            ["-q", "-t", "500", "-H", "a=127.0.0.1:\(alpha.port)", "-H", "slow=127.0.0.1:\(slow.port)"], input: "echo one\n")
+            ["-q", "-t", "500", "-T", "120000", "-H", "a=127.0.0.1:\(alpha.port)", "-H", "slow=127.0.0.1:\(slow.port)"], input: "echo one\n")
         await slow.stop()
         #expect(result.stdout.hasPrefix("== a (+OK)\none\n== slow (timed out)\n"), "\(result.stdout)")
         #expect(result.status == 254, "\(result.stderr)")
@@ -160,7 +160,7 @@ import Testing
     @Test(.enabled(if: TerminalHarness.tmux != nil, "tmux is not installed"))
     func aSwitchGoesAwayMidSession() async throws {
         let fleet = try await Fleet.start()
-        let term = try TerminalHarness(["-T", "1500"] + fleet.hosts)
+        let term = try TerminalHarness(["-T", "4000"] + fleet.hosts)
         defer {
             term.close()
         }
@@ -210,7 +210,9 @@ import Testing
         try await term.waitFor("the fleet prompt again") { $0.last?.hasPrefix("fscli@all>") == true }
 
         // Bravo goes away: marked down, and alpha carries on.
-        fleet.bravo.stop()
+        // Off the cooperative pool: waiting for the mock to exit must not starve other tests' tasks.
+        let bravo = fleet.bravo
+        try await offPool { bravo.stop() }
         try await term.waitFor("bravo down") { screen in
             screen.contains { $0.hasPrefix("b       | ") && $0.contains("disconnected") }
                 && screen.contains { $0.hasPrefix("to all | a up  refused down  silent down  b down |") }
@@ -224,7 +226,8 @@ import Testing
         try term.press("Enter")
         // A switch lost (without -R) makes the session's status 255, as it does for one switch.
         #expect(try await term.waitForExit("/exit") == 255)
-        await fleet.stop()
+        fleet.alpha.stopInBackground()
+        await fleet.silent.stop()
     }
 }
 
