@@ -181,6 +181,14 @@ import Testing
             return a < refused && refused < b && screen[a + 1] == "a       | alpha" && screen[b + 1] == "b       | bravo"
         }
 
+        // Each switch in the colour of its place in the list: a first (cyan), b fourth (green). tmux
+        // writes a colour only where it changes, so the tag under a header of its colour has none.
+        let coloured = try term.screen(colors: true)
+        let alphaHeader = try #require(coloured.first { $0.contains("== a (+OK)") })
+        let bravoHeader = try #require(coloured.first { $0.contains("== b (+OK)") })
+        #expect(alphaHeader.components(separatedBy: "==").first?.contains("\u{1b}[36m") == true, "\(alphaHeader.debugDescription)")
+        #expect(bravoHeader.components(separatedBy: "==").first?.contains("\u{1b}[32m") == true, "\(bravoHeader.debugDescription)")
+
         // Log lines from both switches, each tagged with its name.
         let ports = [(fleet.alpha.port, "from-alpha"), (fleet.bravo.port, "from-bravo")]
         try await offPool {
@@ -199,6 +207,11 @@ import Testing
         try term.type("/use")
         try term.press("Enter")
         try await term.waitFor("the list") { $0.contains("commands go to all (/use NAME or /use all)") }
+        // Tab completes switch names after /use.
+        try term.type("/use sil")
+        try term.press("Tab")
+        try await term.waitFor("the completed name") { $0.last?.hasPrefix("fscli@all> /use silent") == true }
+        try term.press("C-u")
         try term.type("/use b")
         try term.press("Enter")
         try await term.waitFor("bravo's prompt") { $0.last?.hasPrefix("freeswitch@bravo>") == true }
