@@ -201,7 +201,9 @@ struct FleetStateMachine: Sendable {
             actions.append(.pane(.pause))
         case .slash(.resume):
             actions.append(.pane(.resume))
-        default:
+        case .api, .bgapi, .consoleLogLevel,
+             .slash(.event), .slash(.noevents), .slash(.nixevent), .slash(.filter), .slash(.log), .slash(.nolog),
+             .slash(.uuid), .slash(.logfilter), .slash(.debug), .slash(.view), .slash(.reconnect), .slash(.subs):
             // Commands for the switches, and the slash commands that change a session's own
             // state (subscriptions, filters, views, /reconnect): each target's session runs it.
             let targets = targetIndex.map { [$0] } ?? Array(members.indices)
