@@ -25,6 +25,8 @@ import Testing
         #expect(machine.lineStatus == .connectionFailed)
         #expect(machine.linesSubmitted == 1)
         #expect(machine.status.status(interactive: true) == .connectionFailed)
+        // A subscription too; nothing is being reconnected without -R.
+        #expect(Tests.acted(&machine, .submitted("/event plain ALL", typed: false)) == [.showError("not connected to 127.0.0.1:8021"), .promptReady])
     }
 
     @Test func aSwitchDownAtStartUpIsRetriedOnlyWithReconnect() {

@@ -189,18 +189,28 @@ import Testing
         #expect(alphaHeader.components(separatedBy: "==").first?.contains("\u{1b}[36m") == true, "\(alphaHeader.debugDescription)")
         #expect(bravoHeader.components(separatedBy: "==").first?.contains("\u{1b}[32m") == true, "\(bravoHeader.debugDescription)")
 
-        // Log lines from both switches, each tagged with its name.
+        // A subscription for all switches, then log lines and events from both, each tagged with its name.
+        try term.type("/event plain CUSTOM fleet::from-alpha fleet::from-bravo")
+        try term.press("Enter")
+        try await term.waitFor("the subscription on both") { screen in
+            screen.filter { $0.hasSuffix("| +OK event listener enabled plain") }.count == 2
+        }
+        // Without -R nothing is being reconnected, and no line says otherwise.
+        #expect(!(try term.screen()).contains { $0.contains("reconnecting") })
         let ports = [(fleet.alpha.port, "from-alpha"), (fleet.bravo.port, "from-bravo")]
         try await offPool {
             for (port, marker) in ports {
                 let connection = try ESLBlockingConnection.connect(host: "127.0.0.1", port: port, password: "ClueCon")
                 defer { connection.close() }
                 _ = try connection.send(ESLCommand(line: "api log ERR \(marker)", replyKind: .apiResponse), timeout: .seconds(5))
+                _ = try connection.send(ESLCommand(line: "sendevent CUSTOM", headers: [("Event-Subclass", "fleet::\(marker)")]), timeout: .seconds(5))
             }
         }
-        try await term.waitFor("tagged log lines") { screen in
-            screen.contains { $0.hasPrefix("a       | ") && $0.contains("from-alpha") }
-                && screen.contains { $0.hasPrefix("b       | ") && $0.contains("from-bravo") }
+        try await term.waitFor("tagged log lines and events") { screen in
+            screen.contains { $0.hasPrefix("a       | ") && $0.contains("from-alpha") && !$0.contains("fleet::") }
+                && screen.contains { $0.hasPrefix("b       | ") && $0.contains("from-bravo") && !$0.contains("fleet::") }
+                && screen.contains { $0.hasPrefix("a       | ") && $0.contains("fleet::from-alpha") }
+                && screen.contains { $0.hasPrefix("b       | ") && $0.contains("fleet::from-bravo") }
         }
 
         // /use: the list, then one switch, whose prompt the console takes.

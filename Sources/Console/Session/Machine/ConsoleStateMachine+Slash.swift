@@ -12,10 +12,7 @@ extension ConsoleStateMachine {
             actions.append(.stop)
         case .event, .noevents, .nixevent, .filter, .log, .nolog:
             guard let server = command.serverCommand else { return }
-            guard link == .connected else {
-                fail(Failure(message: "not connected to \(configuration.address); reconnecting", status: .connectionFailed), &actions)
-                return
-            }
+            guard requireConnection(&actions) else { return }
             startCommands([server], line: line, &actions)
         case .uuid(let uuid):
             logFilters.uuid = uuid
