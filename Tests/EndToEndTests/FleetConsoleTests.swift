@@ -26,17 +26,20 @@ import Testing
                 .flatMap { ["-H", $0] }
         }
 
-        func stop() async {
+        /// Stops everything without waiting (from a `defer`, so a failed test leaves nothing running);
+        /// stopping a mock that already stopped does nothing.
+        func stopInBackground() {
             alpha.stopInBackground()
             bravo.stopInBackground()
-            await silent.stop()
+            let silent = silent
+            Task { await silent.stop() }
         }
     }
 
     @Test func batchRepliesComeGroupedInFleetOrderUnderAHeaderEach() async throws {
         let fleet = try await Fleet.start()
+        defer { fleet.stopInBackground() }
         let result = try await FscliRun.run(["-q", "-b", "-T", "4000"] + fleet.hosts, input: "echo one\nno_such_command\n/subs\n")
-        await fleet.stop()
         let refused = "127.0.0.1:\(fleet.refused.port)"
         let silent = "127.0.0.1:\(fleet.silent.port)"
         let expected = """
@@ -91,12 +94,14 @@ import Testing
         async let alpha = MockProcess.start(0, ["--switchname", "alpha"])
         async let bravo = MockProcess.start(0, ["--switchname", "bravo"])
         let (a, b) = try await (alpha, bravo)
+        defer {
+            a.stopInBackground()
+            b.stopInBackground()
+        }
         let result = try await FscliRun.run(
             ["-q", "-H", "a=127.0.0.1:\(a.port)", "-H", "b=127.0.0.1:\(b.port)"], input: "switchname\n")
         let failing = try await FscliRun.run(
             ["-q", "-H", "a=127.0.0.1:\(a.port)", "-H", "b=127.0.0.1:\(b.port)"], input: "switchname\nno_such_command\n")
-        a.stopInBackground()
-        b.stopInBackground()
         #expect(result.stdout == "== a (+OK)\nalpha\n== b (+OK)\nbravo\n", "\(result.stdout)")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(failing.status == 1)
@@ -115,14 +120,15 @@ import Testing
     @Test func aSwitchThatDoesNotAnswerInTimeIsHeadedTimedOut() async throws {
         let alpha = try await MockProcess.start(0, ["--switchname", "alpha"])
         defer { alpha.stopInBackground() }
-        // Logs in and says who it is, then never answers again.
+        // Logs in and says who it is, then never answers again. -t also bounds those start-up
+        // requests, so it is long enough for a test process busy with other tests to answer them.
         func reply(_ body: String) -> ScriptedSwitch.Step {
             .send("Content-Type: api/response\nContent-Length: \(body.utf8.count)\n\n\(body)")
         }
         let slow = try await ScriptedSwitch(script: ScriptedSwitch.greeting + [.expect(nil), reply("slow"), .expect(nil), reply("slowhost"), .hang])
+        defer { Task { await slow.stop() } }
         let result = try await FscliRun.run(
-            ["-q", "-t", "500", "-T", "120000", "-H", "a=127.0.0.1:\(alpha.port)", "-H", "slow=127.0.0.1:\(slow.port)"], input: "echo one\n")
-        await slow.stop()
+            ["-q", "-t", "5000", "-T", "120000", "-H", "a=127.0.0.1:\(alpha.port)", "-H", "slow=127.0.0.1:\(slow.port)"], input: "echo one\n")
         #expect(result.stdout.hasPrefix("== a (+OK)\none\n== slow (timed out)\n"), "\(result.stdout)")
         #expect(result.status == 254, "\(result.stderr)")
     }
@@ -134,6 +140,7 @@ import Testing
         var reserved: ReservedPort? = try ReservedPort()
         let port = reserved!.port
         let alpha = try await MockProcess.start(0, ["--switchname", "alpha"])
+        defer { alpha.stopInBackground() }
         let term = try TerminalHarness(["-R", "-H", "a=127.0.0.1:\(alpha.port)", "-H", "late=127.0.0.1:\(port)"])
         defer { term.close() }
         try await term.waitFor("the late switch shown as reconnecting") { screen in
@@ -141,6 +148,7 @@ import Testing
         }
         reserved = nil
         let late = try await MockProcess.start(port, ["--switchname", "late"])
+        defer { late.stopInBackground() }
         try await term.waitFor("the late switch connected") { screen in
             screen.contains { $0.hasPrefix("late | reconnected to 127.0.0.1:\(port) after ") }
                 && screen.contains { $0.hasPrefix("to all | a up  late up |") }
@@ -151,8 +159,6 @@ import Testing
         try term.type("/exit")
         try term.press("Enter")
         #expect(try await term.waitForExit("/exit") == 0)
-        alpha.stopInBackground()
-        late.stopInBackground()
     }
 
     /// The interactive console: tagged start-up, `/use`, grouped replies, tagged logs from two
@@ -160,10 +166,9 @@ import Testing
     @Test(.enabled(if: TerminalHarness.tmux != nil, "tmux is not installed"))
     func aSwitchGoesAwayMidSession() async throws {
         let fleet = try await Fleet.start()
+        defer { fleet.stopInBackground() }
         let term = try TerminalHarness(["-T", "4000"] + fleet.hosts)
-        defer {
-            term.close()
-        }
+        defer { term.close() }
         try await term.waitFor("the fleet prompt") { $0.contains { $0.hasPrefix("fscli@all>") } }
         // The status line (the row above the input line) shows each switch in a few characters.
         try await term.waitFor("the status line") { screen in
@@ -249,8 +254,6 @@ import Testing
         try term.press("Enter")
         // A switch lost (without -R) makes the session's status 255, as it does for one switch.
         #expect(try await term.waitForExit("/exit") == 255)
-        fleet.alpha.stopInBackground()
-        await fleet.silent.stop()
     }
 }
 
