@@ -41,6 +41,20 @@ import Testing
         #expect(retried.status.status(interactive: true) == .success)
     }
 
+    @Test func reconnectBringsBackASwitchThatIsDown() {
+        var machine = Self.member()
+        _ = Tests.acted(&machine, .startedDown(restore: [ESLCommand(line: "log debug")]))
+        let actions = Tests.acted(&machine, .submitted("/reconnect", typed: false))
+        #expect(actions == [.reconnect(immediately: true, restore: [ESLCommand(line: "log debug")])])
+        #expect(machine.link == .reconnecting(attempts: 0, lastError: nil))
+        // The line is done when the switch is back.
+        let back = Tests.acted(&machine, .reconnected(identity: Tests.identity, subscriptions: ESLSubscriptions(), attempts: 3, elapsed: .seconds(2)))
+        #expect(back.last == .promptReady)
+        #expect(machine.link == .connected)
+        #expect(machine.status.status(interactive: true) == .success)
+        #expect(machine.status.status(interactive: false) == .connectionFailed)
+    }
+
     @Test func eachLineStartsWithAFreshStatus() {
         var machine = Self.member()
         let first = Tests.acted(&machine, .submitted("nosuch", typed: false))

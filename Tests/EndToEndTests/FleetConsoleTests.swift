@@ -250,9 +250,21 @@ import Testing
         try await term.waitFor("alpha answers, bravo is not connected") { screen in
             screen.contains("== b (not connected)") && screen.contains("a       | still")
         }
+        // Bravo listens again on its port; /reconnect to it brings it back into the fleet.
+        let again = try await MockProcess.start(fleet.bravo.port, ["--switchname", "bravo"])
+        defer { again.stopInBackground() }
+        try term.type("/use b")
+        try term.press("Enter")
+        try term.type("/reconnect")
+        try term.press("Enter")
+        try await term.waitFor("bravo back") { screen in
+            screen.contains { $0.hasPrefix("b       | reconnected to 127.0.0.1:\(fleet.bravo.port) after ") }
+                && screen.contains { $0.hasPrefix("to b | a up  refused down  silent down  b up |") }
+        }
         try term.type("/exit")
         try term.press("Enter")
-        // A switch lost (without -R) makes the session's status 255, as it does for one switch.
+        // Refused and silent never logged in (without -R): the session's status is 255, as for one
+        // switch that could not be reached; bravo, back, no longer counts as lost.
         #expect(try await term.waitForExit("/exit") == 255)
     }
 }
