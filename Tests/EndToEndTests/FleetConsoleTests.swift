@@ -26,6 +26,16 @@ import Testing
                 .flatMap { ["-H", $0] }
         }
 
+        /// Stops everything and waits for the mocks to exit, off the cooperative pool.
+        func stop() async throws {
+            let (alpha, bravo) = (alpha, bravo)
+            try await offPool {
+                alpha.stop()
+                bravo.stop()
+            }
+            await silent.stop()
+        }
+
         /// Stops everything without waiting (from a `defer`, so a failed test leaves nothing running);
         /// stopping a mock that already stopped does nothing.
         func stopInBackground() {
@@ -40,6 +50,7 @@ import Testing
         let fleet = try await Fleet.start()
         defer { fleet.stopInBackground() }
         let result = try await FscliRun.run(["-q", "-b", "-T", "4000"] + fleet.hosts, input: "echo one\nno_such_command\n/subs\n")
+        try await fleet.stop()
         let refused = "127.0.0.1:\(fleet.refused.port)"
         let silent = "127.0.0.1:\(fleet.silent.port)"
         let expected = """
@@ -102,6 +113,10 @@ import Testing
             ["-q", "-H", "a=127.0.0.1:\(a.port)", "-H", "b=127.0.0.1:\(b.port)"], input: "switchname\n")
         let failing = try await FscliRun.run(
             ["-q", "-H", "a=127.0.0.1:\(a.port)", "-H", "b=127.0.0.1:\(b.port)"], input: "switchname\nno_such_command\n")
+        try await offPool {
+            a.stop()
+            b.stop()
+        }
         #expect(result.stdout == "== a (+OK)\nalpha\n== b (+OK)\nbravo\n", "\(result.stdout)")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(failing.status == 1)
@@ -129,6 +144,8 @@ import Testing
         defer { Task { await slow.stop() } }
         let result = try await FscliRun.run(
             ["-q", "-t", "5000", "-T", "120000", "-H", "a=127.0.0.1:\(alpha.port)", "-H", "slow=127.0.0.1:\(slow.port)"], input: "echo one\n")
+        try await offPool { alpha.stop() }
+        await slow.stop()
         #expect(result.stdout.hasPrefix("== a (+OK)\none\n== slow (timed out)\n"), "\(result.stdout)")
         #expect(result.status == 254, "\(result.stderr)")
     }
@@ -159,6 +176,10 @@ import Testing
         try term.type("/exit")
         try term.press("Enter")
         #expect(try await term.waitForExit("/exit") == 0)
+        try await offPool {
+            alpha.stop()
+            late.stop()
+        }
     }
 
     /// The interactive console: tagged start-up, `/use`, grouped replies, tagged logs from two
@@ -266,6 +287,8 @@ import Testing
         // Refused and silent never logged in (without -R): the session's status is 255, as for one
         // switch that could not be reached; bravo, back, no longer counts as lost.
         #expect(try await term.waitForExit("/exit") == 255)
+        try await offPool { again.stop() }
+        try await fleet.stop()
     }
 }
 
