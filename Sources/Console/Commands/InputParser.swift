@@ -83,6 +83,7 @@ public enum InputParser {
         case .find: return .slash(.find(argument))
         case .pause: return noArguments(.pause)
         case .resume: return noArguments(.resume)
+        case .use: return .slash(.use(argument))
         }
     }
 

@@ -42,6 +42,8 @@ public enum SlashCommand: Sendable, Hashable {
     case pause
     /// `/resume`: show what arrived while paused and follow the output again.
     case resume
+    /// `/use <switch>` or `/use all`: where a fleet's commands go; `nil` lists the switches.
+    case use(String?)
 
     /// The ESL command the switch receives, exactly as fs_cli sends it (the text after the `/`);
     /// `nil` for commands the console handles itself.
@@ -53,7 +55,7 @@ public enum SlashCommand: Sendable, Hashable {
         case .filter(let arguments): ESLCommand(line: "filter \(arguments)")
         case .log(let level): ESLCommand(line: level.map { "log \($0)" } ?? "log")
         case .nolog: ESLCommand(line: "nolog")
-        case .help, .exit, .uuid, .logfilter, .debug, .view, .history, .clear, .reconnect, .subs, .find, .pause, .resume: nil
+        case .help, .exit, .uuid, .logfilter, .debug, .view, .history, .clear, .reconnect, .subs, .find, .pause, .resume, .use: nil
         }
     }
 }

@@ -6,6 +6,7 @@ public enum SlashCommandName: String, Sendable, Hashable, CaseIterable {
     case uuid, logfilter, debug, view
     case history, clear, reconnect, subs
     case find, pause, resume
+    case use
 
     /// The word as typed: `/event`.
     public var word: String { "/" + rawValue }
@@ -16,6 +17,7 @@ public enum SlashCommandName: String, Sendable, Hashable, CaseIterable {
         case .exit, .quit, .bye, .noevents, .nolog, .history, .clear, .reconnect, .subs, .pause, .resume: ""
         case .help: "[<command>]"
         case .find: "[<text>]"
+        case .use: "[<switch> | all]"
         case .event: "[plain|json|xml] <event names…>"
         case .nixevent: "<event names…>"
         case .filter: "<header> <value> | delete <header> [<value>] | delete all"
@@ -49,6 +51,7 @@ public enum SlashCommandName: String, Sendable, Hashable, CaseIterable {
         case .find: "page back to the newest line containing the text; again: the one before; alone: stop"
         case .pause: "hold the output still (nothing is lost: it is kept and counted)"
         case .resume: "show what arrived while paused and follow the output again"
+        case .use: "with several switches: send commands to one of them, or to all; alone: list them"
         }
     }
 

@@ -75,7 +75,8 @@ public struct LocalCompleter: Sendable {
             choices = context.index == 1 ? channelUUIDs : []
         case .view:
             choices = context.index == 1 ? EventView.allCases.map(\.rawValue) : []
-        case .help, .exit, .quit, .bye, .noevents, .nolog, .logfilter, .debug, .history, .clear, .reconnect, .subs, .find, .pause, .resume:
+        case .help, .exit, .quit, .bye, .noevents, .nolog, .logfilter, .debug, .history, .clear, .reconnect, .subs, .find, .pause, .resume, .use:
+            // A fleet completes /use's switch names itself (FleetSession.complete).
             choices = []
         }
         return context.completion(among: choices, hint: name.usage)

@@ -57,6 +57,7 @@ public struct ConsoleRunner: Sendable {
         // `--json` reads batch lines the way `-x` runs its commands (OneShotRun), with none of the
         // session's log stream, prompt or slash commands, so that every line of stdout is a record.
         if !settings.commands.isEmpty || settings.json { return await OneShotRun(settings: settings, palette: palette).run() }
+        if settings.isFleet { return await runFleet() }
         let link = SwitchLink(settings: settings)
         guard let connection = await link.connectReportingToStderr() else { return .connectionFailed }
         let identity: SwitchLink.Identity
@@ -70,16 +71,21 @@ public struct ConsoleRunner: Sendable {
         return await session(connection: connection, identity: identity)
     }
 
-    private func session(connection: ESLConnection, identity: SwitchLink.Identity) async -> ExitStatus {
-        let interactive = isInteractive
-        let history: HistoryFile? = interactive && !settings.noHistoryFile
+    /// The history file of an interactive session, loaded, and why it could not be.
+    func loadHistory() -> (file: HistoryFile?, problem: String?) {
+        let history: HistoryFile? = isInteractive && !settings.noHistoryFile
             ? HistoryFile.defaultPath(environment: environment).map { HistoryFile(path: $0) } : nil
-        var historyProblem: String?
         do {
             _ = try history?.load()
+            return (history, nil)
         } catch {
-            historyProblem = "history not loaded: \(error)"
+            return (history, "history not loaded: \(error)")
         }
+    }
+
+    private func session(connection: ESLConnection, identity: SwitchLink.Identity) async -> ExitStatus {
+        let interactive = isInteractive
+        let (history, historyProblem) = loadHistory()
         let queue = OutputQueue()
         let pane = usesPane
         let session = ConsoleSession(
@@ -95,7 +101,7 @@ public struct ConsoleRunner: Sendable {
         if let historyProblem { queue.enqueue(palette.error(historyProblem)) }
         session.start(logCommand: SwitchLink(settings: settings).startupLogCommand)
 
-        let loop = TerminalSession(session: session, interactive: interactive, pane: pane, history: history)
+        let loop = TerminalSession(session: session, queue: queue, interactive: interactive, pane: pane, history: history)
         await loop.run()
         await session.finish()
         // Whatever was queued after the loop stopped (the last lines before a disconnect).

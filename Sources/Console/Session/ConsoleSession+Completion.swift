@@ -63,7 +63,7 @@ extension ConsoleSession {
         return CompletionReply(body: response.text)
     }
 
-    private static func result(_ completion: LocalCompletion, beforeCursor: String) -> CompletionResult {
+    static func result(_ completion: LocalCompletion, beforeCursor: String) -> CompletionResult {
         let edit = completion.write
         let listed = completion.candidates.count > 1 ? completion.candidates : []
         let hint = completion.candidates.count <= 1 ? completion.hint.map { "usage: \($0)" } : nil

@@ -18,7 +18,8 @@ import LineEditor
 final class ConsoleSession: Sendable {
     let settings: ConsoleSettings
     let link: SwitchLink
-    let queue: OutputQueue
+    /// The terminal's queue, or a fleet member's tagging output.
+    let queue: any SessionOutput
     let palette: Palette
     let logRenderer: LogRenderer
     let eventRenderer: EventRenderer
@@ -41,8 +42,8 @@ final class ConsoleSession: Sendable {
 
     let core: Locked<Core>
 
-    init(settings: ConsoleSettings, queue: OutputQueue, palette: Palette, connection: any SwitchConnection,
-         identity: SwitchLink.Identity, history: [String], interactive: Bool, showsStatus: Bool) {
+    init(settings: ConsoleSettings, queue: any SessionOutput, palette: Palette, connection: (any SwitchConnection)?,
+         identity: SwitchLink.Identity, history: [String], interactive: Bool, showsStatus: Bool, fleetMember: Bool = false) {
         self.settings = settings
         self.link = SwitchLink(settings: settings)
         self.queue = queue
@@ -51,7 +52,8 @@ final class ConsoleSession: Sendable {
         self.logRenderer = LogRenderer(palette: palette, uuidPrefixLength: settings.logUUIDPrefixLength)
         self.eventRenderer = EventRenderer(palette: palette)
         let configuration = ConsoleStateMachine.Configuration(
-            palette: palette, address: link.address, interactive: interactive, reconnects: settings.reconnect)
+            palette: palette, address: link.address, interactive: interactive, reconnects: settings.reconnect,
+            fleetMember: fleetMember)
         var machine = ConsoleStateMachine(
             configuration: configuration, identity: identity, history: history, debugLevel: settings.debugLevel, now: .now)
         machine.logFilters.uuid = settings.initialUUIDFilter
@@ -64,7 +66,10 @@ final class ConsoleSession: Sendable {
     func start(logCommand: ESLCommand?) {
         core.withLock { core in
             var actions: [ConsoleStateMachine.Action] = []
-            if let logCommand {
+            if core.connection == nil {
+                // A fleet's switch that could not be reached at start-up.
+                actions = core.machine.receive(.startedDown(restore: logCommand.map { [$0] } ?? []), now: .now)
+            } else if let logCommand {
                 core.machine.startCommands([logCommand], line: logCommand.line, &actions)
             } else {
                 actions.append(.promptReady)
@@ -148,13 +153,13 @@ final class ConsoleSession: Sendable {
         case .show(let text):
             queue.enqueue(text)
         case .showError(let message):
-            if core.machine.configuration.interactive {
+            if core.machine.configuration.interactive || core.machine.configuration.fleetMember {
                 queue.enqueue(palette.error(message))
             } else {
                 StandardStreams.error(message)
             }
         case .status(let text):
-            if showsStatus { queue.setStatus(text) }
+            queue.sessionStatus(showsStatus ? text : nil, link: core.machine.link, eventsPerSecond: core.machine.eventsPerSecond)
         case .updatePrompt:
             queue.setPrompt(promptText(core.machine.identity))
         case .closeConnection:
@@ -173,7 +178,7 @@ final class ConsoleSession: Sendable {
                 self.finished(id, .commandList(id, names, for: word))
             }
         case .promptReady:
-            queue.signalPromptReady()
+            queue.sessionIdle(linesSubmitted: core.machine.linesSubmitted, lineStatus: core.machine.lineStatus)
         case .pane(let command):
             queue.pane(command)
         case .stop:

@@ -19,6 +19,12 @@ struct ExitStatusTracker: Sendable, Equatable {
         record(outcome)
     }
 
+    /// Forgets how the session was ending: a fleet's switch that was lost is back (`/reconnect`).
+    /// The failure itself still counts for a batch run.
+    mutating func resumed() {
+        ending = .success
+    }
+
     /// The status for a batch run (`interactive` false) or an interactive one.
     func status(interactive: Bool) -> ExitStatus {
         interactive ? ending : firstFailure

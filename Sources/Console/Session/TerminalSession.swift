@@ -1,9 +1,32 @@
 import LineEditor
 
+/// What the terminal loop drives: one switch's ``ConsoleSession`` or a ``FleetSession``.
+protocol TerminalDriven: AnyObject, Sendable {
+    var settings: ConsoleSettings { get }
+    /// The prompt, coloured for readline.
+    var prompt: String { get }
+    /// Tab, on the terminal thread.
+    func complete(_ request: LineEditor.CompletionRequest) -> CompletionResult
+    /// A line typed (`typed`) or read, or an F-key macro.
+    func submit(_ line: String, typed: Bool)
+    /// Batch input ended.
+    func endOfInput()
+    /// Ctrl-C at the prompt (without `-i`).
+    func interrupt()
+    /// Records why the session ends (Ctrl-C with `-i`, a signal).
+    func end(_ outcome: ExitStatus)
+}
+
+extension ConsoleSession: TerminalDriven {
+    func endOfInput() { feed(.endOfInput) }
+    func interrupt() { feed(.interrupted) }
+}
+
 /// The terminal side of a session: the line editor's loop on a thread of its own (it blocks in
 /// poll(2), which must not tie up a Swift concurrency thread), turning keys into session actions.
 final class TerminalSession: @unchecked Sendable {
-    private let session: ConsoleSession
+    private let session: any TerminalDriven
+    private let queue: OutputQueue
     private let interactive: Bool
     private let pane: Bool
     private let history: HistoryFile?
@@ -11,8 +34,9 @@ final class TerminalSession: @unchecked Sendable {
     private var functionKeys: FunctionKeyState
 
     /// `pane` splits an interactive terminal (log pane, status line, input line).
-    init(session: ConsoleSession, interactive: Bool, pane: Bool, history: HistoryFile?) {
+    init(session: any TerminalDriven, queue: OutputQueue, interactive: Bool, pane: Bool, history: HistoryFile?) {
         self.session = session
+        self.queue = queue
         self.interactive = interactive
         self.pane = interactive && pane
         self.history = history
@@ -34,7 +58,7 @@ final class TerminalSession: @unchecked Sendable {
         if interactive {
             editor.completer = { [session] request in session.complete(request) }
         }
-        editor.run(prompt: session.prompt, queue: session.queue) { event in
+        editor.run(prompt: session.prompt, queue: queue) { event in
             handle(event, editor: editor)
         }
     }
@@ -45,7 +69,7 @@ final class TerminalSession: @unchecked Sendable {
             return submit(line, typed: interactive)
         case .endOfInput:
             guard interactive else {
-                session.feed(.endOfInput)
+                session.endOfInput()
                 return .proceed
             }
             return .stop  // Ctrl-D on an empty line
@@ -55,7 +79,7 @@ final class TerminalSession: @unchecked Sendable {
                 editor.printAbove("Interrupted.")
                 return .stop
             }
-            session.feed(.interrupted)
+            session.interrupt()
             return .proceed
         case .terminated(let signal):
             // Killed (SIGTERM) or the terminal went away (SIGHUP): leave cleanly; history is

@@ -20,6 +20,7 @@ extension ConsoleStateMachine {
     }
 
     mutating func start(_ line: String, _ actions: inout [Action]) {
+        lineStatus = .success
         let input = InputParser.parse(line)
         switch input {
         case .empty:
@@ -130,6 +131,7 @@ extension ConsoleStateMachine {
 
     mutating func record(_ outcome: ExitStatus) {
         status.record(outcome)
+        if lineStatus == .success { lineStatus = outcome }
     }
 
     /// Records why the session ends (Ctrl-C with `-i`, a signal).

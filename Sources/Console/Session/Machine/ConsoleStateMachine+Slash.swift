@@ -12,10 +12,7 @@ extension ConsoleStateMachine {
             actions.append(.stop)
         case .event, .noevents, .nixevent, .filter, .log, .nolog:
             guard let server = command.serverCommand else { return }
-            guard link == .connected else {
-                fail(Failure(message: "not connected to \(configuration.address); reconnecting", status: .connectionFailed), &actions)
-                return
-            }
+            guard requireConnection(&actions) else { return }
             startCommands([server], line: line, &actions)
         case .uuid(let uuid):
             logFilters.uuid = uuid
@@ -61,6 +58,9 @@ extension ConsoleStateMachine {
             actions.append(.pane(.pause))
         case .resume:
             actions.append(.pane(.resume))
+        case .use:
+            // A fleet answers /use itself (FleetStateMachine); one switch has nothing to choose.
+            fail(Failure(message: "/use: there is one switch; give -H more than once (or hosts = in a profile) for several", status: .commandFailed), &actions)
         }
     }
 

@@ -55,6 +55,9 @@ struct ConsoleStateMachine: Sendable {
         case commandList(RequestID, [String], for: String)
         /// About once a second: the stream's rate and what could not be shown, for the status line.
         case tick(eventsPerSecond: Int, dropped: Int)
+        /// A fleet's switch could not be reached at start-up; `restore` is what to send once it is
+        /// (the start-up `log` command).
+        case startedDown(restore: [ESLCommand])
     }
 
     /// What the session should do.
@@ -136,6 +139,9 @@ struct ConsoleStateMachine: Sendable {
         var reconnects: Bool
         /// How many history entries are kept.
         var historyLimit = HistoryFile.defaultMaxEntries
+        /// One switch of a fleet: losing it (without `-R`) marks it down instead of ending the
+        /// session, and errors go to the output (under the switch's name), never to stderr.
+        var fleetMember = false
     }
 
     let configuration: Configuration
@@ -151,6 +157,10 @@ struct ConsoleStateMachine: Sendable {
     /// Lines kept by ``HistoryPolicy``, oldest first: what Up-arrow and the history file hold.
     var history: [String]
     var status = ExitStatusTracker()
+    /// The first failure since the last line started (`.success` if none): a fleet's reply header.
+    var lineStatus = ExitStatus.success
+    /// Lines submitted so far (a fleet matches an idle session to the line it handed over).
+    var linesSubmitted = 0
     var isExiting = false
 
     var waiting: [String] = []
@@ -191,6 +201,7 @@ struct ConsoleStateMachine: Sendable {
         case .submitted(let line, let typed):
             guard !isExiting else { return [] }
             if typed { HistoryPolicy.record(line, in: &history, limit: configuration.historyLimit) }
+            linesSubmitted += 1
             if inFlight != nil { inFlight?.othersSubmitted = true }
             waiting.append(line)
             advance(&actions)
@@ -244,6 +255,8 @@ struct ConsoleStateMachine: Sendable {
         case .tick(let rate, let dropped):
             eventsPerSecond = rate
             self.dropped = dropped
+        case .startedDown(let restore):
+            startedDown(restore: restore, &actions)
         }
         actions.append(.status(statusLine.text))
         return actions
