@@ -20,6 +20,8 @@ public struct ConsoleRunner: Sendable {
 
     /// A runner.
     public init(settings: ConsoleSettings, environment: [String: String], warnings: [String] = []) {
+        var settings = settings
+        settings.stdoutIsTerminal = isatty(STDOUT_FILENO) == 1
         self.settings = settings
         self.environment = environment
         self.warnings = warnings
@@ -57,6 +59,10 @@ public struct ConsoleRunner: Sendable {
         // `--json` reads batch lines the way `-x` runs its commands (OneShotRun), with none of the
         // session's log stream, prompt or slash commands, so that every line of stdout is a record.
         if !settings.commands.isEmpty || settings.json { return await OneShotRun(settings: settings, palette: palette).run() }
+        if settings.eventsJSON && isInteractive {
+            StandardStreams.error("--events-json is for batch mode (-b, or input from a pipe or a file)")
+            return .usage
+        }
         let link = SwitchLink(settings: settings)
         guard let connection = await link.connectReportingToStderr() else { return .connectionFailed }
         let identity: SwitchLink.Identity
@@ -70,6 +76,10 @@ public struct ConsoleRunner: Sendable {
         return await session(connection: connection, identity: identity)
     }
 
+    /// Lines of logs and events that wait for stdout when nothing may be lost: enough to keep the
+    /// writer busy while the reader renders the next burst; beyond it the reader waits.
+    static let losslessQueueLines = 1_000
+
     private func session(connection: ESLConnection, identity: SwitchLink.Identity) async -> ExitStatus {
         let interactive = isInteractive
         let history: HistoryFile? = interactive && !settings.noHistoryFile
@@ -80,7 +90,8 @@ public struct ConsoleRunner: Sendable {
         } catch {
             historyProblem = "history not loaded: \(error)"
         }
-        let queue = OutputQueue()
+        let queue = settings.losesNothing
+            ? OutputQueue(droppableLimit: Self.losslessQueueLines, whenFull: .waits) : OutputQueue()
         let pane = usesPane
         let session = ConsoleSession(
             settings: settings, queue: queue, palette: palette, connection: connection, identity: identity,

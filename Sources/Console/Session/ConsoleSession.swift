@@ -146,7 +146,7 @@ final class ConsoleSession: Sendable {
             core.requests.removeValue(forKey: id)?.cancel()
             core.timers.removeValue(forKey: id)?.cancel()
         case .show(let text):
-            queue.enqueue(text)
+            show(text)
         case .showError(let message):
             if core.machine.configuration.interactive {
                 queue.enqueue(palette.error(message))
@@ -178,6 +178,16 @@ final class ConsoleSession: Sendable {
             queue.pane(command)
         case .stop:
             queue.requestStop()
+        }
+    }
+
+    /// Text for the reader: on stdout through the queue, or, when stdout holds only JSON records
+    /// (`--events-json`), on stderr.
+    func show(_ text: String) {
+        if settings.eventsJSON {
+            StandardStreams.aside(text)
+        } else {
+            queue.enqueue(text)
         }
     }
 
