@@ -65,4 +65,49 @@ import Testing
         #expect(!result.stdout.contains("dropped") && !result.stderr.contains("dropped"), "\(result.stderr)")
         #expect(result.stderr.contains("disconnected"), "the switch's shutdown is said: \(result.stderr)")
     }
+
+    /// A reader that stays behind while the switch keeps sending: the mock, like FreeSWITCH, cuts
+    /// the listener once 500 events in a row could not be queued for it, and fscli says so in one
+    /// line on stderr once it has printed what came before the cut.
+    @Test func aCutListenerIsSaidOnStandardError() async throws {
+        let mock = try await MockProcess.start()
+        defer { mock.stopInBackground() }
+        let gate = try Gate()
+        defer { gate.remove() }
+        let run = try Self.slowlyRead(["-b", "-q", "-P", String(mock.port)], input: "/event plain CUSTOM\n", gate: gate)
+        _ = try await offPool { try run.waitForStdout(within: 20) { $0.contains("\n") } }
+        let stop = StopFlag()
+        let port = mock.port
+        let sender = Task {
+            try await offPool {
+                let connection = try ESLBlockingConnection.connect(host: "127.0.0.1", port: port, password: "ClueCon")
+                defer { connection.close() }
+                let filler = String(repeating: "p", count: 4_000)
+                var sequence = 0
+                while !stop.isSet && sequence < 200_000 {
+                    _ = try connection.send(
+                        ESLCommand(line: "sendevent CUSTOM", headers: [("Seq", String(sequence)), ("Padding", filler)]), timeout: .seconds(10))
+                    sequence += 1
+                }
+            }
+        }
+        let log = try await offPool { try mock.child.waitForStderr(within: 90) { $0.contains("is not reading") } }
+        stop.set()
+        try await sender.value
+        #expect(log.contains("killed listener because of lost events"), "\(log)")
+        try await gate.release()
+        let result = try await offPool { try run.finish(within: 60) }
+        // (The pipeline's status is cat's; fscli's own exit is 255, as for any lost connection.)
+        let said = result.stderr.split(separator: "\n").filter { $0.contains("cut this listener off because it fell behind") }
+        #expect(said.count == 1, "one line says why: \(result.stderr)")
+        #expect(!result.stdout.contains("dropped"), "fscli itself dropped nothing")
+    }
+}
+
+/// Set once, read from another thread.
+final class StopFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
 }
