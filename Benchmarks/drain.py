@@ -7,7 +7,7 @@ Usage: python3 Benchmarks/drain.py [--kind log|plain] [--frames N] [--into pipe|
 Prints: frames sent, lines fscli printed, seconds from the first to the last line (into a file: from start to
 exit), lines/s, the peak RSS of fscli, the drops fscli reported (their sum) and its last drop reports.
 Targets on the 2-core machine: 300,000 log lines/s and 100,000 events/s, memory under 64 MB while draining
-1,000,000 events. Into a pipe or a file, fscli loses nothing (docs/console.md, "Output for programs"), so
+1,000,000 events. Into a pipe or a file, fscli loses nothing (docs/console.md, "Behaviour"), so
 `lines` should equal `frames` (plus the start-up replies) and `drops_reported` be 0.
 """
 import argparse, os, re, socket, subprocess, sys, tempfile, time
