@@ -7,8 +7,10 @@ extension ConsoleSettings {
     /// dropping (``SwitchLink/configuration``), so TCP pushes back on the switch, and the session's
     /// output queue makes the reader wait instead of refusing lines (``ConsoleRunner``). A switch
     /// that then cuts the listener off for falling behind (FreeSWITCH does after 500 lost events)
-    /// is said in one line on stderr. Other reasons to lose nothing (a recording of the session)
-    /// belong in this expression too.
+    /// is said in one line on stderr.
+    ///
+    /// Every other reason to lose nothing joins this expression, e.g. a recording of the session
+    /// (`|| recordPath != nil`), whose file must hold every frame whatever the screen shows.
     public var losesNothing: Bool {
         !stdoutIsTerminal || json || follow || eventsJSON
     }
