@@ -55,9 +55,9 @@ extension ConsoleSession {
                 }
             }
         }
+        if !rendered.aside.isEmpty { StandardStreams.aside(rendered.aside) }
         // Waits for the terminal thread when output must lose nothing (OutputQueue.WhenFull.waits):
         // this reader then stops taking notifications, and the connection stops reading the socket.
-        if !rendered.aside.isEmpty { StandardStreams.aside(rendered.aside) }
         if rendered.lines > 0 { await queue.enqueueStreamed(rendered.output, lines: rendered.lines) }
     }
 
