@@ -74,7 +74,7 @@ _fscli()
     options="-H --host -P --port -u --user -p --password --password-file -i --interrupt
         -x --execute -X --bgapi --job-timeout -l --loglevel -U --log-uuid -S --log-uuid-short -q --quiet -r --retry
         -R --reconnect -d --debug -b --batchmode -t --timeout -T --connect-timeout
-        -n --no-color --color -s --set-log-uuid -Q --no-history-file --no-pane --mock --mock-traffic --json --follow --events --list-profiles
+        -n --no-color --color -s --set-log-uuid -Q --no-history-file --no-pane --mock --mock-traffic --json --follow --events --events-json --list-profiles
         --version -h --help"
     # Options that take a value, so that the word after them is not the profile.
     values=" -H --host -P --port -u --user -p --password --password-file -x --execute -X --bgapi --job-timeout -l --loglevel

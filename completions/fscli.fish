@@ -78,6 +78,7 @@ complete -c fscli -n $root -l mock-traffic -x -d 'Simulated calls a second on th
 complete -c fscli -n $root -l json -d 'One JSON object a line for each command, log line or event'
 complete -c fscli -n $root -l follow -d 'Stream log lines and events until SIGINT or SIGTERM'
 complete -c fscli -n $root -l events -x -d 'With --follow: the events to stream'
+complete -c fscli -n $root -l events-json -d 'In batch mode: events and log lines as JSON lines'
 complete -c fscli -n $root -l list-profiles -d 'List the configured profiles, then exit'
 complete -c fscli -n $root -l version -d 'Show the version'
 complete -c fscli -n $root -s h -l help -d 'Show help information'

@@ -41,8 +41,20 @@ public final class OutputQueue: @unchecked Sendable {
         }
     }
 
-    /// At most about this many droppable lines wait for the terminal; more are counted, not kept.
+    /// What a full queue does with more streamed text (logs and events).
+    public enum WhenFull: Sendable, Equatable {
+        /// Refuses it and counts the lines, so the stream never waits for a slow terminal.
+        case drops
+        /// Makes the producer wait (``enqueueStreamed(_:lines:)``) until the terminal thread has
+        /// taken what is queued, so nothing is lost and memory stays bounded.
+        case waits
+    }
+
+    /// At most about this many droppable lines wait for the terminal; more are counted, not kept
+    /// (or, with ``WhenFull/waits``, wait their turn).
     public let droppableLimit: Int
+    /// What happens to streamed text once ``droppableLimit`` lines are queued.
+    public let whenFull: WhenFull
 
     /// The read end of the wake-up pipe: poll it for POLLIN. Non-blocking, close-on-exec.
     public let wakeFD: Int32
@@ -59,11 +71,16 @@ public final class OutputQueue: @unchecked Sendable {
     private var status: String?
     private var paneCommands: [PaneCommand] = []
     private var promptReady = false
+    /// Producers waiting for room (``WhenFull/waits``), resumed by the next `drain()`.
+    private var roomWaiters: [UInt64: CheckedContinuation<Void, Never>] = [:]
+    private var nextWaiter: UInt64 = 0
 
-    /// A queue holding at most about `droppableLimit` droppable lines (logs and events) at a time.
-    public init(droppableLimit: Int = 20_000) {
+    /// A queue holding at most about `droppableLimit` droppable lines (logs and events) at a time;
+    /// `whenFull` says whether more are dropped and counted or wait.
+    public init(droppableLimit: Int = 20_000, whenFull: WhenFull = .drops) {
         (wakeFD, signalFD) = NonBlockingPipe.make()
         self.droppableLimit = droppableLimit
+        self.whenFull = whenFull
     }
 
     deinit {
@@ -94,6 +111,57 @@ public final class OutputQueue: @unchecked Sendable {
         wakePending = true
         lock.unlock()
         if mustWake { wake() }
+    }
+
+    /// Queues streamed text (log lines, events; `lines` of them) by this queue's ``whenFull`` policy:
+    /// dropped and counted when full (as `enqueue(text, droppable: true)`), or queued once the
+    /// terminal thread has made room, the caller waiting meanwhile. A cancelled wait queues the text
+    /// anyway (one text past the limit), so what the reader already took is still printed.
+    public func enqueueStreamed(_ text: String, lines: Int) async {
+        guard whenFull == .waits else {
+            enqueue(text, droppable: true, lines: lines)
+            return
+        }
+        while !Task.isCancelled && !hasRoom() {
+            await waitForRoom()
+        }
+        lock.lock()
+        droppableCount += lines
+        texts.append(text)
+        let mustWake = !wakePending
+        wakePending = true
+        lock.unlock()
+        if mustWake { wake() }
+    }
+
+    private func hasRoom() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return droppableCount < droppableLimit
+    }
+
+    /// Returns after the next `drain()` (at once if one came since the queue was last full), or
+    /// when the task is cancelled.
+    private func waitForRoom() async {
+        let id = lock.withLock {
+            nextWaiter += 1
+            return nextWaiter
+        }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                lock.lock()
+                if droppableCount < droppableLimit || Task.isCancelled {
+                    lock.unlock()
+                    continuation.resume()
+                } else {
+                    roomWaiters[id] = continuation
+                    lock.unlock()
+                }
+            }
+        } onCancel: {
+            let waiter = lock.withLock { roomWaiters.removeValue(forKey: id) }
+            waiter?.resume()
+        }
     }
 
     /// Changes the prompt from any thread (e.g. after a reconnect).
@@ -135,7 +203,6 @@ public final class OutputQueue: @unchecked Sendable {
         var scratch = [UInt8](repeating: 0, count: 64)
         while scratch.withUnsafeMutableBytes({ read(wakeFD, $0.baseAddress, $0.count) }) > 0 {}
         lock.lock()
-        defer { lock.unlock() }
         var batch = Batch(texts: texts, prompt: prompt, stopRequested: stopRequested)
         batch.dropped = dropped
         batch.status = status
@@ -149,6 +216,10 @@ public final class OutputQueue: @unchecked Sendable {
         wakePending = false
         droppableCount = 0
         dropped = 0
+        let waiters = roomWaiters.values
+        roomWaiters.removeAll()
+        lock.unlock()
+        for waiter in waiters { waiter.resume() }
         return batch
     }
 

@@ -127,6 +127,9 @@ struct FscliCommand: AsyncParsableCommand {
     @Option(name: .customLong("events"), help: ArgumentHelp("With --follow: the events to stream, comma-separated (e.g. CHANNEL_CREATE,CHANNEL_HANGUP or ALL).", valueName: "NAMES"))
     var events: String?
 
+    @Flag(name: .customLong("events-json"), help: "In batch mode: print events and log lines as JSON objects, one a line, whatever /view says; other output goes to stderr.")
+    var eventsJSON = false
+
     @Flag(name: .customLong("list-profiles"), help: "List the configured profiles and the files they come from, then exit.")
     var listProfiles = false
 
@@ -162,6 +165,7 @@ struct FscliCommand: AsyncParsableCommand {
         options.json = json
         options.follow = follow
         options.events = events
+        options.eventsJSON = eventsJSON
         return options
     }
 

@@ -24,6 +24,25 @@ import Testing
         #expect(link { $0.logLevel = "3" }.startupLogCommand?.line == "log 3")
     }
 
+    /// On a terminal the connection keeps a deep queue and drops (counted) when behind; into a
+    /// pipe or a file, or for `--json`, `--follow` and `--events-json`, it loses nothing and keeps
+    /// a small queue (TCP holds the rest on the switch).
+    @Test func outputForAProgramLosesNothing() {
+        let terminal = link()
+        #expect(!terminal.settings.losesNothing)
+        #expect(terminal.configuration.dropsWhenBehind)
+        #expect(terminal.configuration.notificationBufferSize == 20_000)
+        let changes: [(inout ConsoleSettings) -> Void] = [
+            { $0.stdoutIsTerminal = false }, { $0.json = true }, { $0.follow = true }, { $0.eventsJSON = true },
+        ]
+        for change in changes {
+            let lossless = link(change)
+            #expect(lossless.settings.losesNothing)
+            #expect(!lossless.configuration.dropsWhenBehind)
+            #expect(lossless.configuration.notificationBufferSize == 1_000)
+        }
+    }
+
     @Test func noConnectTimeoutBecomesAVeryLongBound() {
         let configuration = link { $0.connectTimeout = nil }.configuration
         #expect(configuration.connectTimeout == .seconds(365 * 86_400))

@@ -73,7 +73,7 @@ public enum InputParser {
         case .view:
             guard let argument else { return .slash(.view(nil)) }
             guard let view = EventView(rawValue: argument.lowercased()) else {
-                return .error("/view: the view must be compact, full or raw")
+                return .error("/view: the view must be one of \(EventView.choices)")
             }
             return .slash(.view(view))
         case .history: return noArguments(.history)

@@ -25,7 +25,7 @@ public enum SlashCommand: Sendable, Hashable {
     case logfilter(LogFilterPattern?)
     /// `/debug <0-7>`: the ESL library's debug level; `nil` shows it.
     case debug(Int?)
-    /// `/view [compact|full|raw]`: how events are shown; `nil` shows the current view.
+    /// `/view [compact|full|raw|json]`: how events are shown; `nil` shows the current view.
     case view(EventView?)
     /// `/history`: show the line history.
     case history

@@ -25,7 +25,7 @@ public enum SlashCommandName: String, Sendable, Hashable, CaseIterable {
         case .uuid: "[<uuid or prefix>]"
         case .logfilter: "[<text> | /<regex>/]"
         case .debug: "[0-7]"
-        case .view: "[compact|full|raw]"
+        case .view: "[\(EventView.choices)]"
         }
     }
 

@@ -14,6 +14,10 @@ struct BatchRenderer: Sendable {
     let filters: LogFilters
     let view: EventView
     let format: ESLEventFormat
+    /// `--events-json`: every event and log line as a ``FollowRecord`` line, whatever `view` says,
+    /// and what is neither (a linger notice, an undecodable event, an unknown frame) set aside for
+    /// stderr, so that the output holds nothing but records.
+    var records = false
 
     /// What a burst (or part of one) came to.
     struct Rendered: Sendable {
@@ -21,6 +25,8 @@ struct BatchRenderer: Sendable {
         var lines = 0
         var events = 0
         var summaries: [(ReceivedEvent, EventSummary)] = []
+        /// For stderr: what the records leave out (``BatchRenderer/records``); empty otherwise.
+        var aside = ""
 
         /// This, followed by what came after it.
         mutating func append(_ next: Rendered) {
@@ -28,6 +34,7 @@ struct BatchRenderer: Sendable {
             lines += next.lines
             events += next.events
             summaries += next.summaries
+            aside += next.aside
         }
     }
 
@@ -36,6 +43,7 @@ struct BatchRenderer: Sendable {
         let shows = filters.matcher()
         var rendered = Rendered()
         rendered.summaries.reserveCapacity(batch.count)
+        if records { return renderRecords(batch, shows: shows, into: &rendered) }
         for notification in batch {
             switch notification {
             case .log(let line):
@@ -68,6 +76,41 @@ struct BatchRenderer: Sendable {
             }
             rendered.output += "\n"
             rendered.lines += 1
+        }
+        return rendered
+    }
+
+    /// The `--events-json` rendering: one ``FollowRecord`` a line.
+    private func renderRecords(_ batch: ArraySlice<ESLNotification>, shows: (ESLLogLine) -> Bool, into rendered: inout Rendered) -> Rendered {
+        func add(_ event: ESLEvent, _ received: ReceivedEvent, _ summary: EventSummary) {
+            rendered.summaries.append((received, summary))
+            rendered.output += FollowRecord.event(event)
+            rendered.events += 1
+            rendered.lines += 1
+        }
+        for notification in batch {
+            switch notification {
+            case .log(let line):
+                guard shows(line) else { continue }
+                rendered.output += FollowRecord.log(line)
+                rendered.lines += 1
+            case .event(let event):
+                add(event, .decoded(event), EventSummary(event))
+            case .eventFrame(let frame):
+                do throws(ESLProtocolError) {
+                    add(try frame.decode(), .frame(frame), try EventSummary(frame))
+                } catch {
+                    rendered.aside += events.renderUndecodable(frame, error) + "\n"
+                }
+            case .undecodableEvent(let frame, let error):
+                rendered.aside += events.renderUndecodable(frame, error) + "\n"
+            case .linger(let notice):
+                rendered.aside += "the switch lingers: \(notice.message.trimmingBlanks)\n"
+            case .other(let frame):
+                rendered.aside += "unexpected \(frame.contentType ?? "frame without Content-Type"):\n" + (frame.bodyString ?? "") + "\n"
+            case .disconnected:
+                continue
+            }
         }
         return rendered
     }

@@ -19,7 +19,15 @@ public struct EventRenderer: Sendable {
         case .compact: compact(event)
         case .full: full(event)
         case .raw: Self.raw(event.wireText(format), format: format)
+        case .json: Self.json(event)
         }
+    }
+
+    /// The event as FreeSWITCH's `event json` serializes it, on one line: the protocol library's
+    /// encoder escapes every value (a line end in a value is `\n`), so the object never spans lines.
+    /// Never coloured, so that it always parses.
+    public static func json(_ event: ESLEvent) -> String {
+        event.wireText(.json)
     }
 
     /// The frame as the switch sent it: its own headers (`Content-Length`, `Content-Type`), a blank
@@ -35,6 +43,7 @@ public struct EventRenderer: Sendable {
         case .compact: compact(summary)
         case .full: full(try frame.decode())
         case .raw: Self.raw(frame.text, format: frame.format)
+        case .json: Self.json(try frame.decode())
         }
     }
 

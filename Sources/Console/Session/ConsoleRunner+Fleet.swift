@@ -41,7 +41,7 @@ extension ConsoleRunner {
 
         let interactive = isInteractive
         let (history, historyProblem) = loadHistory()
-        let queue = OutputQueue()
+        let queue = makeOutputQueue()
         let pane = usesPane
         let fleet = FleetSession(
             settings: settings, queue: queue, palette: palette, starts: starts, history: history?.entries ?? [],

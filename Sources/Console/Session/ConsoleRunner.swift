@@ -20,6 +20,8 @@ public struct ConsoleRunner: Sendable {
 
     /// A runner.
     public init(settings: ConsoleSettings, environment: [String: String], warnings: [String] = []) {
+        var settings = settings
+        settings.stdoutIsTerminal = isatty(STDOUT_FILENO) == 1
         self.settings = settings
         self.environment = environment
         self.warnings = warnings
@@ -57,6 +59,10 @@ public struct ConsoleRunner: Sendable {
         // `--json` reads batch lines the way `-x` runs its commands (OneShotRun), with none of the
         // session's log stream, prompt or slash commands, so that every line of stdout is a record.
         if !settings.commands.isEmpty || settings.json { return await OneShotRun(settings: settings, palette: palette).run() }
+        if settings.eventsJSON && isInteractive {
+            StandardStreams.error("--events-json is for batch mode (-b, or input from a pipe or a file)")
+            return .usage
+        }
         if settings.isFleet { return await runFleet() }
         let link = SwitchLink(settings: settings)
         guard let connection = await link.connectReportingToStderr() else { return .connectionFailed }
@@ -69,6 +75,16 @@ public struct ConsoleRunner: Sendable {
             return .connectionFailed
         }
         return await session(connection: connection, identity: identity)
+    }
+
+    /// Lines of logs and events that wait for stdout when nothing may be lost: enough to keep the
+    /// writer busy while the reader renders the next burst; beyond it the reader waits.
+    static let losslessQueueLines = 1_000
+
+    /// The session's output queue: it drops (and counts) what a terminal cannot keep up with, and
+    /// makes the reader wait instead when nothing may be lost (``ConsoleSettings/losesNothing``).
+    func makeOutputQueue() -> OutputQueue {
+        settings.losesNothing ? OutputQueue(droppableLimit: Self.losslessQueueLines, whenFull: .waits) : OutputQueue()
     }
 
     /// The history file of an interactive session, loaded, and why it could not be.
@@ -86,7 +102,7 @@ public struct ConsoleRunner: Sendable {
     private func session(connection: ESLConnection, identity: SwitchLink.Identity) async -> ExitStatus {
         let interactive = isInteractive
         let (history, historyProblem) = loadHistory()
-        let queue = OutputQueue()
+        let queue = makeOutputQueue()
         let pane = usesPane
         let session = ConsoleSession(
             settings: settings, queue: queue, palette: palette, connection: connection, identity: identity,

@@ -9,13 +9,13 @@ extension ConsoleSession {
             var reason: String?
             var reportedDrops = 0
             while let batch = await connection.nextNotifications() {
-                if case .disconnected(let error)? = batch.last { reason = error.message }
+                if case .disconnected(let error)? = batch.last { reason = error.messageSayingWhy }
                 await show(batch)
                 // The client's buffer drops the oldest when this loop falls behind; say so.
                 let drops = connection.droppedCount
                 if drops > reportedDrops {
                     let count = drops - reportedDrops
-                    queue.enqueue(palette.error("[\(count) log line\(count == 1 ? "" : "s") or events dropped: fscli fell behind the switch]"))
+                    show(palette.error("[\(count) log line\(count == 1 ? "" : "s") or events dropped: fscli fell behind the switch]"))
                     reportedDrops = drops
                 }
             }
@@ -35,7 +35,8 @@ extension ConsoleSession {
         let (filters, view, format) = core.withLock { core in
             (core.machine.logFilters, core.machine.eventView, core.machine.subscriptions.format)
         }
-        let renderer = BatchRenderer(logs: logRenderer, events: eventRenderer, palette: palette, filters: filters, view: view, format: format)
+        var renderer = BatchRenderer(logs: logRenderer, events: eventRenderer, palette: palette, filters: filters, view: view, format: format)
+        renderer.records = settings.eventsJSON
         var rendered: BatchRenderer.Rendered
         if batch.count >= BatchRenderer.parallelThreshold {
             let middle = batch.count / 2
@@ -54,7 +55,10 @@ extension ConsoleSession {
                 }
             }
         }
-        if rendered.lines > 0 { queue.enqueue(rendered.output, droppable: true, lines: rendered.lines) }
+        if !rendered.aside.isEmpty { StandardStreams.aside(rendered.aside) }
+        // Waits for the terminal thread when output must lose nothing (OutputQueue.WhenFull.waits):
+        // this reader then stops taking notifications, and the connection stops reading the socket.
+        if rendered.lines > 0 { await queue.enqueueStreamed(rendered.output, lines: rendered.lines) }
     }
 
     /// Connects again until it works or the session ends: waits per ``ReconnectBackoff`` (no wait

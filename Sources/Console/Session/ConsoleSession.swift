@@ -151,7 +151,7 @@ final class ConsoleSession: Sendable {
             core.requests.removeValue(forKey: id)?.cancel()
             core.timers.removeValue(forKey: id)?.cancel()
         case .show(let text):
-            queue.enqueue(text)
+            show(text)
         case .showError(let message):
             if core.machine.configuration.interactive || core.machine.configuration.fleetMember {
                 queue.enqueue(palette.error(message))
@@ -183,6 +183,16 @@ final class ConsoleSession: Sendable {
             queue.pane(command)
         case .stop:
             queue.requestStop()
+        }
+    }
+
+    /// Text for the reader: on stdout through the queue, or, when stdout holds only JSON records
+    /// (`--events-json`), on stderr.
+    func show(_ text: String) {
+        if settings.eventsJSON {
+            StandardStreams.aside(text)
+        } else {
+            queue.enqueue(text)
         }
     }
 

@@ -45,9 +45,7 @@ struct FollowRun: Sendable {
             let events = settings.followEvents.isEmpty ? "no events" : "events " + settings.followEvents.joined(separator: " ")
             note("following \(connection.address) (\(logs); \(events)); stop with Ctrl-C or SIGTERM")
             let lost = await stream(connection)
-            // FreeSWITCH's notice (ESLDisconnectNotice.lostEvents, .lostLogLines) for a listener whose queue overflowed.
-            let cut = (lost.serverText ?? "").hasPrefix("killed listener because of lost")
-            note(cut ? "\(lost.message): the switch cut this listener off because it fell behind" : lost.message)
+            note(lost.messageSayingWhy)
             guard settings.reconnect else { return .connectionFailed }
             connection = await reconnect(link)
         }

@@ -17,6 +17,12 @@ enum StandardStreams {
         writeAll(STDERR_FILENO, "fscli: \(message)\n")
     }
 
+    /// Writes `text` to standard error as it is, with a final line end: output moved off stdout,
+    /// which then holds only JSON records (`--events-json`).
+    static func aside(_ text: String) {
+        writeAll(STDERR_FILENO, text.hasSuffix("\n") ? text : text + "\n")
+    }
+
     private static func writeAll(_ fd: Int32, _ text: String) {
         var bytes = Array(text.utf8)[...]
         while !bytes.isEmpty {

@@ -40,9 +40,10 @@ struct SwitchLink: Sendable {
         // frames handed over undecoded (`decodesEvents = false`) the socket's thread read events
         // faster than the console could render them and dropped 40% (Benchmarks/drain.py).
         configuration.decodesEvents = true
-        if settings.follow {
-            // `--follow` into a pipe loses nothing: when its reader is behind, the connection stops
-            // reading and TCP pushes back on the switch. A deep queue would then only cost memory.
+        if settings.losesNothing {
+            // Output for a program (`--follow`, `--json`, a pipe or a file) loses nothing: when its
+            // reader is behind, the connection stops reading and TCP pushes back on the switch. A
+            // deep queue would then only cost memory.
             configuration.dropsWhenBehind = false
             configuration.notificationBufferSize = 1_000
             configuration.notificationBufferBytes = 1 << 20

@@ -54,7 +54,10 @@ final class TerminalSession: @unchecked Sendable {
     }
 
     private func loop() {
-        let editor: any LineEditing = interactive ? ReadlineEditor(history: history, pane: pane) : PlainLineReader()
+        // With --events-json stdout holds only records: no prompt, even when stdin is a terminal.
+        let editor: any LineEditing = interactive
+            ? ReadlineEditor(history: history, pane: pane)
+            : PlainLineReader(showsPrompt: session.settings.eventsJSON ? false : nil)
         if interactive {
             editor.completer = { [session] request in session.complete(request) }
         }

@@ -63,6 +63,8 @@ public struct ConsoleOptions: Sendable, Equatable {
     public var follow: Bool = false
     /// `--events NAMES`: with `--follow`, the events to stream (comma- or space-separated).
     public var events: String?
+    /// `--events-json`: a batch session prints events and log lines as JSON records, nothing else, on stdout.
+    public var eventsJSON: Bool = false
 
     /// Nothing given.
     public init() {}
@@ -95,6 +97,9 @@ public struct ConsoleOptions: Sendable, Equatable {
         }
         if let events, Self.eventNames(events).isEmpty {
             throw SettingsError(.usage, "--events needs at least one event name")
+        }
+        if eventsJSON, follow || json || !execute.isEmpty {
+            throw SettingsError(.usage, "--events-json is for batch mode; -x and --json print no events, and --follow takes --json")
         }
         if let mockTraffic, !(mockTraffic > 0 && mockTraffic <= 10_000) {
             throw SettingsError(.usage, "--mock-traffic must be more than 0 and at most 10000 calls a second, not \(mockTraffic)")

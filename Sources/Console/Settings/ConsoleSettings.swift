@@ -71,6 +71,13 @@ public struct ConsoleSettings: Sendable, Equatable {
     public var follow = false
     /// The events `--follow` subscribes to (`--events`); none when empty.
     public var followEvents: [String] = []
+    /// Events and log lines as ``FollowRecord`` JSON lines on stdout, whatever `/view` says, and the
+    /// session's other output (replies, messages) on stderr (`--events-json`; batch mode only).
+    public var eventsJSON = false
+    /// Whether standard output is a terminal: not a setting anyone configures, but a fact the runner
+    /// fills in (``ConsoleRunner``), so that what follows from it (``losesNothing``) is decided from
+    /// settings alone.
+    public var stdoutIsTerminal = true
     /// Talk to the built-in simulated switch (`--mock`).
     public var useMock = false
     /// Simulated calls a second on the built-in switch (`--mock-traffic`, `mock-traffic`); nil: none.

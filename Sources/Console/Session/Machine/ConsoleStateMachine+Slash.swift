@@ -32,7 +32,7 @@ extension ConsoleStateMachine {
                 eventView = view
                 actions.append(.show("events shown \(Self.describe(view))"))
             } else {
-                actions.append(.show("events are shown \(Self.describe(eventView)) (/view compact|full|raw)"))
+                actions.append(.show("events are shown \(Self.describe(eventView)) (/view \(EventView.choices))"))
             }
         case .history:
             let width = String(history.count).count
@@ -77,6 +77,7 @@ extension ConsoleStateMachine {
         case .compact: "compact: one line each"
         case .full: "in full: every header, then the body"
         case .raw: "raw: as sent by the switch, envelope included"
+        case .json: "as JSON: one object a line, headers as keys, the body as _body"
         }
     }
 
