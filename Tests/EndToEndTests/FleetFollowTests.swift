@@ -43,7 +43,7 @@ import Testing
         withExtendedLifetime(missing) {}
     }
 
-    @Test func textLinesStartWithTheSwitchNamePadded() async throws {
+    @Test func textLinesStartWithTheSwitchNamePaddedAsTheConsoleTagsThem() async throws {
         let first = try await MockProcess.start()
         defer { first.stopInBackground() }
         let second = try await MockProcess.start()
@@ -59,8 +59,8 @@ import Testing
         try await FollowTests.sendEvents(port: second.port, count: 1)
         let shown = try await offPool { try follow.waitForStdout(within: 30) { $0.split(separator: "\n").count >= 2 } }
         let lines = shown.split(separator: "\n").map(String.init)
-        #expect(lines.filter { $0.hasPrefix("a      ") && $0.contains(" CUSTOM") }.count == 1, "\(shown)")
-        #expect(lines.filter { $0.hasPrefix("longer ") && $0.contains(" CUSTOM") }.count == 1, "\(shown)")
+        #expect(lines.filter { $0.hasPrefix("a      | ") && $0.contains(" CUSTOM") }.count == 1, "\(shown)")
+        #expect(lines.filter { $0.hasPrefix("longer | ") && $0.contains(" CUSTOM") }.count == 1, "\(shown)")
         follow.send(SIGTERM)
         #expect(try await offPool { try follow.finish(within: 20) }.status == 0)
     }

@@ -43,14 +43,14 @@ import Testing
         withExtendedLifetime(refusing) {}
         #expect(result.status == 255, "the highest of 0, 255, 254, 255, 0: \(result.stderr)")
         #expect(result.stdout == """
-            == one (127.0.0.1:\(first.port))
+            == one (+OK)
             one
             two
-            == closed (127.0.0.1:\(refusing.port))
-            == slow (127.0.0.1:\(silent.port))
-            == gone (127.0.0.1:\(leaving.port))
+            == closed (not connected)
+            == slow (timed out)
+            == gone (not connected)
             one
-            == 127.0.0.1:\(second.port)
+            == 127.0.0.1:\(second.port) (+OK)
             one
             two
 

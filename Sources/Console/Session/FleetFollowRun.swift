@@ -1,8 +1,8 @@
 import ESLClient
 import NIOConcurrencyHelpers
 
-/// `--follow` with a fleet: every switch followed at once, its lines tagged with its name (padded,
-/// so the columns line up) and its JSON records named, all through one ``FollowWriter``.
+/// `--follow` with a fleet: every switch followed at once, its lines tagged as the fleet's console
+/// tags them (``FleetTags``) and its JSON records named, all through one ``FollowWriter``.
 ///
 /// A switch that cannot be reached at the start, or goes away later, is said on stderr and, with
 /// `-R`, tried again in the background without holding up the others; without `-R` the others
@@ -15,14 +15,12 @@ struct FleetFollowRun: Sendable {
     func run() async -> ExitStatus {
         FollowSignals.endProcessOnSignal()
         let targets = settings.switches
-        let width = targets.map(\.name.count).max() ?? 0
+        let tags = FleetTags(names: targets.map(\.name), palette: palette)
         let writer = FollowWriter()
         let statuses = await withTaskGroup(of: ExitStatus.self) { group in
-            for target in targets {
-                let padding = String(repeating: " ", count: width - target.name.count)
+            for (index, target) in targets.enumerated() {
                 let follower = FollowRun(
-                    settings: settings.single(target), palette: palette, name: target.name,
-                    tag: palette.notice(target.name) + padding + " ", writer: writer)
+                    settings: settings.single(target), palette: palette, fleetTag: (tags, index), writer: writer)
                 group.addTask { await Self.follow(follower) }
             }
             var statuses: [ExitStatus] = []

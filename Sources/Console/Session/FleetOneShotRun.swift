@@ -9,6 +9,10 @@ struct FleetOneShotRun: Sendable {
     let settings: ConsoleSettings
     let palette: Palette
 
+    private var tags: FleetTags {
+        FleetTags(names: settings.switches.map(\.name), palette: palette)
+    }
+
     func run() async -> ExitStatus {
         let targets = settings.switches
         let members = targets.map { target in
@@ -30,8 +34,8 @@ struct FleetOneShotRun: Sendable {
             var next = 0
             for await (index, status) in group {
                 statuses[index] = status
-                while next < members.count, statuses[next] != nil {
-                    printGroup(members[next])
+                while next < members.count, let status = statuses[next] {
+                    printGroup(next, members[next], status)
                     next += 1
                 }
             }
@@ -80,13 +84,10 @@ struct FleetOneShotRun: Sendable {
         return statuses
     }
 
-    /// One switch's held text, under a header line naming it (text output only: every JSON
-    /// record names its switch already).
-    private func printGroup(_ member: OneShotRun) {
-        if !settings.json, let name = member.name {
-            let address = SwitchLink(settings: member.settings).address
-            StandardStreams.out(palette.notice(name == address ? "== \(name)" : "== \(name) (\(address))") + "\n")
-        }
+    /// One switch's held text, under the header line the fleet's batch mode puts above a switch's
+    /// replies (`== pbx1 (+OK)`; text output only: every JSON record names its switch already).
+    private func printGroup(_ index: Int, _ member: OneShotRun, _ status: ExitStatus) {
+        if !settings.json { StandardStreams.out(tags.header(index, status) + "\n") }
         member.output.flush()
     }
 

@@ -15,10 +15,9 @@ import ESLProtocol
 struct FollowRun: Sendable {
     let settings: ConsoleSettings
     let palette: Palette
-    /// This switch's name in a fleet: its messages and JSON records carry it.
-    var name: String?
-    /// What its text lines start with in a fleet: the name, padded to the longest, and a blank.
-    var tag: String?
+    /// In a fleet, the fleet's tags and this switch's place: its text lines are tagged, its
+    /// messages and JSON records carry its name.
+    var fleetTag: (tags: FleetTags, index: Int)?
     /// One writer for the whole fleet, so that two switches' bursts never interleave mid-line.
     var writer = FollowWriter()
 
@@ -113,6 +112,11 @@ struct FollowRun: Sendable {
         return ESLClientError(.connectionClosed, "the connection to \(connection.address) ended")
     }
 
+    /// This switch's name in a fleet.
+    private var name: String? {
+        fleetTag.map { $0.tags.names[$0.index] }
+    }
+
     /// A message on stderr, naming the switch in a fleet.
     func note(_ message: String) {
         StandardStreams.error(name.map { "\($0): \(message)" } ?? message)
@@ -121,15 +125,8 @@ struct FollowRun: Sendable {
     /// Writes a burst, each line tagged in a fleet (the text view; JSON records carry `name`).
     private func write(_ output: String) {
         guard !output.isEmpty else { return }
-        guard let tag, !settings.json else { return writer.write(output) }
-        var tagged = ""
-        tagged.reserveCapacity(output.utf8.count + 32 * tag.utf8.count)
-        for line in output.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
-            tagged += tag
-            tagged += line
-            tagged += "\n"
-        }
-        writer.write(tagged)
+        guard let (tags, index) = fleetTag, !settings.json else { return writer.write(output) }
+        writer.write(tags.tagged(index, output))
     }
 
     /// `-R`: tries again (250 ms, doubling to 1 s) until the switch is back.

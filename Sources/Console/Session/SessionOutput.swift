@@ -7,6 +7,9 @@ import LineEditor
 protocol SessionOutput: AnyObject, Sendable {
     /// Text above the prompt; `droppable` for logs and events (``OutputQueue/enqueue(_:droppable:lines:)``).
     func enqueue(_ text: String, droppable: Bool, lines: Int)
+    /// Logs and events as they stream in: dropped and counted when the terminal is behind, or, when
+    /// nothing may be lost, waited for (``OutputQueue/enqueueStreamed(_:lines:)``).
+    func enqueueStreamed(_ text: String, lines: Int) async
     /// The status line's text.
     func setStatus(_ status: String)
     /// The prompt changed.

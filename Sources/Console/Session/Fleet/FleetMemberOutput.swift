@@ -27,6 +27,10 @@ final class FleetMemberOutput: SessionOutput {
         }
     }
 
+    func enqueueStreamed(_ text: String, lines: Int) async {
+        await queue.enqueueStreamed(tags.tagged(index, text), lines: lines)
+    }
+
     func sessionIdle(linesSubmitted: Int, lineStatus: ExitStatus) {
         mailbox.yield(.idle(index, submitted: linesSubmitted, lineStatus: lineStatus))
     }
