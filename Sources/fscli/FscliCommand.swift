@@ -125,6 +125,9 @@ struct FscliCommand: AsyncParsableCommand {
     @Option(name: .customLong("events"), help: ArgumentHelp("With --follow: the events to stream, comma-separated (e.g. CHANNEL_CREATE,CHANNEL_HANGUP or ALL).", valueName: "NAMES"))
     var events: String?
 
+    @Option(name: .customLong("record"), help: ArgumentHelp("Write every frame received, with its arrival time, to FILE (gzip if it ends in .gz); fscli mock --replay plays it back.", valueName: "FILE"))
+    var record: String?
+
     @Flag(name: .customLong("list-profiles"), help: "List the configured profiles and the files they come from, then exit.")
     var listProfiles = false
 
@@ -160,6 +163,7 @@ struct FscliCommand: AsyncParsableCommand {
         options.json = json
         options.follow = follow
         options.events = events
+        options.record = record
         return options
     }
 

@@ -83,6 +83,10 @@ public enum InputParser {
         case .find: return .slash(.find(argument))
         case .pause: return noArguments(.pause)
         case .resume: return noArguments(.resume)
+        case .record:
+            guard let argument else { return .slash(.record(nil)) }
+            // A file named `off` is `./off`.
+            return .slash(.record(argument.lowercased() == "off" ? .off : .file(argument)))
         }
     }
 

@@ -6,6 +6,7 @@ public enum SlashCommandName: String, Sendable, Hashable, CaseIterable {
     case uuid, logfilter, debug, view
     case history, clear, reconnect, subs
     case find, pause, resume
+    case record
 
     /// The word as typed: `/event`.
     public var word: String { "/" + rawValue }
@@ -24,6 +25,7 @@ public enum SlashCommandName: String, Sendable, Hashable, CaseIterable {
         case .logfilter: "[<text> | /<regex>/]"
         case .debug: "[0-7]"
         case .view: "[compact|full|raw]"
+        case .record: "[<file> | off]"
         }
     }
 
@@ -49,6 +51,7 @@ public enum SlashCommandName: String, Sendable, Hashable, CaseIterable {
         case .find: "page back to the newest line containing the text; again: the one before; alone: stop"
         case .pause: "hold the output still (nothing is lost: it is kept and counted)"
         case .resume: "show what arrived while paused and follow the output again"
+        case .record: "record every frame received to a file (.gz: compressed); off: stop; alone: where"
         }
     }
 

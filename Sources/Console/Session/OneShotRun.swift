@@ -41,8 +41,9 @@ struct OneShotRun: Sendable {
     /// bgapi needs the job's event, so the full client; plain commands take the blocking one,
     /// which starts no event loop and no threads (this path is timed: Benchmarks/oneshot.py).
     /// (With no commands the lines come from standard input, which only the full client reads.)
+    /// (`--record` needs the full client too: its frame tap is the recording.)
     var needsEvents: Bool {
-        settings.commands.isEmpty || settings.commands.contains { if case .bgapi = InputParser.parse($0) { true } else { false } }
+        settings.commands.isEmpty || settings.recordPath != nil || settings.commands.contains { if case .bgapi = InputParser.parse($0) { true } else { false } }
     }
 
     func runBlocking() -> ExitStatus {

@@ -63,6 +63,8 @@ public struct ConsoleOptions: Sendable, Equatable {
     public var follow: Bool = false
     /// `--events NAMES`: with `--follow`, the events to stream (comma- or space-separated).
     public var events: String?
+    /// `--record FILE`: write every frame received, with its arrival time, to FILE (docs/recording.md).
+    public var record: String?
 
     /// Nothing given.
     public init() {}
@@ -95,6 +97,9 @@ public struct ConsoleOptions: Sendable, Equatable {
         }
         if let events, Self.eventNames(events).isEmpty {
             throw SettingsError(.usage, "--events needs at least one event name")
+        }
+        if let record, record.isEmpty {
+            throw SettingsError(.usage, "--record needs a file name")
         }
         if let mockTraffic, !(mockTraffic > 0 && mockTraffic <= 10_000) {
             throw SettingsError(.usage, "--mock-traffic must be more than 0 and at most 10000 calls a second, not \(mockTraffic)")

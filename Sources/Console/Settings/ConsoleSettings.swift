@@ -68,6 +68,8 @@ public struct ConsoleSettings: Sendable, Equatable {
     public var follow = false
     /// The events `--follow` subscribes to (`--events`); none when empty.
     public var followEvents: [String] = []
+    /// Record every frame received to this file (`--record`); nil: no recording at start.
+    public var recordPath: String?
     /// Talk to the built-in simulated switch (`--mock`).
     public var useMock = false
     /// Simulated calls a second on the built-in switch (`--mock-traffic`, `mock-traffic`); nil: none.

@@ -61,6 +61,17 @@ extension ConsoleStateMachine {
             actions.append(.pane(.pause))
         case .resume:
             actions.append(.pane(.resume))
+        case .record(nil):
+            actions.append(.show(recording.map { "recording every frame received to \($0); /record off stops" }
+                ?? "not recording; /record FILE records every frame received (FILE.gz compressed)"))
+        case .record(.off?):
+            if recording == nil {
+                actions.append(.show("not recording"))
+            } else {
+                actions.append(.stopRecording)
+            }
+        case .record(.file(let path)?):
+            actions.append(.startRecording(path))
         }
     }
 

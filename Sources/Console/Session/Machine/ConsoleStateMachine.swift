@@ -55,6 +55,11 @@ struct ConsoleStateMachine: Sendable {
         case commandList(RequestID, [String], for: String)
         /// About once a second: the stream's rate and what could not be shown, for the status line.
         case tick(eventsPerSecond: Int, dropped: Int)
+        /// `/record FILE` took effect: every frame received now goes to `path`.
+        case recordingStarted(path: String)
+        /// The recording stopped: on `/record off` (`frames` written to `path`), or on its own
+        /// (`failure` says why: a full disk, a file that could not be created).
+        case recordingStopped(path: String?, frames: Int?, failure: String?)
     }
 
     /// What the session should do.
@@ -84,6 +89,11 @@ struct ConsoleStateMachine: Sendable {
         case promptReady
         /// Scroll-back search, pause or resume, for the pane.
         case pane(PaneCommand)
+        /// Start recording to this file (replacing a recording on); answer with `.recordingStarted`,
+        /// or `.recordingStopped` with the failure.
+        case startRecording(String)
+        /// Stop recording; answer with `.recordingStopped`.
+        case stopRecording
         /// The session is over.
         case stop
     }
@@ -162,6 +172,8 @@ struct ConsoleStateMachine: Sendable {
     var interruptHintShown = false
     var eventsPerSecond = 0
     var dropped = 0
+    /// The file every frame received is recorded to (`--record`, `/record`), if any.
+    var recording: String?
     /// The switch's API command names once fetched (for did-you-mean).
     var switchCommands: [String]?
     var now: ContinuousClock.Instant
@@ -244,6 +256,16 @@ struct ConsoleStateMachine: Sendable {
         case .tick(let rate, let dropped):
             eventsPerSecond = rate
             self.dropped = dropped
+        case .recordingStarted(let path):
+            recording = path
+            actions.append(.show("recording every frame received to \(path)"))
+        case .recordingStopped(let path, let frames, let failure):
+            recording = nil
+            if let failure {
+                actions.append(.showError(failure))
+            } else if let path {
+                actions.append(.show("recording stopped: \(frames ?? 0) frame\(frames == 1 ? "" : "s") in \(path)"))
+            }
         }
         actions.append(.status(statusLine.text))
         return actions
