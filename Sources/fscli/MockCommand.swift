@@ -184,7 +184,9 @@ struct MockCommand: AsyncParsableCommand {
             do throws(RecordingError) {
                 replay = try RecordingReplay(RecordingFile.read(path: path), source: path)
             } catch {
-                throw ValidationError("--replay: \(error.message)")
+                // Not a usage error: no pointer to --help, but the same status.
+                FscliCommand.printError("mock: --replay: \(error.message)")
+                throw ExitCode(2)
             }
         }
         // Until SIGINT/SIGTERM, or until `shutdown` (api or fsctl) stops the switch: the process
