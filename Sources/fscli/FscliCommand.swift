@@ -19,7 +19,7 @@ struct FscliCommand: AsyncParsableCommand {
         usage: """
             fscli [<options>] [<profile>]
             fscli -x <command> [-X <command> ...] [--json] [<options>] [<profile>]
-            fscli --follow [-l <loglevel>] [--events <names>] [--json] [<options>] [<profile>]
+            fscli --follow [-l <loglevel>] [--events <names>] [--json] [--record <file>] [<options>] [<profile>]
             fscli mock [<mock options>]
             """,
         discussion: """
