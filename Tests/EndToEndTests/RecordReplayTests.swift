@@ -212,3 +212,57 @@ import Testing
         #expect(nowhere.stderr.contains("No such file or directory"), "\(nowhere.stderr)")
     }
 }
+
+/// `/record FILE`, `/record`, `/record off` in the interactive console, in a real terminal.
+@Suite(.serialized, .timeLimit(.minutes(3)), .enabled(if: TerminalHarness.tmux != nil, "tmux is not installed"))
+struct RecordCommandTerminalTests {
+    static let prompt = ConsoleTerminalTests.prompt
+
+    @Test func recordThenOffKeepsWhatArrivedMeanwhile() async throws {
+        let directory = try RecordReplayTests.temporaryDirectory()
+        let path = directory + "/console.rec"
+        let mock = try await MockProcess.start(["--heartbeat", "3600"])
+        defer { mock.stop() }
+        let term = try TerminalHarness(["-q", "-P", String(mock.port)])
+        defer { term.close() }
+        let address = "127.0.0.1:\(mock.port) e2e"
+        try await term.waitFor("the status line and the prompt") { screen in
+            screen.count == 40 && screen[39] == Self.prompt && screen[38].hasPrefix(address + " | connected | no events")
+        }
+        try term.type("/record")
+        try term.press("Enter")
+        try await term.waitFor("not recording") { $0.contains { $0.hasPrefix("not recording; /record FILE") } }
+
+        try term.type("/record " + path)
+        try term.press("Enter")
+        try await term.waitFor("recording, and rec in the status line") { screen in
+            screen.contains("recording every frame received to \(path)")
+                && screen.count == 40 && screen[38].hasPrefix(address + " | connected | rec | ")
+        }
+        try term.type("/event plain CUSTOM")
+        try term.press("Enter")
+        try await term.waitFor("the subscription") { $0.contains("+OK event listener enabled plain") }
+        try await offPool {
+            let connection = try ESLBlockingConnection.connect(host: "127.0.0.1", port: mock.port, password: "ClueCon")
+            defer { connection.close() }
+            _ = try connection.send(ESLCommand(line: "sendevent CUSTOM", headers: [("Seq", "recorded-1")]), timeout: .seconds(10))
+        }
+        try await term.waitFor("the event") { $0.contains { $0.contains(" CUSTOM") } }
+        try term.type("/record")
+        try term.press("Enter")
+        try await term.waitFor("where it records") { $0.contains("recording every frame received to \(path); /record off stops") }
+        try term.type("/record off")
+        try term.press("Enter")
+        try await term.waitFor("stopped, rec gone") { screen in
+            screen.contains("recording stopped: 2 frames in \(path)")
+                && screen.count == 40 && screen[38].hasPrefix(address + " | connected | events plain CUSTOM")
+        }
+        // What arrived in between: the reply to /event and the event (/record is the console's own).
+        let records = try RecordingFile.read(path: path)
+        #expect(records.map { $0.frame.contentType ?? "" } == ["command/reply", "text/event-plain"])
+        #expect(records.last?.frame.bodyString?.contains("Seq: recorded-1") == true, "\(records.last?.frame.bodyString ?? "")")
+        try term.type("/exit")
+        try term.press("Enter")
+        #expect(try await term.waitForExit("fscli to exit") == 0)
+    }
+}
