@@ -108,6 +108,7 @@ final class ESLClientHandler: ChannelDuplexHandler {
 
     func channelReadComplete(context: ChannelHandlerContext) {
         reading = false
+        tap?.endOfBurst()
         notifications.flush()
         context.fireChannelReadComplete()
     }

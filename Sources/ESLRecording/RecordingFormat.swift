@@ -44,6 +44,9 @@ public enum RecordingFormat {
     /// A switch name as records may carry it: spaces and line ends (which would break the `@`
     /// line) become `_`.
     public static func safeName(_ name: String) -> String {
-        String(name.map { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" ? "_" : $0 })
+        let unsafe: (Character) -> Bool = { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\r\n" }
+        // Called for every frame recorded: the usual name (`host:port`) is returned as it is.
+        guard name.contains(where: unsafe) else { return name }
+        return String(name.map { unsafe($0) ? "_" : $0 })
     }
 }

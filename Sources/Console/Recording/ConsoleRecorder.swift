@@ -93,6 +93,10 @@ final class ConsoleRecorder: ESLFrameTap {
         writer.append(time: ArrivalClock.now(), switchName: RecordingFormat.safeName(address), frame: frame)
     }
 
+    func endOfBurst() {
+        state.withLock { $0.writer }?.flush()
+    }
+
     func holdsReading(resume: @escaping @Sendable () -> Void) -> Bool {
         guard let writer = state.withLock({ $0.writer }) else { return false }
         return writer.holdsReading(resume: resume)
