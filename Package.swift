@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "ESLClient", targets: ["ESLClient"]),
         .library(name: "MockSwitch", targets: ["MockSwitch"]),
         .library(name: "SwitchCatalog", targets: ["SwitchCatalog"]),
+        .library(name: "ESLRecording", targets: ["ESLRecording"]),
         .executable(name: "fscli", targets: ["fscli"]),
         // The parsers the fuzzer drives (Fuzz/), also replayed by the tests.
         .library(name: "FuzzTargets", targets: ["FuzzTargets"]),
@@ -43,10 +44,24 @@ let package = Package(
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
+        // zlib, for gzip-compressed recordings (docs/recording.md).
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        // The recording format: its parser, reader and a writer that never blocks the socket
+        // readers. Shared by the console (recording) and the mock (replaying).
+        .target(
+            name: "ESLRecording",
+            dependencies: [
+                "ESLProtocol", "CZlib",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(name: "ESLRecordingTests", dependencies: ["ESLRecording", "ESLProtocol", "TestSupport", .product(name: "NIOCore", package: "swift-nio")]),
         .target(
             name: "MockSwitch",
             dependencies: [
-                "ESLProtocol", "SwitchCatalog", "CMalloc",
+                "ESLProtocol", "SwitchCatalog", "CMalloc", "ESLRecording",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 // mod_xml_rpc's HTTP face (event_sink, /api/…): NIO's parser, not a hand-written one.
@@ -63,7 +78,7 @@ let package = Package(
         // A tiny program for LineEditorTests' real-terminal test (run under tmux); not shipped.
         .executableTarget(name: "lineeditor-demo", dependencies: ["LineEditor"], path: "Sources/lineeditor-demo"),
         .target(name: "Console", dependencies: [
-            "ESLClient", "ESLProtocol", "LineEditor", "SwitchCatalog",
+            "ESLClient", "ESLProtocol", "ESLRecording", "LineEditor", "SwitchCatalog",
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         ]),
         .target(name: "FuzzTargets", dependencies: ["Console", "ESLProtocol", .product(name: "NIOCore", package: "swift-nio")]),
@@ -72,6 +87,7 @@ let package = Package(
             dependencies: [
                 "Console",
                 "MockSwitch",
+                "ESLRecording",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -129,7 +145,7 @@ let package = Package(
         // Runs the built `fscli` binary (swift test builds every product first).
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["ESLClient", "ESLProtocol", "TestSupport", .product(name: "NIOCore", package: "swift-nio")]),
+            dependencies: ["ESLClient", "ESLProtocol", "ESLRecording", "TestSupport", .product(name: "NIOCore", package: "swift-nio")]),
     ],
     swiftLanguageModes: [.v6]
 )

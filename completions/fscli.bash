@@ -44,8 +44,8 @@ _fscli()
     if [[ ${COMP_WORDS[1]} == mock ]] && (( COMP_CWORD > 1 )); then
         options="--listen-ip --listen-port --password --acl --heartbeat --switchname --hostname --config --user
             --extension --calls-per-second --call-seconds --max-calls --legacy-commands --module --allow-system-commands
-            --http-port --http-user --http-password --event-sink-compat -h --help"
-        values=" --listen-ip --listen-port --password --acl --heartbeat --switchname --hostname --config --user --extension --calls-per-second --call-seconds --max-calls --module --http-port --http-user --http-password --event-sink-compat "
+            --http-port --http-user --http-password --event-sink-compat --replay --speed --loop -h --help"
+        values=" --listen-ip --listen-port --password --acl --heartbeat --switchname --hostname --config --user --extension --calls-per-second --call-seconds --max-calls --module --http-port --http-user --http-password --event-sink-compat --replay --speed "
         case $prev in
             --listen-ip)
                 _fscli_reply $'127.0.0.1\n0.0.0.0\n::1\n::' "$cur" ;;
@@ -57,12 +57,12 @@ _fscli()
                 _fscli_reply $'legacy\ncurrent' "$cur" ;;
             --module)
                 _fscli_reply sofia "$cur" ;;
-            --config)
+            --config | --replay)
                 compopt -o filenames 2>/dev/null
                 local IFS=$'\n'
                 COMPREPLY=($(compgen -f -- "$cur")) ;;
             --listen-port | --password | --heartbeat | --switchname | --user | --extension | --calls-per-second | --call-seconds | --max-calls \
-                | --http-port | --http-user | --http-password)
+                | --http-port | --http-user | --http-password | --speed)
                 ;;
             *)
                 [[ $cur == -* ]] && COMPREPLY=($(compgen -W "$options" -- "$cur")) ;;
@@ -74,11 +74,11 @@ _fscli()
     options="-H --host -P --port -u --user -p --password --password-file -i --interrupt
         -x --execute -X --bgapi --job-timeout -l --loglevel -U --log-uuid -S --log-uuid-short -q --quiet -r --retry
         -R --reconnect -d --debug -b --batchmode -t --timeout -T --connect-timeout
-        -n --no-color --color -s --set-log-uuid -Q --no-history-file --no-pane --mock --mock-traffic --json --follow --events --events-json --list-profiles
+        -n --no-color --color -s --set-log-uuid -Q --no-history-file --no-pane --mock --mock-traffic --json --follow --events --events-json --record --list-profiles
         --version -h --help"
     # Options that take a value, so that the word after them is not the profile.
     values=" -H --host -P --port -u --user -p --password --password-file -x --execute -X --bgapi --job-timeout -l --loglevel
-        -d --debug -t --timeout -T --connect-timeout --color -s --set-log-uuid --mock-traffic --events "
+        -d --debug -t --timeout -T --connect-timeout --color -s --set-log-uuid --mock-traffic --events --record "
     values=${values//$'\n'/ }
 
     case $prev in
@@ -90,7 +90,7 @@ _fscli()
             _fscli_reply $'console\nalert\ncrit\nerr\nwarning\nnotice\ninfo\ndebug' "$cur" ;;
         -d | --debug)
             _fscli_reply $'0\n1\n2\n3\n4\n5\n6\n7' "$cur" ;;
-        --password-file)
+        --password-file | --record)
             compopt -o filenames 2>/dev/null
             local IFS=$'\n'
             COMPREPLY=($(compgen -f -- "$cur")) ;;

@@ -18,7 +18,7 @@ function __fscli_needs_positional
     for word in $words
         if test $skip -eq 1
             set skip 0
-        else if string match -qr -- '^(-[HPupxXldtTs]|--(host|port|user|password|password-file|execute|bgapi|loglevel|debug|timeout|connect-timeout|job-timeout|color|set-log-uuid|mock-traffic|events))$' $word
+        else if string match -qr -- '^(-[HPupxXldtTs]|--(host|port|user|password|password-file|execute|bgapi|loglevel|debug|timeout|connect-timeout|job-timeout|color|set-log-uuid|mock-traffic|events|record))$' $word
             set skip 1
         else if string match -q -- '-*' $word
             continue
@@ -79,6 +79,7 @@ complete -c fscli -n $root -l json -d 'One JSON object a line for each command, 
 complete -c fscli -n $root -l follow -d 'Stream log lines and events until SIGINT or SIGTERM'
 complete -c fscli -n $root -l events -x -d 'With --follow: the events to stream'
 complete -c fscli -n $root -l events-json -d 'In batch mode: events and log lines as JSON lines'
+complete -c fscli -n $root -l record -r -F -d 'Write every frame received to a file (.gz: compressed)'
 complete -c fscli -n $root -l list-profiles -d 'List the configured profiles, then exit'
 complete -c fscli -n $root -l version -d 'Show the version'
 complete -c fscli -n $root -s h -l help -d 'Show help information'
@@ -105,4 +106,7 @@ complete -c fscli -n $mock -l http-port -x -d 'Also serve the HTTP API (mod_xml_
 complete -c fscli -n $mock -l http-user -x -d 'HTTP API Basic auth user (default freeswitch)'
 complete -c fscli -n $mock -l http-password -x -d 'HTTP API Basic auth password (default works)'
 complete -c fscli -n $mock -l event-sink-compat -x -a 'legacy current' -d 'Whether event_sink listeners get events'
+complete -c fscli -n $mock -l replay -r -F -d 'Play a recording (fscli --record) to the listeners'
+complete -c fscli -n $mock -l speed -x -d 'With --replay: play this many times faster (default 1)'
+complete -c fscli -n $mock -l loop -d 'With --replay: start again once the last frame is out'
 complete -c fscli -n $mock -s h -l help -d 'Show help information'

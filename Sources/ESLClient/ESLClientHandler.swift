@@ -34,14 +34,18 @@ final class ESLClientHandler: ChannelDuplexHandler {
     var subscriptions: ESLSubscriptions { machine.subscriptions }
     /// Whether events are delivered decoded (``ESLConnection/Configuration/decodesEvents``).
     private let decodesEvents: Bool
+    /// Sees every frame first (``ESLConnection/Configuration/frameTap``).
+    private let tap: (any ESLFrameTap)?
 
     init(
         mode: ESLClientStateMachine.Mode,
         address: String?,
         handshakeTimeout: Duration?,
         notifications: NotificationQueue,
-        decodesEvents: Bool
+        decodesEvents: Bool,
+        tap: (any ESLFrameTap)? = nil
     ) {
+        self.tap = tap
         self.machine = ESLClientStateMachine(mode: mode)
         self.address = address
         self.handshakeTimeout = handshakeTimeout
@@ -98,30 +102,42 @@ final class ESLClientHandler: ChannelDuplexHandler {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         reading = true
         let frame = unwrapInboundIn(data)
+        tap?.received(frame, from: address ?? "")
         run(machine.received(ESLMessage(frame: frame)))
     }
 
     func channelReadComplete(context: ChannelHandlerContext) {
         reading = false
+        tap?.endOfBurst()
         notifications.flush()
         context.fireChannelReadComplete()
     }
 
     /// The next socket read (asked for by autoRead after each burst): held back while a
-    /// non-dropping notification queue is full, so the switch's bytes wait in TCP's buffers.
+    /// non-dropping notification queue is full, or the frame tap is behind, so the switch's bytes
+    /// wait in TCP's buffers.
     func read(context: ChannelHandlerContext) {
         if notifications.holdsReading() {
+            readHeld = true
+        } else if let tap, tap.holdsReading(resume: resumeFromTap(context.eventLoop)) {
             readHeld = true
         } else {
             context.read()
         }
     }
 
-    /// The consumer took what waited: read the socket again if a read was held back.
+    /// What the tap calls, from any thread, once it can take more.
+    private func resumeFromTap(_ loop: any EventLoop) -> @Sendable () -> Void {
+        let bound = NIOLoopBound(self, eventLoop: loop)
+        return { loop.execute { bound.value.resumeReading() } }
+    }
+
+    /// The consumer (or the tap) took what waited: try the held read again, which holds it anew
+    /// if the other is still behind.
     func resumeReading() {
         guard readHeld, let context else { return }
         readHeld = false
-        context.read()
+        read(context: context)
     }
 
     func channelInactive(context: ChannelHandlerContext) {

@@ -31,6 +31,9 @@ extension ESLConnection {
         /// with that disconnect). Replies wait behind the backlog too, so `false` suits a
         /// connection that mostly listens, such as `fscli --follow`.
         public var dropsWhenBehind = true
+        /// Sees every frame received, before anything can drop it (`fscli --record`); nil for none.
+        /// A tap that falls behind holds the socket's reads, so nothing is lost on its side.
+        public var frameTap: (any ESLFrameTap)? = nil
         /// Frame size limits (header block, body).
         public var limits: ESLFrameDecoder.Limits = .init()
 

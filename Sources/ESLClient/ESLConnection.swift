@@ -37,6 +37,13 @@ public final class ESLConnection: Sendable {
         notifications.queue.droppedCount
     }
 
+    /// Changes ``Configuration/dropsWhenBehind`` of this connection: `false` from now on loses
+    /// nothing (what was already dropped stays counted); `true` lets a held socket read go on.
+    /// (`fscli`'s `/record` turns dropping off for as long as it records.)
+    public func setDropsWhenBehind(_ drops: Bool) {
+        notifications.queue.setDrops(drops)
+    }
+
     /// Whether the connection is still open.
     public var isActive: Bool { channel.isActive }
 
@@ -72,14 +79,14 @@ public final class ESLConnection: Sendable {
                         address: address,
                         handshakeTimeout: configuration.handshakeTimeout,
                         notifications: queue,
-                        decodesEvents: configuration.decodesEvents)
+                        decodesEvents: configuration.decodesEvents,
+                        tap: configuration.frameTap)
                     try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(ESLFrameDecoder(limits: configuration.limits)))
                     try channel.pipeline.syncOperations.addHandler(handler)
                     let bound = NIOLoopBound(handler, eventLoop: channel.eventLoop)
-                    if !configuration.dropsWhenBehind {
-                        let eventLoop = channel.eventLoop
-                        queue.onResume { eventLoop.execute { bound.value.resumeReading() } }
-                    }
+                    // Also for a queue that drops now: ``setDropsWhenBehind(_:)`` may change that.
+                    let eventLoop = channel.eventLoop
+                    queue.onResume { eventLoop.execute { bound.value.resumeReading() } }
                     installed.withLockedValue { $0 = (bound, handler.handshake!.futureResult) }
                 }
             }

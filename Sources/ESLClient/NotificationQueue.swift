@@ -24,7 +24,7 @@ final class NotificationQueue: @unchecked Sendable {
     private var finished = false
     private var waiter: CheckedContinuation<[ESLNotification]?, Never>?
     /// Whether a full queue drops its oldest (true) or holds up the socket reader (false).
-    let drops: Bool
+    private var drops: Bool
     /// The socket reader stopped because the queue was full; the next take resumes it.
     private var readerHeld = false
     /// Restarts the socket reader; set once the connection exists, cleared when it ends (it
@@ -52,6 +52,17 @@ final class NotificationQueue: @unchecked Sendable {
         guard !drops, !finished, pending.count - head >= limit || pendingBytes >= byteLimit else { return false }
         readerHeld = true
         return true
+    }
+
+    /// Switches between dropping and holding the reader; a reader held is let go when dropping
+    /// starts.
+    func setDrops(_ drops: Bool) {
+        lock.lock()
+        self.drops = drops
+        let resume = drops && readerHeld ? resumeReader : nil
+        if resume != nil { readerHeld = false }
+        lock.unlock()
+        resume?()
     }
 
     /// About how much memory a notification holds.

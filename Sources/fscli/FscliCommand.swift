@@ -19,7 +19,7 @@ struct FscliCommand: AsyncParsableCommand {
         usage: """
             fscli [<options>] [<profile>]
             fscli -x <command> [-X <command> ...] [--json] [<options>] [<profile>]
-            fscli --follow [-l <loglevel>] [--events <names>] [--json] [<options>] [<profile>]
+            fscli --follow [-l <loglevel>] [--events <names>] [--json] [--record <file>] [<options>] [<profile>]
             fscli mock [<mock options>]
             """,
         discussion: """
@@ -129,6 +129,8 @@ struct FscliCommand: AsyncParsableCommand {
 
     @Flag(name: .customLong("events-json"), help: "In batch mode: print events and log lines as JSON objects, one a line, whatever /view says; other output goes to stderr.")
     var eventsJSON = false
+    @Option(name: .customLong("record"), help: ArgumentHelp("Write every frame received, with its arrival time, to FILE (gzip if it ends in .gz); fscli mock --replay plays it back.", valueName: "FILE"))
+    var record: String?
 
     @Flag(name: .customLong("list-profiles"), help: "List the configured profiles and the files they come from, then exit.")
     var listProfiles = false
@@ -166,6 +168,7 @@ struct FscliCommand: AsyncParsableCommand {
         options.follow = follow
         options.events = events
         options.eventsJSON = eventsJSON
+        options.record = record
         return options
     }
 

@@ -9,6 +9,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ESLRecording
 import Logging
 import MockSwitch
 
@@ -84,6 +85,15 @@ struct MockCommand: AsyncParsableCommand {
     @Option(name: .customLong("event-sink-compat"), help: ArgumentHelp("Whether event_sink listeners get events and log lines: legacy (as before 1.10.12, what the web portal expects) or current (none, as 1.10.12 and later).", valueName: "MODE"))
     var eventSinkCompat: String?
 
+    @Option(name: .customLong("replay"), help: ArgumentHelp("Play a recording's events and log lines (fscli --record) to the listeners at their original pace.", valueName: "FILE"))
+    var replay: String?
+
+    @Option(name: .customLong("speed"), help: ArgumentHelp("With --replay: play this many times faster (0.5 is half as fast; default 1).", valueName: "X"))
+    var speed: Double?
+
+    @Flag(name: .customLong("loop"), help: "With --replay: start again from the first frame once the last is out.")
+    var loop = false
+
     /// `--call-seconds MIN-MAX` (or one number), or `nil` if it does not parse.
     static func secondsRange(_ text: String) -> ClosedRange<Int>? {
         let bounds = text.split(separator: "-", maxSplits: 1).map { Int($0.filter { $0 != " " && $0 != "\t" }) }
@@ -121,6 +131,12 @@ struct MockCommand: AsyncParsableCommand {
         }
         for module in modules where !MockSwitchConfiguration.simulatedModules.contains("mod_\(module)") {
             throw ValidationError("--module \(module) is not a module the mock can simulate (sofia)")
+        }
+        if replay == nil, speed != nil || loop {
+            throw ValidationError("--speed and --loop shape the playback of --replay; give it too")
+        }
+        if let speed, !(speed > 0 && speed <= 1_000_000) {
+            throw ValidationError("--speed must be more than 0 and at most 1000000, not \(speed)")
         }
         guard heartbeat > 0 else { throw ValidationError("--heartbeat must be at least 1 second") }
         for network in acl where MockSwitchConfiguration.networks(forACL: network) == nil {
@@ -162,6 +178,17 @@ struct MockCommand: AsyncParsableCommand {
     func run() async throws {
         LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
         let settings = try settings()
+        // Read before listening: a file that does not parse is refused with the place at fault.
+        var replay: RecordingReplay?
+        if let path = self.replay {
+            do throws(RecordingError) {
+                replay = try RecordingReplay(RecordingFile.read(path: path), source: path)
+            } catch {
+                // Not a usage error: no pointer to --help, but the same status.
+                FscliCommand.printError("mock: --replay: \(error.message)")
+                throw ExitCode(2)
+            }
+        }
         // Until SIGINT/SIGTERM, or until `shutdown` (api or fsctl) stops the switch: the process
         // then ends with status 0, as FreeSWITCH's does. The signals are caught before the switch
         // listens, so one sent as soon as the log says "listening" still stops it cleanly.
@@ -182,12 +209,25 @@ struct MockCommand: AsyncParsableCommand {
             traffic = CallTraffic.start(core: server.core,
                                         settings: .init(callsPerSecond: callsPerSecond, callSeconds: seconds, maxCalls: maxCalls))
         }
+        let playing = replay.map { play($0, on: server) }
         server.onStop { requestStop.yield() }
         var stops = stopRequests.makeAsyncIterator()
         _ = await stops.next()
         traffic?.stop()
+        playing?.cancel()
         await server.stop()
         if server.restartRequested { try Self.runAgain() }
+    }
+
+    /// Starts playing the recording `--replay` named, saying on stderr what it plays and when each
+    /// pass ends.
+    private func play(_ replay: RecordingReplay, on server: MockSwitchServer) -> Task<Void, Never> {
+        let logger = Logger(label: "fscli.mock")
+        let (path, speed) = (self.replay ?? "", self.speed ?? 1)
+        logger.info("replay: \(replay.eventCount) events and \(replay.logLineCount) log lines from \(path) (\(replay.skippedCount) other frames skipped), \(replay.duration(speed: speed)) a pass at speed \(speed)\(loop ? ", looping" : "")")
+        return replay.start(on: server, speed: speed, loop: loop) { pass in
+            logger.info("replay: pass \(pass) of \(path) finished")
+        }
     }
 
     /// `fsctl shutdown restart`: FreeSWITCH executes itself anew, and so does the mock, with the

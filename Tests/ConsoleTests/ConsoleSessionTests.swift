@@ -11,6 +11,7 @@ import Testing
 @Suite(.timeLimit(.minutes(1))) struct ConsoleSessionTests {
     /// A switch that answers from a script and whose stream the test ends.
     final class FakeSwitch: SwitchConnection, @unchecked Sendable {
+        func setDropsWhenBehind(_ drops: Bool) {}
         private let lock = NSLock()
         private var sentLines: [String] = []
         private var pending: [[ESLNotification]] = []

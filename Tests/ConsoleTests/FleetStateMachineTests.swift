@@ -138,4 +138,25 @@ import Testing
         #expect(FleetTags.colour(10) == FleetTags.colour(0))
         #expect(!FleetTags.colours.contains("\u{1B}[31m"))
     }
+
+    @Test func aRecordingIsShownAfterTheSwitches() {
+        let line = FleetStatusLine(target: "all", switches: Self.switches, eventsPerSecond: 0, dropped: 0, recording: true)
+        #expect(line.text(width: nil) == "to all | pbx1 up  pbx2 down  pbx3 … | rec | 0 events/s | 0 dropped")
+    }
+
+    @Test func recordHoldsTheNextLineUntilItTookEffect() {
+        var fleet = FleetStateMachineTests.started()
+        #expect(fleet.receive(.submitted("/record /tmp/x.rec", typed: false)) == [.record(.file("/tmp/x.rec"))])
+        #expect(fleet.receive(.submitted("status", typed: false)).isEmpty, "the line waits for the recording to start")
+        #expect(fleet.receive(.recorded("recording every frame from every switch to /tmp/x.rec", failed: false)) == [
+            .show("recording every frame from every switch to /tmp/x.rec"), .submit(0, "status"), .submit(1, "status"), .submit(2, "status"),
+        ])
+    }
+
+    @Test func aRecordThatFailsIsTheFleetsOwnFailure() {
+        var fleet = FleetStateMachineTests.started()
+        _ = fleet.receive(.submitted("/record /nowhere/x.rec", typed: false))
+        #expect(fleet.receive(.recorded("cannot record to /nowhere/x.rec", failed: true)) == [.showError("cannot record to /nowhere/x.rec"), .promptReady])
+        #expect(fleet.status.status(interactive: false) == .commandFailed)
+    }
 }

@@ -122,6 +122,35 @@ import Testing
         #expect(failing.status == 1)
     }
 
+    @Test func recordWritesEverySwitchIntoOneFileInLineOrder() async throws {
+        async let alpha = MockProcess.start(0, ["--switchname", "alpha"])
+        async let bravo = MockProcess.start(0, ["--switchname", "bravo"])
+        let (a, b) = try await (alpha, bravo)
+        defer {
+            a.stopInBackground()
+            b.stopInBackground()
+        }
+        let path = NSTemporaryDirectory() + "fleet-record-\(UUID().uuidString).rec"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        // A line right after /record and right after /record off: the first is recorded, the
+        // second is not, because each waits for the recording to start or stop.
+        let result = try await FscliRun.run(
+            ["-q", "-H", "a=127.0.0.1:\(a.port)", "-H", "b=127.0.0.1:\(b.port)"],
+            input: "switchname\n/record \(path)\necho recorded\n/record off\necho after\n/record\n")
+        try await offPool {
+            a.stop()
+            b.stop()
+        }
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("recording every frame from every switch to \(path)\n== a (+OK)\nrecorded\n== b (+OK)\nrecorded\n"
+            + "recording stopped: 2 frames in \(path)\n== a (+OK)\nafter\n"), "\(result.stdout)")
+        #expect(result.stdout.hasSuffix("not recording; /record FILE records every frame from every switch (FILE.gz compressed)\n"))
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let switches = text.split(separator: "\n").filter { $0.hasPrefix("@") }.map { $0.split(separator: " ")[1] }
+        #expect(Set(switches) == ["127.0.0.1:\(a.port)", "127.0.0.1:\(b.port)"], "\(text)")
+        #expect(text.components(separatedBy: "recorded\n").count - 1 == 2 && !text.contains("after"), "\(text)")
+    }
+
     @Test func noSwitchReachedExits255WithEachFailure() async throws {
         let first = try ReservedPort()
         let second = try ReservedPort()

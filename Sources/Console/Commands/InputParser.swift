@@ -84,6 +84,10 @@ public enum InputParser {
         case .pause: return noArguments(.pause)
         case .resume: return noArguments(.resume)
         case .use: return .slash(.use(argument))
+        case .record:
+            guard let argument else { return .slash(.record(nil)) }
+            // A file named `off` is `./off`.
+            return .slash(.record(argument.lowercased() == "off" ? .off : .file(argument)))
         }
     }
 

@@ -44,6 +44,17 @@ public enum SlashCommand: Sendable, Hashable {
     case resume
     /// `/use <switch>` or `/use all`: where a fleet's commands go; `nil` lists the switches.
     case use(String?)
+    /// `/record FILE` starts recording every frame received to FILE (docs/recording.md), `/record off`
+    /// stops; `nil` says where it records, or that it does not.
+    case record(Recording?)
+
+    /// What `/record` was asked to do.
+    public enum Recording: Sendable, Hashable {
+        /// Record to this file (replacing it, and any recording already on).
+        case file(String)
+        /// Stop recording.
+        case off
+    }
 
     /// The ESL command the switch receives, exactly as fs_cli sends it (the text after the `/`);
     /// `nil` for commands the console handles itself.
@@ -55,7 +66,7 @@ public enum SlashCommand: Sendable, Hashable {
         case .filter(let arguments): ESLCommand(line: "filter \(arguments)")
         case .log(let level): ESLCommand(line: level.map { "log \($0)" } ?? "log")
         case .nolog: ESLCommand(line: "nolog")
-        case .help, .exit, .uuid, .logfilter, .debug, .view, .history, .clear, .reconnect, .subs, .find, .pause, .resume, .use: nil
+        case .help, .exit, .uuid, .logfilter, .debug, .view, .history, .clear, .reconnect, .subs, .find, .pause, .resume, .use, .record: nil
         }
     }
 }

@@ -7,6 +7,7 @@ public enum SlashCommandName: String, Sendable, Hashable, CaseIterable {
     case history, clear, reconnect, subs
     case find, pause, resume
     case use
+    case record
 
     /// The word as typed: `/event`.
     public var word: String { "/" + rawValue }
@@ -26,6 +27,7 @@ public enum SlashCommandName: String, Sendable, Hashable, CaseIterable {
         case .logfilter: "[<text> | /<regex>/]"
         case .debug: "[0-7]"
         case .view: "[\(EventView.choices)]"
+        case .record: "[<file> | off]"
         }
     }
 
@@ -52,6 +54,7 @@ public enum SlashCommandName: String, Sendable, Hashable, CaseIterable {
         case .pause: "hold the output still (nothing is lost: it is kept and counted)"
         case .resume: "show what arrived while paused and follow the output again"
         case .use: "with several switches: send commands to one of them, or to all; alone: list them"
+        case .record: "record every frame received to a file (.gz: compressed); off: stop; alone: where"
         }
     }
 

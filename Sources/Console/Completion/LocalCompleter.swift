@@ -75,6 +75,9 @@ public struct LocalCompleter: Sendable {
             choices = context.index == 1 ? channelUUIDs : []
         case .view:
             choices = context.index == 1 ? EventView.allCases.map(\.rawValue) : []
+        case .record:
+            // A file name is the user's to type; the one fixed word is `off`.
+            choices = context.index == 1 ? ["off"] : []
         case .help, .exit, .quit, .bye, .noevents, .nolog, .logfilter, .debug, .history, .clear, .reconnect, .subs, .find, .pause, .resume, .use:
             // A fleet completes /use's switch names itself (FleetSession.complete).
             choices = []

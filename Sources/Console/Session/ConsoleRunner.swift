@@ -48,13 +48,21 @@ public struct ConsoleRunner: Sendable {
     /// Runs `-x` commands that need no events (no `bgapi`) on the calling thread with the blocking
     /// client and returns the exit status; nil when this run needs the async client.
     public func runBlockingIfPossible() -> ExitStatus? {
-        guard !settings.commands.isEmpty else { return nil }
+        guard !settings.commands.isEmpty, settings.recordPath == nil else { return nil }
         let run = OneShotRun(settings: settings, palette: palette)
         return run.needsEvents ? nil : run.runBlocking()
     }
 
-    /// Runs to the end and returns the exit status.
+    /// Runs to the end and returns the exit status; with `--record`, recording from the first frame
+    /// to the last (docs/recording.md).
     public func run() async -> ExitStatus {
+        guard let recording = await RecordingRun.start(settings) else { return .usage }
+        let status = await runModes()
+        await recording.finish()
+        return status
+    }
+
+    private func runModes() async -> ExitStatus {
         if settings.follow { return await FollowRun(settings: settings, palette: palette).run() }
         // `--json` reads batch lines the way `-x` runs its commands (OneShotRun), with none of the
         // session's log stream, prompt or slash commands, so that every line of stdout is a record.

@@ -57,6 +57,7 @@ final class ConsoleSession: Sendable {
         var machine = ConsoleStateMachine(
             configuration: configuration, identity: identity, history: history, debugLevel: settings.debugLevel, now: .now)
         machine.logFilters.uuid = settings.initialUUIDFilter
+        machine.recording = ConsoleRecorder.shared.path
         core = Locked(Core(machine: machine, connection: connection))
     }
 
@@ -75,6 +76,7 @@ final class ConsoleSession: Sendable {
                 actions.append(.promptReady)
             }
             run(actions, &core)
+            ConsoleRecorder.shared.onFailure { [weak self] failure in self?.recordingFailed(failure.message) }
             if let connection = core.connection { core.tasks.append(read(connection)) }
             if showsStatus { core.tasks.append(tick()) }
         }
@@ -183,6 +185,10 @@ final class ConsoleSession: Sendable {
             queue.pane(command)
         case .stop:
             queue.requestStop()
+        case .startRecording(let path):
+            core.tasks.append(Task { await self.startRecording(path) })
+        case .stopRecording:
+            core.tasks.append(Task { await self.stopRecording() })
         }
     }
 

@@ -14,7 +14,11 @@ enum FollowSignals {
         for number in [SIGINT, SIGTERM] {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { _exit(ExitStatus.success.rawValue) }
+            source.setEventHandler {
+                // A recording (`--record`) is written out and closed first.
+                ConsoleRecorder.shared.stopWaiting()
+                _exit(ExitStatus.success.rawValue)
+            }
             source.resume()
             sources.append(source)
         }

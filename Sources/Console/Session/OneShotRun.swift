@@ -52,8 +52,9 @@ struct OneShotRun: Sendable {
     /// which starts no event loop and no threads (this path is timed: Benchmarks/oneshot.py).
     /// (With no commands the lines come from standard input, which only the full client reads.)
     /// A fleet always takes the full client: its switches are asked at once, not in turn.
+    /// (`--record` needs the full client too: its frame tap is the recording.)
     var needsEvents: Bool {
-        settings.isFleet || settings.commands.isEmpty
+        settings.isFleet || settings.commands.isEmpty || settings.recordPath != nil
             || settings.commands.contains { if case .bgapi = InputParser.parse($0) { true } else { false } }
     }
 

@@ -1,6 +1,7 @@
 /// The pane's status line: where the console is connected, how, and how busy the stream is.
 ///
 /// `127.0.0.1:8021 freeswitch | connected | events plain ALL, log debug (7) | 12 events/s | 0 dropped`
+/// (with `| rec` after `connected` while recording)
 /// While a command runs, it is named with how long it has taken: `… | connected | msleep 3000 · 2.1 s | …`.
 struct StatusLine: Sendable, Equatable {
     var address: String
@@ -14,11 +15,13 @@ struct StatusLine: Sendable, Equatable {
     var dropped: Int
     /// The command in flight and for how long, if any.
     var running: String?
+    /// A recording is on (`--record`, `/record`): shown as `rec` after the link state.
+    var recording = false
 
     /// The line's text.
     var text: String {
         // The running command comes early: a narrow terminal cuts the line's end.
-        "\(address) \(switchName) | \(link) | " + (running.map { $0 + " | " } ?? "")
+        "\(address) \(switchName) | \(link)\(recording ? " | rec" : "") | " + (running.map { $0 + " | " } ?? "")
             + "\(subscriptions) | \(eventsPerSecond) event\(eventsPerSecond == 1 ? "" : "s")/s | \(dropped) dropped"
     }
 }

@@ -15,6 +15,9 @@ protocol SwitchConnection: AnyObject, Sendable {
     var droppedCount: Int { get }
     /// Closes the connection; the notifications end.
     func close() async
+    /// Whether the connection drops what the console cannot take in time, or holds the socket
+    /// (while recording).
+    func setDropsWhenBehind(_ drops: Bool)
 }
 
 extension ESLConnection: SwitchConnection {

@@ -55,7 +55,7 @@ struct SwitchLink: Sendable {
     func connectOnce() async throws(ESLClientError) -> ESLConnection {
         try await ESLConnection.connect(
             host: settings.host, port: settings.port, password: settings.password, user: settings.user,
-            configuration: configuration)
+            configuration: ConsoleRecorder.shared.tapping(configuration))
     }
 
     /// Up to `connectAttempts` attempts, 1 s apart (fs_cli's `-r`). A wrong password or an ACL

@@ -65,6 +65,8 @@ public struct ConsoleOptions: Sendable, Equatable {
     public var events: String?
     /// `--events-json`: a batch session prints events and log lines as JSON records, nothing else, on stdout.
     public var eventsJSON: Bool = false
+    /// `--record FILE`: write every frame received, with its arrival time, to FILE (docs/recording.md).
+    public var record: String?
 
     /// Nothing given.
     public init() {}
@@ -100,6 +102,9 @@ public struct ConsoleOptions: Sendable, Equatable {
         }
         if eventsJSON, follow || json || !execute.isEmpty {
             throw SettingsError(.usage, "--events-json is for batch mode; -x and --json print no events, and --follow takes --json")
+        }
+        if let record, record.isEmpty {
+            throw SettingsError(.usage, "--record needs a file name")
         }
         if let mockTraffic, !(mockTraffic > 0 && mockTraffic <= 10_000) {
             throw SettingsError(.usage, "--mock-traffic must be more than 0 and at most 10000 calls a second, not \(mockTraffic)")

@@ -78,6 +78,8 @@ public struct ConsoleSettings: Sendable, Equatable {
     /// fills in (``ConsoleRunner``), so that what follows from it (``losesNothing``) is decided from
     /// settings alone.
     public var stdoutIsTerminal = true
+    /// Record every frame received to this file (`--record`); nil: no recording at start.
+    public var recordPath: String?
     /// Talk to the built-in simulated switch (`--mock`).
     public var useMock = false
     /// Simulated calls a second on the built-in switch (`--mock-traffic`, `mock-traffic`); nil: none.

@@ -116,6 +116,7 @@ public struct SettingsResolver: Sendable {
         if options.json { settings.json = true }
         if options.follow { settings.follow = true }
         if options.eventsJSON { settings.eventsJSON = true }
+        if let record = options.record { settings.recordPath = record }
         if let timeout = options.jobTimeout { settings.jobTimeout = .milliseconds(timeout) }
         if let events = options.events { settings.followEvents = ConsoleOptions.eventNames(events) }
         if options.mock || options.mockTraffic != nil { settings.useMock = true }

@@ -140,9 +140,40 @@ final class FleetSession: TerminalDriven {
             queue.signalPromptReady()
         case .pane(let command):
             queue.pane(command)
+        case .record(let request):
+            Task { await self.record(request) }
         case .stop:
             queue.requestStop()
         }
+    }
+
+    /// `/record FILE`, `/record off`, `/record`: one recording of every switch's frames (each record
+    /// names its switch, docs/recording.md); while it is on, no switch's connection drops. What
+    /// happened goes back to the machine, which holds the next line until then.
+    func record(_ request: SlashCommand.Recording?) async {
+        let outcome: (message: String, failed: Bool)
+        switch request {
+        case nil:
+            outcome = (ConsoleRecorder.shared.path.map { "recording every frame from every switch to \($0); /record off stops" }
+                ?? "not recording; /record FILE records every frame from every switch (FILE.gz compressed)", false)
+        case .off?:
+            if let stopped = await ConsoleRecorder.shared.stop() {
+                for member in members { member.fleetRecording(false) }
+                outcome = stopped.failure.map { ($0.message, true) }
+                    ?? ("recording stopped: \(stopped.frames) frame\(stopped.frames == 1 ? "" : "s") in \(stopped.path)", false)
+            } else {
+                outcome = ("not recording", false)
+            }
+        case .file(let path)?:
+            do {
+                try await ConsoleRecorder.shared.start(path: path)
+                for member in members { member.fleetRecording(true) }
+                outcome = ("recording every frame from every switch to \(path)", false)
+            } catch {
+                outcome = (error.message, true)
+            }
+        }
+        mailbox.yield(.recorded(outcome.message, failed: outcome.failed))
     }
 
     /// Redraws the status line when its text changed.
@@ -153,7 +184,7 @@ final class FleetSession: TerminalDriven {
                 target: fleet.targetIndex.map { fleet.members[$0].name } ?? "all",
                 switches: fleet.members.map { .init(name: $0.name, link: $0.link) },
                 eventsPerSecond: fleet.members.map(\.eventsPerSecond).reduce(0, +),
-                dropped: queue.droppedTotal)
+                dropped: queue.droppedTotal, recording: ConsoleRecorder.shared.isRecording)
         }.text(width: Self.screenWidth())
         let changed = shownStatus.withLock { shown in
             defer { shown = text }

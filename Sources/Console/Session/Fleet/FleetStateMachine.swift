@@ -47,6 +47,8 @@ struct FleetStateMachine: Sendable {
         case promptChanged(Int)
         /// A switch's session stopped.
         case memberStopped(Int)
+        /// `/record` took effect (or failed, `failed`); `message` says what happened.
+        case recorded(String, failed: Bool)
         case interrupted
         case exiting
     }
@@ -64,6 +66,8 @@ struct FleetStateMachine: Sendable {
         case updatePrompt
         case promptReady
         case pane(PaneCommand)
+        /// `/record`: the fleet's one recording of every switch (``FleetSession/record(_:)``).
+        case record(SlashCommand.Recording?)
         case stop
     }
 
@@ -76,6 +80,9 @@ struct FleetStateMachine: Sendable {
     var group: Group?
     /// Sessions running something the fleet waits for: a line, or at first the start-up.
     var busy: Set<Int>
+    /// A `/record` is starting or stopping the recording: the next line waits for it, so that its
+    /// frames are recorded (or not) as the order of the lines says.
+    var recordPending = false
     var history: [String]
     /// Failures of the fleet's own (an unknown slash command, a bad `/use`).
     var status = ExitStatusTracker()
@@ -138,6 +145,11 @@ struct FleetStateMachine: Sendable {
                 isExiting = true
                 actions.append(.stop)
             }
+        case .recorded(let message, let failed):
+            guard recordPending else { return [] }
+            recordPending = false
+            if failed { fail(message, &actions) } else { actions.append(.show(message)) }
+            advance(&actions)
         case .interrupted:
             if !busy.isEmpty {
                 for index in busy.sorted() { actions.append(.interrupt(index)) }
@@ -156,10 +168,10 @@ struct FleetStateMachine: Sendable {
 
     /// Runs waiting lines while the fleet is idle; at the end of batch input, ends the sessions.
     mutating func advance(_ actions: inout [Action]) {
-        while group == nil, busy.isEmpty, !isExiting, !waiting.isEmpty {
+        while group == nil, busy.isEmpty, !recordPending, !isExiting, !waiting.isEmpty {
             start(waiting.removeFirst(), &actions)
         }
-        guard group == nil, busy.isEmpty, waiting.isEmpty, !isExiting else { return }
+        guard group == nil, busy.isEmpty, !recordPending, waiting.isEmpty, !isExiting else { return }
         if inputEnded {
             guard !endSent else { return }
             endSent = true
@@ -195,6 +207,10 @@ struct FleetStateMachine: Sendable {
             }.joined(separator: "\n")))
         case .slash(.clear):
             actions.append(.show("\u{1B}[H\u{1B}[2J"))
+        case .slash(.record(let request)):
+            // One file for every switch (each record names its switch), so the fleet's own.
+            recordPending = true
+            actions.append(.record(request))
         case .slash(.find(let text)):
             actions.append(.pane(.find(text)))
         case .slash(.pause):

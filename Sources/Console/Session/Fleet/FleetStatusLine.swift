@@ -15,6 +15,8 @@ struct FleetStatusLine: Sendable, Equatable {
     var switches: [Switch]
     var eventsPerSecond: Int
     var dropped: Int
+    /// A recording is on (`--record`, `/record`): `| rec` after the switches, as for one switch.
+    var recording = false
 
     /// `up`, `down` or `…` (reconnecting).
     static func state(_ link: ConsoleStateMachine.Link) -> String {
@@ -39,7 +41,7 @@ struct FleetStatusLine: Sendable, Equatable {
 
     /// The line for a screen `width` columns wide (nil: no limit).
     func text(width: Int?) -> String {
-        let rest = " | \(eventsPerSecond) event\(eventsPerSecond == 1 ? "" : "s")/s | \(dropped) dropped"
+        let rest = (recording ? " | rec" : "") + " | \(eventsPerSecond) event\(eventsPerSecond == 1 ? "" : "s")/s | \(dropped) dropped"
         let full = "to \(target) | \(detailed)" + rest
         guard let width, full.count > width else { return full }
         let short = "to \(target) | \(summary)"

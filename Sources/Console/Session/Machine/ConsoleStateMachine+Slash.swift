@@ -61,6 +61,17 @@ extension ConsoleStateMachine {
         case .use:
             // A fleet answers /use itself (FleetStateMachine); one switch has nothing to choose.
             fail(Failure(message: "/use: there is one switch; give -H more than once (or hosts = in a profile) for several", status: .commandFailed), &actions)
+        case .record(nil):
+            actions.append(.show(recording.map { "recording every frame received to \($0); /record off stops" }
+                ?? "not recording; /record FILE records every frame received (FILE.gz compressed)"))
+        case .record(.off?):
+            if recording == nil {
+                actions.append(.show("not recording"))
+            } else {
+                actions.append(.stopRecording)
+            }
+        case .record(.file(let path)?):
+            actions.append(.startRecording(path))
         }
     }
 

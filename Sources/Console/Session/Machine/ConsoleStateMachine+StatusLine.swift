@@ -15,7 +15,7 @@ extension ConsoleStateMachine {
         return StatusLine(
             address: configuration.address, switchName: identity.switchName, link: linkText,
             subscriptions: SubscriptionReport.summary(subscriptions), eventsPerSecond: eventsPerSecond,
-            dropped: dropped, running: running)
+            dropped: dropped, running: running, recording: recording != nil)
     }
 
     /// `2.1 s`: one decimal, as the status line and the reconnect line show durations.

@@ -58,6 +58,11 @@ struct ConsoleStateMachine: Sendable {
         /// A fleet's switch could not be reached at start-up; `restore` is what to send once it is
         /// (the start-up `log` command).
         case startedDown(restore: [ESLCommand])
+        /// `/record FILE` took effect: every frame received now goes to `path`.
+        case recordingStarted(path: String)
+        /// The recording stopped: on `/record off` (`frames` written to `path`), or on its own
+        /// (`failure` says why: a full disk, a file that could not be created).
+        case recordingStopped(path: String?, frames: Int?, failure: String?)
     }
 
     /// What the session should do.
@@ -87,6 +92,11 @@ struct ConsoleStateMachine: Sendable {
         case promptReady
         /// Scroll-back search, pause or resume, for the pane.
         case pane(PaneCommand)
+        /// Start recording to this file (replacing a recording on); answer with `.recordingStarted`,
+        /// or `.recordingStopped` with the failure.
+        case startRecording(String)
+        /// Stop recording; answer with `.recordingStopped`.
+        case stopRecording
         /// The session is over.
         case stop
     }
@@ -172,6 +182,8 @@ struct ConsoleStateMachine: Sendable {
     var interruptHintShown = false
     var eventsPerSecond = 0
     var dropped = 0
+    /// The file every frame received is recorded to (`--record`, `/record`), if any.
+    var recording: String?
     /// The switch's API command names once fetched (for did-you-mean).
     var switchCommands: [String]?
     var now: ContinuousClock.Instant
@@ -257,6 +269,16 @@ struct ConsoleStateMachine: Sendable {
             self.dropped = dropped
         case .startedDown(let restore):
             startedDown(restore: restore, &actions)
+        case .recordingStarted(let path):
+            recording = path
+            actions.append(.show("recording every frame received to \(path)"))
+        case .recordingStopped(let path, let frames, let failure):
+            recording = nil
+            if let failure {
+                actions.append(.showError(failure))
+            } else if let path {
+                actions.append(.show("recording stopped: \(frames ?? 0) frame\(frames == 1 ? "" : "s") in \(path)"))
+            }
         }
         actions.append(.status(statusLine.text))
         return actions
