@@ -151,6 +151,38 @@ import Testing
         #expect(text.components(separatedBy: "recorded\n").count - 1 == 2 && !text.contains("after"), "\(text)")
     }
 
+    @Test func eventsJSONRecordsNameTheirSwitchInsteadOfATag() async throws {
+        async let alpha = MockProcess.start(0, ["--switchname", "alpha"])
+        async let bravo = MockProcess.start(0, ["--switchname", "bravo"])
+        let (a, b) = try await (alpha, bravo)
+        defer {
+            a.stopInBackground()
+            b.stopInBackground()
+        }
+        let run = try ChildProcess(CommandLineTests.binary.path, [
+            "-b", "--events-json", "-q", "-T", "60000", "-H", "a=127.0.0.1:\(a.port)", "-H", "b=127.0.0.1:\(b.port)",
+        ], environment: FscliRun.cleanEnvironment(), input: .textThenHold("/event plain CUSTOM\n"))
+        _ = try await offPool {
+            try run.waitForStderr(within: 60) { $0.components(separatedBy: "+OK event listener enabled plain").count == 3 }
+        }
+        try await FollowTests.sendEvents(port: a.port, count: 1)
+        try await FollowTests.sendEvents(port: b.port, count: 1)
+        let shown = try await offPool { try run.waitForStdout(within: 60) { $0.split(separator: "\n").count >= 2 } }
+        let records = try JSONOutputTests.records(shown)
+        #expect(Set(records.compactMap { $0["name"] as? String }) == ["a", "b"], "\(shown)")
+        let switchNames = records.compactMap { ($0["event"] as? [String: Any])?["FreeSWITCH-Switchname"] as? String }
+        #expect(Set(switchNames) == ["alpha", "bravo"])
+        for record in records {
+            #expect((record["name"] as? String == "a") == ((record["event"] as? [String: Any])?["FreeSWITCH-Switchname"] as? String == "alpha"))
+        }
+        run.closeInput()
+        #expect(try await offPool { try run.finish(within: 60) }.status == 0)
+        try await offPool {
+            a.stop()
+            b.stop()
+        }
+    }
+
     @Test func noSwitchReachedExits255WithEachFailure() async throws {
         let first = try ReservedPort()
         let second = try ReservedPort()

@@ -18,6 +18,8 @@ struct BatchRenderer: Sendable {
     /// and what is neither (a linger notice, an undecodable event, an unknown frame) set aside for
     /// stderr, so that the output holds nothing but records.
     var records = false
+    /// The switch's name in a fleet, which each record then carries (`name`).
+    var recordName: String?
 
     /// What a burst (or part of one) came to.
     struct Rendered: Sendable {
@@ -84,7 +86,7 @@ struct BatchRenderer: Sendable {
     private func renderRecords(_ batch: ArraySlice<ESLNotification>, shows: (ESLLogLine) -> Bool, into rendered: inout Rendered) -> Rendered {
         func add(_ event: ESLEvent, _ received: ReceivedEvent, _ summary: EventSummary) {
             rendered.summaries.append((received, summary))
-            rendered.output += FollowRecord.event(event)
+            rendered.output += FollowRecord.event(event, name: recordName)
             rendered.events += 1
             rendered.lines += 1
         }
@@ -92,7 +94,7 @@ struct BatchRenderer: Sendable {
             switch notification {
             case .log(let line):
                 guard shows(line) else { continue }
-                rendered.output += FollowRecord.log(line)
+                rendered.output += FollowRecord.log(line, name: recordName)
                 rendered.lines += 1
             case .event(let event):
                 add(event, .decoded(event), EventSummary(event))

@@ -37,6 +37,7 @@ extension ConsoleSession {
         }
         var renderer = BatchRenderer(logs: logRenderer, events: eventRenderer, palette: palette, filters: filters, view: view, format: format)
         renderer.records = settings.eventsJSON
+        renderer.recordName = fleetName
         var rendered: BatchRenderer.Rendered
         if batch.count >= BatchRenderer.parallelThreshold {
             let middle = batch.count / 2

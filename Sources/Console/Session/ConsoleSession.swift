@@ -25,6 +25,8 @@ final class ConsoleSession: Sendable {
     let eventRenderer: EventRenderer
     /// Whether the pane's status line is drawn.
     let showsStatus: Bool
+    /// This switch's name when it is one of a fleet's: `--events-json` records carry it.
+    let fleetName: String?
 
     struct Core: Sendable {
         var machine: ConsoleStateMachine
@@ -43,17 +45,18 @@ final class ConsoleSession: Sendable {
     let core: Locked<Core>
 
     init(settings: ConsoleSettings, queue: any SessionOutput, palette: Palette, connection: (any SwitchConnection)?,
-         identity: SwitchLink.Identity, history: [String], interactive: Bool, showsStatus: Bool, fleetMember: Bool = false) {
+         identity: SwitchLink.Identity, history: [String], interactive: Bool, showsStatus: Bool, fleetName: String? = nil) {
         self.settings = settings
         self.link = SwitchLink(settings: settings)
         self.queue = queue
         self.palette = palette
         self.showsStatus = showsStatus
+        self.fleetName = fleetName
         self.logRenderer = LogRenderer(palette: palette, uuidPrefixLength: settings.logUUIDPrefixLength)
         self.eventRenderer = EventRenderer(palette: palette)
         let configuration = ConsoleStateMachine.Configuration(
             palette: palette, address: link.address, interactive: interactive, reconnects: settings.reconnect,
-            fleetMember: fleetMember)
+            fleetMember: fleetName != nil)
         var machine = ConsoleStateMachine(
             configuration: configuration, identity: identity, history: history, debugLevel: settings.debugLevel, now: .now)
         machine.logFilters.uuid = settings.initialUUIDFilter

@@ -11,8 +11,12 @@ final class FleetMemberOutput: SessionOutput {
     let tags: FleetTags
     let queue: OutputQueue
     let mailbox: AsyncStream<FleetStateMachine.Input>.Continuation
+    /// Whether logs and events are tagged; `--events-json` records name their switch instead, so
+    /// that each line stays one JSON object.
+    let tagsStream: Bool
 
-    init(index: Int, tags: FleetTags, queue: OutputQueue, mailbox: AsyncStream<FleetStateMachine.Input>.Continuation) {
+    init(index: Int, tags: FleetTags, queue: OutputQueue, mailbox: AsyncStream<FleetStateMachine.Input>.Continuation, tagsStream: Bool = true) {
+        self.tagsStream = tagsStream
         self.index = index
         self.tags = tags
         self.queue = queue
@@ -21,14 +25,14 @@ final class FleetMemberOutput: SessionOutput {
 
     func enqueue(_ text: String, droppable: Bool, lines: Int) {
         if droppable {
-            queue.enqueue(tags.tagged(index, text), droppable: true, lines: lines)
+            queue.enqueue(tagsStream ? tags.tagged(index, text) : text, droppable: true, lines: lines)
         } else {
             mailbox.yield(.output(index, text))
         }
     }
 
     func enqueueStreamed(_ text: String, lines: Int) async {
-        await queue.enqueueStreamed(tags.tagged(index, text), lines: lines)
+        await queue.enqueueStreamed(tagsStream ? tags.tagged(index, text) : text, lines: lines)
     }
 
     func sessionIdle(linesSubmitted: Int, lineStatus: ExitStatus) {

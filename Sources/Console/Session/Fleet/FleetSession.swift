@@ -49,10 +49,10 @@ final class FleetSession: TerminalDriven {
         members = starts.enumerated().map { index, start in
             ConsoleSession(
                 settings: settings.single(start.target),
-                queue: FleetMemberOutput(index: index, tags: tags, queue: queue, mailbox: mailbox),
+                queue: FleetMemberOutput(index: index, tags: tags, queue: queue, mailbox: mailbox, tagsStream: !settings.eventsJSON),
                 palette: palette, connection: start.connection,
                 identity: start.identity ?? .init(switchName: start.target.name, hostname: start.target.host),
-                history: [], interactive: interactive, showsStatus: showsStatus, fleetMember: true)
+                history: [], interactive: interactive, showsStatus: showsStatus, fleetName: start.target.name)
         }
         let down: ConsoleStateMachine.Link = settings.reconnect ? .reconnecting(attempts: 0, lastError: nil) : .disconnected
         machine = Locked(FleetStateMachine(
@@ -131,7 +131,8 @@ final class FleetSession: TerminalDriven {
         case .endInput(let index):
             members[index].feed(.endOfInput)
         case .show(let text):
-            queue.enqueue(text)
+            // With --events-json stdout holds only records; the rest goes to stderr, as for one switch.
+            if settings.eventsJSON { StandardStreams.aside(text) } else { queue.enqueue(text) }
         case .showError(let message):
             if interactive { queue.enqueue(palette.error(message)) } else { StandardStreams.error(message) }
         case .updatePrompt:
