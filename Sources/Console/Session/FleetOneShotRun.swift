@@ -1,3 +1,5 @@
+import Dispatch
+
 /// `-x` and `--json` batch lines against a fleet (docs/console.md, "A fleet of switches"): every
 /// switch is asked at once, so the run takes about as long as the slowest switch, not their sum.
 ///
@@ -13,12 +15,46 @@ struct FleetOneShotRun: Sendable {
         FleetTags(names: settings.switches.map(\.name), palette: palette)
     }
 
-    func run() async -> ExitStatus {
-        let targets = settings.switches
-        let members = targets.map { target in
+    /// Each switch's run, its text held until its turn.
+    private var members: [OneShotRun] {
+        settings.switches.map { target in
             OneShotRun(settings: settings.single(target), palette: palette, output: .held(tag: target.name), name: target.name)
         }
+    }
+
+    func run() async -> ExitStatus {
+        let members = members
         let statuses = settings.commands.isEmpty ? await runLines(members) : await runCommands(members)
+        return finish(members, statuses)
+    }
+
+    /// `-x` without `bgapi` (and without a recording): each switch runs the blocking client on a
+    /// thread of its own, as one switch runs it on the main thread, which starts no event loop and
+    /// no task; this thread prints the groups in turn as they finish (Benchmarks/fleet.py).
+    func runBlocking() -> ExitStatus {
+        let members = members
+        let finished = Locked<[ExitStatus?]>(Array(repeating: nil, count: members.count))
+        let oneFinished = DispatchSemaphore(value: 0)
+        for (index, member) in members.enumerated() {
+            DedicatedThread.start(name: "fscli -x \(index)") {
+                let status = member.runBlocking()
+                finished.withLock { $0[index] = status }
+                oneFinished.signal()
+            }
+        }
+        var next = 0
+        while next < members.count {
+            oneFinished.wait()
+            while next < members.count, let status = finished.current[next] {
+                printGroup(next, members[next], status)
+                next += 1
+            }
+        }
+        return finish(members, finished.current.map { $0 ?? .connectionFailed })
+    }
+
+    /// The summary on stderr and the run's status: the highest of the switches'.
+    private func finish(_ members: [OneShotRun], _ statuses: [ExitStatus]) -> ExitStatus {
         reportFailures(members, statuses)
         return statuses.max { $0.rawValue < $1.rawValue } ?? .success
     }

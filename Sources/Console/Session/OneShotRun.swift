@@ -51,28 +51,29 @@ struct OneShotRun: Sendable {
     /// bgapi needs the job's event, so the full client; plain commands take the blocking one,
     /// which starts no event loop and no threads (this path is timed: Benchmarks/oneshot.py).
     /// (With no commands the lines come from standard input, which only the full client reads.)
-    /// A fleet always takes the full client: its switches are asked at once, not in turn.
-    /// (`--record` needs the full client too: its frame tap is the recording.)
+    /// (`--record` needs the full client too: its frame tap is the recording.) A fleet decides the
+    /// same way: without them, each switch runs the blocking client on a thread of its own.
     var needsEvents: Bool {
-        settings.isFleet || settings.commands.isEmpty || settings.recordPath != nil
+        settings.commands.isEmpty || settings.recordPath != nil
             || settings.commands.contains { if case .bgapi = InputParser.parse($0) { true } else { false } }
     }
 
     func runBlocking() -> ExitStatus {
+        if settings.isFleet { return FleetOneShotRun(settings: settings, palette: palette).runBlocking() }
         let link = SwitchLink(settings: settings)
         let configuration = link.configuration
-        var printer = OneShotPrinter(json: settings.json, palette: palette, host: link.address)
+        var printer = OneShotPrinter(json: settings.json, palette: palette, host: link.address, output: output, name: name)
         let connection: ESLBlockingConnection
         do {
-            connection = try link.connectBlocking { error, attempt in
-                StandardStreams.error("\(error.message); retrying (\(attempt + 1) of \(settings.connectAttempts))")
+            connection = try link.connectBlocking { [output, settings] error, attempt in
+                output.progress("\(error.message); retrying (\(attempt + 1) of \(settings.connectAttempts))")
             }
         } catch {
             printer.connectionFailed(error)
             return .connectionFailed
         }
         defer { connection.close() }
-        connection.onUnsolicited = { if case .other(let frame) = $0 { Self.reportUnknown(frame, to: .immediate) } }
+        connection.onUnsolicited = { [output] in if case .other(let frame) = $0 { Self.reportUnknown(frame, to: output) } }
         if settings.json {
             let name = Result { () throws(ESLClientError) in
                 try connection.send(.api("switchname"), timeout: configuration.requestTimeout)
