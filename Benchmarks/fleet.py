@@ -4,7 +4,7 @@
 Usage: python3 Benchmarks/fleet.py [--binary .build/release/fscli] [--switches 20]
        [--events-per-second 1000] [--warmup 10] [--seconds 60] [--console follow|batch] [--runs 20]
 
-1. One-shot: `fscli -x status --json` with -H given once per switch, against N idle mocks, next to
+1. One-shot: `fscli -x status --json` (or --command) with -H given once per switch, against N idle mocks, next to
    the same command against each mock alone: the fleet's median wall time should be about the
    slowest single switch's, not the sum of them.
 2. Streaming: N mocks run the traffic generator at about --events-per-second each (the calls a
@@ -24,7 +24,10 @@ ap.add_argument("--warmup", type=float, default=10)
 ap.add_argument("--seconds", type=float, default=60)
 ap.add_argument("--console", choices=["follow", "batch"], default="follow")
 ap.add_argument("--runs", type=int, default=20, help="one-shot runs of each kind")
+ap.add_argument("--command", default="status",
+                help="the -x command; `msleep 200` stands in for a switch 200 ms away")
 ap.add_argument("--skip-oneshot", action="store_true")
+ap.add_argument("--skip-streaming", action="store_true")
 args = ap.parse_args()
 ENV = {"HOME": "/nonexistent", "PATH": "/usr/bin:/bin"}
 
@@ -64,14 +67,14 @@ def oneshot():
         hosts = [arg for _, port in mocks for arg in ("-H", f"sw{port}=127.0.0.1:{port}")]
         fleet, singles = [], [[] for _ in mocks]
         for _ in range(args.runs):  # interleaved, so load bursts fall on both kinds alike
-            elapsed, out = wall([args.binary, "--json", *hosts, "-x", "status"])
+            elapsed, out = wall([args.binary, "--json", *hosts, "-x", args.command])
             if out.count(b"\n") != len(mocks) or b'"ok":true' not in out:
                 sys.exit(f"unexpected fleet output: {out[:300]!r}")
             fleet.append(elapsed)
             for index, (_, port) in enumerate(mocks):
-                singles[index].append(wall([args.binary, "--json", "-P", str(port), "-x", "status"])[0])
+                singles[index].append(wall([args.binary, "--json", "-P", str(port), "-x", args.command])[0])
         medians = [statistics.median(s) for s in singles]
-        print(f"== -x status --json, {len(mocks)} switches, {args.runs} runs each (medians)")
+        print(f"== -x {args.command!r} --json, {len(mocks)} switches, {args.runs} runs each (medians)")
         print(f"fleet of {len(mocks)}: {1000 * statistics.median(fleet):.1f} ms "
               f"(p10 {1000 * sorted(fleet)[len(fleet) // 10]:.1f}, p90 {1000 * sorted(fleet)[len(fleet) * 9 // 10]:.1f})")
         print(f"one switch alone: fastest {1000 * min(medians):.1f} ms, slowest {1000 * max(medians):.1f} ms, "
@@ -170,4 +173,5 @@ def streaming():
 
 if not args.skip_oneshot:
     oneshot()
-streaming()
+if not args.skip_streaming:
+    streaming()
