@@ -95,9 +95,13 @@ import Testing
         #expect(result.stdout == expected, "\(result.stdout)")
         // Each failure at start-up on stderr, named; the status is the highest of the switches'.
         let errors = result.stderr.split(separator: "\n").map(String.init)
-        #expect(errors.count == 2, "\(result.stderr)")
+        #expect(errors.count == 3, "\(result.stderr)")
         #expect(errors.first?.hasPrefix("fscli: refused: ") == true, "\(result.stderr)")
-        #expect(errors.last?.hasPrefix("fscli: silent: ") == true && errors.last?.contains("did not complete the greeting") == true, "\(result.stderr)")
+        #expect(errors.dropFirst().first?.hasPrefix("fscli: silent: ") == true
+            && errors.dropFirst().first?.contains("did not complete the greeting") == true, "\(result.stderr)")
+        // Then, as -x ends, the switches that failed and the first line each failed on.
+        #expect(errors.last == "fscli: 4 of 4 switches failed: a (`no_such_command`: -ERR); refused (`echo one`: not connected); "
+            + "silent (`echo one`: not connected); b (`no_such_command`: -ERR)", "\(result.stderr)")
         #expect(result.status == 255)
     }
 

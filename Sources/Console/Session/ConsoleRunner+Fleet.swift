@@ -71,6 +71,7 @@ extension ConsoleRunner {
         await fleet.finish()
         let rest = queue.drain().texts
         if !rest.isEmpty { StandardStreams.out(rest.map(ReplyText.terminated).joined()) }
+        if !interactive, let summary = fleet.failureSummary() { StandardStreams.error(summary) }
         return fleet.exitStatus(interactive: interactive)
     }
 }

@@ -106,6 +106,17 @@ final class FleetSession: TerminalDriven {
         return ([own] + members.map { $0.exitStatus(interactive: interactive) }).max { $0.rawValue < $1.rawValue } ?? .success
     }
 
+    /// Batch mode's last line on stderr, as `-x` ends: the switches that failed and why (their first
+    /// line that did not end well, or `not connected`); nil when none failed.
+    func failureSummary() -> String? {
+        let statuses = members.map { $0.exitStatus(interactive: false) }
+        let (names, reasons) = machine.withLock { ($0.members.map(\.name), $0.firstFailures) }
+        let failed = statuses.indices.filter { statuses[$0] != .success }
+        guard !failed.isEmpty else { return nil }
+        let parts = failed.map { "\(names[$0]) (\(reasons[$0] ?? FleetTags.describe(statuses[$0])))" }
+        return "\(failed.count) of \(members.count) switches failed: " + parts.joined(separator: "; ")
+    }
+
     /// `fscli@all> `, or the prompt of the switch commands go to.
     var prompt: String {
         guard let index = machine.withLock({ $0.targetIndex }) else {

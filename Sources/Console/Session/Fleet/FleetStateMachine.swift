@@ -83,6 +83,8 @@ struct FleetStateMachine: Sendable {
     /// A `/record` is starting or stopping the recording: the next line waits for it, so that its
     /// frames are recorded (or not) as the order of the lines says.
     var recordPending = false
+    /// Each switch's first line that did not end well, and how (batch mode's summary).
+    var firstFailures: [Int: String] = [:]
     var history: [String]
     /// Failures of the fleet's own (an unknown slash command, a bad `/use`).
     var status = ExitStatusTracker()
@@ -236,6 +238,9 @@ struct FleetStateMachine: Sendable {
     mutating func finishGroup(_ actions: inout [Action]) {
         guard let finished = group else { return }
         group = nil
+        for (index, outcome) in finished.outcomes.sorted(by: { $0.key < $1.key }) where outcome != .success && firstFailures[index] == nil {
+            firstFailures[index] = "`\(finished.line)`: \(FleetTags.describe(outcome))"
+        }
         guard finished.holdsReplies else { return }
         let parts = finished.targets.map { index in
             let body = finished.replies[index].map { interactive ? tags.tagged(index, $0) : $0 } ?? ""
