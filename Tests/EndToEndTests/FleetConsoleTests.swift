@@ -208,7 +208,7 @@ import Testing
         let slow = try await ScriptedSwitch(script: ScriptedSwitch.greeting + [.expect(nil), reply("slow"), .expect(nil), reply("slowhost"), .hang])
         defer { Task { await slow.stop() } }
         let result = try await FscliRun.run(
-            ["-q", "-t", "5000", "-T", "120000", "-H", "a=127.0.0.1:\(alpha.port)", "-H", "slow=127.0.0.1:\(slow.port)"], input: "echo one\n")
+            ["-q", "-t", "20000", "-T", "120000", "-H", "a=127.0.0.1:\(alpha.port)", "-H", "slow=127.0.0.1:\(slow.port)"], input: "echo one\n")
         try await offPool { alpha.stop() }
         await slow.stop()
         #expect(result.stdout.hasPrefix("== a (+OK)\none\n== slow (timed out)\n"), "\(result.stdout)")

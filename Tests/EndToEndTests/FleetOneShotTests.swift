@@ -33,8 +33,9 @@ import Testing
         let leaving = try await Self.leavingSwitch()
         defer { Task { await leaving.stop() } }
 
+        // -t bounds the silent switch; it is long enough for the others to answer on a loaded machine.
         let result = try await FscliRun.run(Self.patient + [
-            "-t", "1500",
+            "-t", "6000",
             "-H", "one=127.0.0.1:\(first.port)", "-H", "closed=127.0.0.1:\(refusing.port)",
             "-H", "slow=127.0.0.1:\(silent.port)", "-H", "gone=127.0.0.1:\(leaving.port)",
             "-H", "127.0.0.1:\(second.port)",

@@ -13,6 +13,10 @@ import Testing
         configuration.listenPort = 0
         configuration.listenerQueueBytes = 64 << 10
         configuration.heartbeatInterval = .seconds(3600)
+        // The stalled client reads only after every event was published, which on a loaded
+        // machine can take longer than the usual 5 s the switch waits before closing a client
+        // it cut off (the notice would then be lost with the socket).
+        configuration.closeGracePeriod = .seconds(120)
         let mock = try await MockSwitchServer.start(configuration, logger: ConformanceTests.quiet)
         defer { Task { await mock.stop() } }
 

@@ -74,6 +74,9 @@ public struct MockSwitchConfiguration: Sendable {
 
     /// How long a new connection may take to send its first packet (the switch's 25 s).
     public var firstPacketTimeout: Duration = .seconds(25)
+    /// How long a listener that is being disconnected (a goodbye, or cut off for not reading) may
+    /// take to read what is still queued and the notice before the socket closes.
+    public var closeGracePeriod: Duration = .seconds(5)
     /// Offer the commands FreeSWITCH 1.11 dropped (`APICommand.legacy` in SwitchCatalog).
     public var legacyCommands = false
     /// Let `system`, `bg_system` and the `spawn` commands run shell commands on this host.

@@ -26,6 +26,8 @@ final class ListenerHandler: ChannelInboundHandler {
     private let accessList: AccessList?
     /// How long the first packet may take (docs/protocol.md, "Client packets").
     private let firstPacketTimeout: TimeAmount
+    /// How long a client being disconnected may take to read what is queued before the socket closes.
+    private let closeGracePeriod: TimeAmount
     private let logger: Logger
     private let requestShutdown: @Sendable (ShutdownRequest) -> Void
     private var context: ChannelHandlerContext?
@@ -55,7 +57,7 @@ final class ListenerHandler: ChannelInboundHandler {
     }
 
     /// `session` is inbound (`ESLServerSession(password:)`) or outbound; `accessList` applies to inbound.
-    init(session: ESLServerSession, core: SwitchCore, users: [MockSwitchConfiguration.User], bus: EventBus, accessList: AccessList?, firstPacketTimeout: Duration, logger: Logger, requestShutdown: @escaping @Sendable (ShutdownRequest) -> Void) {
+    init(session: ESLServerSession, core: SwitchCore, users: [MockSwitchConfiguration.User], bus: EventBus, accessList: AccessList?, firstPacketTimeout: Duration, closeGracePeriod: Duration, logger: Logger, requestShutdown: @escaping @Sendable (ShutdownRequest) -> Void) {
         self.session = session
         self.watch = ControlledChannelWatch(mode: session.mode)
         self.core = core
@@ -63,6 +65,7 @@ final class ListenerHandler: ChannelInboundHandler {
         self.bus = bus
         self.accessList = accessList
         self.firstPacketTimeout = TimeAmount(firstPacketTimeout)
+        self.closeGracePeriod = TimeAmount(closeGracePeriod)
         self.logger = logger
         self.requestShutdown = requestShutdown
     }
@@ -398,15 +401,13 @@ final class ListenerHandler: ChannelInboundHandler {
         let written = context.eventLoop.makePromise(of: Void.self)
         context.writeAndFlush(wrapOutboundOut(notice.encoded), promise: written)
         let channel = context.channel
-        let deadline = context.eventLoop.scheduleTask(in: Self.closeGracePeriod) { channel.close(promise: nil) }
+        let deadline = context.eventLoop.scheduleTask(in: closeGracePeriod) { channel.close(promise: nil) }
         written.futureResult.whenComplete { _ in
             deadline.cancel()
             channel.close(promise: nil)
         }
     }
 
-    /// How long a disconnected client may take to read what is queued before the socket closes.
-    static let closeGracePeriod = TimeAmount.seconds(5)
 
     private func write(_ frame: ESLFrame) {
         context?.write(wrapOutboundOut(frame.encoded), promise: nil)

@@ -92,12 +92,14 @@ public final class MockSwitchServer: Sendable {
                         bus: bus,
                         accessList: configuration.accessList,
                         firstPacketTimeout: configuration.firstPacketTimeout,
+                        closeGracePeriod: configuration.closeGracePeriod,
                         logger: logger,
                         requestShutdown: requestShutdown))
                 }
             }
         let connector = OutboundConnector(core: core, bus: bus, group: group, limits: limits,
-                                          firstPacketTimeout: configuration.firstPacketTimeout, logger: logger)
+                                          firstPacketTimeout: configuration.firstPacketTimeout,
+                                          closeGracePeriod: configuration.closeGracePeriod, logger: logger)
         core.calls.attach(publish: { bus.publish(events: $0, logLines: $1) }, loop: group.next(), connect: connector.connect)
         let channel = try await bootstrap.bind(host: configuration.listenIP, port: configuration.listenPort).get()
         var httpChannel: (any Channel)?

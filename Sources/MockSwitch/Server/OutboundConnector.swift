@@ -12,10 +12,11 @@ struct OutboundConnector: Sendable {
     let group: any EventLoopGroup
     let limits: ESLFrameDecoder.Limits
     let firstPacketTimeout: Duration
+    let closeGracePeriod: Duration
     let logger: Logger
 
     func connect(_ request: OutboundSocketRequest) {
-        let (core, bus, logger, limits, timeout) = (self.core, self.bus, self.logger, self.limits, firstPacketTimeout)
+        let (core, bus, logger, limits, timeout, grace) = (self.core, self.bus, self.logger, self.limits, firstPacketTimeout, closeGracePeriod)
         let session = ESLServerSession(outboundChannel: request.channel, async: request.async, full: request.full)
         ClientBootstrap(group: group)
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
@@ -25,7 +26,7 @@ struct OutboundConnector: Sendable {
                     try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(ESLFrameDecoder(limits: limits)))
                     try channel.pipeline.syncOperations.addHandler(ListenerHandler(
                         session: session, core: core, users: [], bus: bus, accessList: nil,
-                        firstPacketTimeout: timeout, logger: logger, requestShutdown: { _ in }))
+                        firstPacketTimeout: timeout, closeGracePeriod: grace, logger: logger, requestShutdown: { _ in }))
                 }
             }
             .connect(host: request.host, port: request.port)
