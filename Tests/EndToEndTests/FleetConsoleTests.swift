@@ -46,6 +46,33 @@ import Testing
         }
     }
 
+    /// Two mocks named alpha and bravo, both up, for the tests that need every switch answering.
+    struct Pair {
+        let a: MockProcess
+        let b: MockProcess
+
+        static func start() async throws -> Pair {
+            async let alpha = MockProcess.start(0, ["--switchname", "alpha"])
+            async let bravo = MockProcess.start(0, ["--switchname", "bravo"])
+            return Pair(a: try await alpha, b: try await bravo)
+        }
+
+        /// Stops both and waits for them to exit, off the cooperative pool.
+        func stop() async throws {
+            let (a, b) = (a, b)
+            try await offPool {
+                a.stop()
+                b.stop()
+            }
+        }
+
+        /// Stops both without waiting (from a `defer`, should the test fail first).
+        func stopInBackground() {
+            a.stopInBackground()
+            b.stopInBackground()
+        }
+    }
+
     @Test func batchRepliesComeGroupedInFleetOrderUnderAHeaderEach() async throws {
         let fleet = try await Fleet.start()
         defer { fleet.stopInBackground() }
@@ -106,34 +133,23 @@ import Testing
     }
 
     @Test func withEverySwitchUpTheStatusIsTheWorstReply() async throws {
-        async let alpha = MockProcess.start(0, ["--switchname", "alpha"])
-        async let bravo = MockProcess.start(0, ["--switchname", "bravo"])
-        let (a, b) = try await (alpha, bravo)
-        defer {
-            a.stopInBackground()
-            b.stopInBackground()
-        }
+        let pair = try await Pair.start()
+        defer { pair.stopInBackground() }
+        let (a, b) = (pair.a, pair.b)
         let result = try await FscliRun.run(
             ["-q", "-H", "a=127.0.0.1:\(a.port)", "-H", "b=127.0.0.1:\(b.port)"], input: "switchname\n")
         let failing = try await FscliRun.run(
             ["-q", "-H", "a=127.0.0.1:\(a.port)", "-H", "b=127.0.0.1:\(b.port)"], input: "switchname\nno_such_command\n")
-        try await offPool {
-            a.stop()
-            b.stop()
-        }
+        try await pair.stop()
         #expect(result.stdout == "== a (+OK)\nalpha\n== b (+OK)\nbravo\n", "\(result.stdout)")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(failing.status == 1)
     }
 
     @Test func recordWritesEverySwitchIntoOneFileInLineOrder() async throws {
-        async let alpha = MockProcess.start(0, ["--switchname", "alpha"])
-        async let bravo = MockProcess.start(0, ["--switchname", "bravo"])
-        let (a, b) = try await (alpha, bravo)
-        defer {
-            a.stopInBackground()
-            b.stopInBackground()
-        }
+        let pair = try await Pair.start()
+        defer { pair.stopInBackground() }
+        let (a, b) = (pair.a, pair.b)
         let path = NSTemporaryDirectory() + "fleet-record-\(UUID().uuidString).rec"
         defer { try? FileManager.default.removeItem(atPath: path) }
         // A line right after /record and right after /record off: the first is recorded, the
@@ -141,10 +157,7 @@ import Testing
         let result = try await FscliRun.run(
             ["-q", "-H", "a=127.0.0.1:\(a.port)", "-H", "b=127.0.0.1:\(b.port)"],
             input: "switchname\n/record \(path)\necho recorded\n/record off\necho after\n/record\n")
-        try await offPool {
-            a.stop()
-            b.stop()
-        }
+        try await pair.stop()
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("recording every frame from every switch to \(path)\n== a (+OK)\nrecorded\n== b (+OK)\nrecorded\n"
             + "recording stopped: 2 frames in \(path)\n== a (+OK)\nafter\n"), "\(result.stdout)")
@@ -156,13 +169,9 @@ import Testing
     }
 
     @Test func eventsJSONRecordsNameTheirSwitchInsteadOfATag() async throws {
-        async let alpha = MockProcess.start(0, ["--switchname", "alpha"])
-        async let bravo = MockProcess.start(0, ["--switchname", "bravo"])
-        let (a, b) = try await (alpha, bravo)
-        defer {
-            a.stopInBackground()
-            b.stopInBackground()
-        }
+        let pair = try await Pair.start()
+        defer { pair.stopInBackground() }
+        let (a, b) = (pair.a, pair.b)
         let run = try ChildProcess(CommandLineTests.binary.path, [
             "-b", "--events-json", "-q", "-T", "60000", "-H", "a=127.0.0.1:\(a.port)", "-H", "b=127.0.0.1:\(b.port)",
         ], environment: FscliRun.cleanEnvironment(), input: .textThenHold("/event plain CUSTOM\n"))
@@ -181,10 +190,7 @@ import Testing
         }
         run.closeInput()
         #expect(try await offPool { try run.finish(within: 60) }.status == 0)
-        try await offPool {
-            a.stop()
-            b.stop()
-        }
+        try await pair.stop()
     }
 
     @Test func noSwitchReachedExits255WithEachFailure() async throws {
