@@ -166,7 +166,9 @@ import Testing
         rig.mock.core.calls.dialplan.extensions["wait"] = [Dialplan.Step("park")]
         let other = try await ESLConnection.connect(host: "127.0.0.1", port: rig.mock.port, password: "ClueCon",
                                                     configuration: .patientForTests)
-        let reply = Task { try await other.api("originate", "{originate_timeout=5}loopback/wait/default &park()").text }
+        // The leg must still be unanswered when a test acts on it, however busy the machine: the
+        // originate gives up only after the test's own time limit.
+        let reply = Task { try await other.api("originate", "{originate_timeout=120}loopback/wait/default &park()").text }
         var b: String?
         while b == nil, let notification = await rig.events.next() {
             if case .event(let event) = notification, event["Event-Name"] == "CHANNEL_PARK" { b = event["Unique-ID"] }
