@@ -104,14 +104,16 @@ import Testing
     @Test func aRecordingOfTrafficPlaysBackAsRecorded() async throws {
         let directory = try Self.temporaryDirectory()
         let path = directory + "/incident.rec.gz"
-        let mock = try await MockProcess.start(["--calls-per-second", "20", "--call-seconds", "1-2", "--heartbeat", "1"])
+        let mock = try await MockProcess.start(["--calls-per-second", "10", "--call-seconds", "1-2", "--heartbeat", "1"])
         defer { mock.stopInBackground() }
         let follow = try ChildProcess(
             CommandLineTests.binary.path, ["--follow", "-l", "debug", "--events", "ALL", "--record", path, "-P", String(mock.port)],
             environment: FscliRun.cleanEnvironment())
         _ = try await offPool { try follow.waitForStderr(within: 30) { $0.contains("fscli: following ") } }
-        // Enough calls to have every kind of frame: a call's events and its log lines.
-        _ = try await offPool { try follow.waitForStdout(within: 60) { $0.components(separatedBy: "CHANNEL_HANGUP_COMPLETE").count > 6 } }
+        // Enough calls to have every kind of frame: a call's events and its log lines. Not many
+        // more: on a loaded machine the recording grows while the console catches up, and every
+        // frame of it must then come back within the listener's wait.
+        _ = try await offPool { try follow.waitForStdout(within: 60) { $0.components(separatedBy: "CHANNEL_HANGUP_COMPLETE").count > 3 } }
         follow.send(SIGTERM)
         let ended = try await offPool { try follow.finish(within: 30) }
         #expect(ended.status == 0, "\(ended.stderr)")
