@@ -8,7 +8,7 @@ import Testing
 
 /// The interpreter over a stand-in connection: what the machine decides reaches the connection and
 /// the output queue, in order.
-@Suite(.timeLimit(.minutes(1))) struct ConsoleSessionTests {
+@Suite(.timeLimit(.minutes(3))) struct ConsoleSessionTests {
     /// A switch that answers from a script and whose stream the test ends.
     final class FakeSwitch: SwitchConnection, @unchecked Sendable {
         func setDropsWhenBehind(_ drops: Bool) {}

@@ -8,7 +8,7 @@ import Testing
 /// bgapi against the embedded switch, which applies subscriptions and filters as FreeSWITCH does:
 /// a job's event reaches the notification stream only when the caller's own subscriptions and
 /// filters accept it, and the job does not keep it for itself.
-@Suite(.timeLimit(.minutes(1))) struct BackgroundJobMockTests {
+@Suite(.timeLimit(.minutes(3))) struct BackgroundJobMockTests {
     private static func startMock() async throws -> MockSwitchServer {
         var configuration = MockSwitchConfiguration()
         configuration.listenPort = 0

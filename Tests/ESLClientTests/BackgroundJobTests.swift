@@ -4,7 +4,7 @@ import TestSupport
 import Testing
 
 /// bgapi: the job's result arrives as a BACKGROUND_JOB event, whatever the caller subscribed to.
-@Suite(.timeLimit(.minutes(1))) struct BackgroundJobTests {
+@Suite(.timeLimit(.minutes(3))) struct BackgroundJobTests {
     private static let job = "11111111-2222-3333-4444-555555555555"
 
     /// The captured switch frames for the client-chosen Job-UUID run of capture 12.

@@ -6,7 +6,7 @@ import TestSupport
 import Testing
 
 /// Connecting and authenticating against scripted switches: every way it can go wrong.
-@Suite(.timeLimit(.minutes(1))) struct ConnectTests {
+@Suite(.timeLimit(.minutes(3))) struct ConnectTests {
     private static var quick: ESLConnection.Configuration {
         var configuration = ESLConnection.Configuration()
         configuration.connectTimeout = .seconds(2)

@@ -5,7 +5,7 @@ import Testing
 import Glibc
 
 /// A TCP connect that never completes must fail after the connect timeout, naming the address.
-@Suite(.timeLimit(.minutes(1))) struct ConnectTimeoutTests {
+@Suite(.timeLimit(.minutes(3))) struct ConnectTimeoutTests {
     @Test func connectToAFullListenQueueTimesOut() async throws {
         // A socket that listens with a backlog of 0 and never accepts: once its queue is full the
         // kernel drops further SYNs, so a new connect hangs exactly like a firewalled host.
@@ -49,7 +49,7 @@ import Glibc
 
 /// An address with no route (the IPv6 documentation prefix) fails at once as unreachable, or, on a
 /// network that black-holes it, after the connect timeout; either way with the address named.
-@Suite(.timeLimit(.minutes(1))) struct UnreachableTests {
+@Suite(.timeLimit(.minutes(3))) struct UnreachableTests {
     @Test func addressWithoutARouteIsUnreachableNotAHang() async throws {
         var configuration = ESLConnection.Configuration()
         configuration.connectTimeout = .seconds(1)

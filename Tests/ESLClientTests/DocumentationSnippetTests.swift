@@ -8,7 +8,7 @@ import Testing
 
 /// The DocC articles' code (DocumentationSnippets.swift) run against the mock switch, and every
 /// ```swift block of the catalogs found, word for word, in that file.
-@Suite(.timeLimit(.minutes(1))) struct DocumentationSnippetTests {
+@Suite(.timeLimit(.minutes(3))) struct DocumentationSnippetTests {
     static func startMock() async throws -> MockSwitchServer {
         var configuration = MockSwitchConfiguration()
         configuration.listenPort = 0

@@ -9,7 +9,7 @@ import Testing
 /// `Configuration.frameTap` (what `fscli --record` hangs on): it sees every frame the connection
 /// receives, replies and greeting included, in order; and a tap that says it is behind holds the
 /// socket's reads until it resumes them, so nothing reaches the reader meanwhile and nothing is lost.
-@Suite(.timeLimit(.minutes(1))) struct FrameTapTests {
+@Suite(.timeLimit(.minutes(3))) struct FrameTapTests {
     final class Tap: ESLFrameTap, @unchecked Sendable {
         private let lock = NIOLock()
         private var seen: [(type: String, address: String)] = []

@@ -4,7 +4,7 @@ import TestSupport
 import Testing
 
 /// Outbound mode: the switch's `socket` application connects to an ``ESLOutboundListener``.
-@Suite(.timeLimit(.minutes(1))) struct OutboundTests {
+@Suite(.timeLimit(.minutes(3))) struct OutboundTests {
     @Test func fullOutboundSessionLikeCapture27() async throws {
         let records = try Captures.records("27_outbound_socket", connection: "O")
         let listener = try await ESLOutboundListener.bind(host: "127.0.0.1", port: 0)

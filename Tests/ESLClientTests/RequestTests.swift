@@ -5,7 +5,7 @@ import TestSupport
 import Testing
 
 /// Requests, notifications and disconnects on an established connection.
-@Suite(.timeLimit(.minutes(1))) struct RequestTests {
+@Suite(.timeLimit(.minutes(3))) struct RequestTests {
     private static let greeting = ScriptedSwitch.greeting
 
     private static func connect(_ server: ScriptedSwitch, configure: (inout ESLConnection.Configuration) -> Void = { _ in }) async throws -> ESLConnection {

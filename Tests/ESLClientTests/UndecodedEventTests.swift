@@ -6,7 +6,7 @@ import Testing
 
 /// `Configuration.decodesEvents = false`: events reach the reader as their frames, and the
 /// client still decodes what it must look into itself (the BACKGROUND_JOB of a pending bgapi).
-@Suite(.timeLimit(.minutes(1))) struct UndecodedEventTests {
+@Suite(.timeLimit(.minutes(3))) struct UndecodedEventTests {
     private static let job = "11111111-2222-3333-4444-555555555555"
     private static let channelEvent = "Event-Name: CHANNEL_CREATE\nUnique-ID: 7f3e\nCaller-Caller-ID-Name: Ann%20Lee\n\n"
 

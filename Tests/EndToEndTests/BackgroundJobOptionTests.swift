@@ -4,7 +4,7 @@ import Testing
 
 /// `-X COMMAND` (background jobs, in the typed order with `-x`) and `--job-timeout`, against the
 /// real mock over real sockets.
-@Suite(.timeLimit(.minutes(1))) struct BackgroundJobOptionTests {
+@Suite(.timeLimit(.minutes(3))) struct BackgroundJobOptionTests {
     @Test func jobsAndCommandsRunInTheOrderTyped() async throws {
         let mock = try await MockProcess.start()
         defer { mock.stopInBackground() }

@@ -3,7 +3,7 @@ import Testing
 
 /// Lines on a pipe (or `-b`): each line is a command, no prompt, and the run ends at the end of
 /// input with the exit status rules (fs_cli spins forever at EOF).
-@Suite(.timeLimit(.minutes(1))) struct BatchTests {
+@Suite(.timeLimit(.minutes(3))) struct BatchTests {
     @Test func linesRunInOrderAndTheRunEndsAtEndOfInput() async throws {
         let mock = try await MockProcess.start()
         defer { mock.stop() }

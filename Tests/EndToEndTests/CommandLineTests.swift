@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// The real `fscli` binary, run as a user would.
-@Suite(.timeLimit(.minutes(1))) struct CommandLineTests {
+@Suite(.timeLimit(.minutes(3))) struct CommandLineTests {
     /// `swift test` puts the test runner and the products in the same build directory.
     static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("fscli")
 

@@ -3,7 +3,7 @@ import Testing
 
 /// `completions/fscli.bash`, `completions/_fscli` and `completions/fscli.fish` against the real
 /// `--help` output; bash, zsh and fish (when installed) actually complete, the same cases in each.
-@Suite(.timeLimit(.minutes(1))) struct CompletionScriptTests {
+@Suite(.timeLimit(.minutes(3))) struct CompletionScriptTests {
     static let bashScript = "completions/fscli.bash"
     static let zshScript = "completions/_fscli"
     static let fishScript = "completions/fscli.fish"

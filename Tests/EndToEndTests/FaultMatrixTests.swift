@@ -6,7 +6,7 @@ import Testing
 /// fault ends in a clear message and its exit status, and a fault the session survives leaves it
 /// usable. (A switch that never greets and an ACL rejection are in ``OneShotTests``; the library's
 /// side of each fault is in ESLClientTests' `RequestTests` and `ConnectTests`.)
-@Suite(.timeLimit(.minutes(1))) struct FaultMatrixTests {
+@Suite(.timeLimit(.minutes(3))) struct FaultMatrixTests {
     /// An `api` reply announcing 100 bytes that sends four.
     static let halfAReply = "Content-Type: api/response\nContent-Length: 100\n\nhalf"
 

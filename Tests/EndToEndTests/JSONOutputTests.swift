@@ -4,7 +4,7 @@ import Testing
 
 /// `fscli --json` with `-x` and in batch mode: one JSON object a line, parsed here with
 /// JSONSerialization, every key checked, against the real mock over real sockets.
-@Suite(.timeLimit(.minutes(1))) struct JSONOutputTests {
+@Suite(.timeLimit(.minutes(3))) struct JSONOutputTests {
     /// Each line of `stdout` parsed as a JSON object (a line that is not one fails the test).
     static func records(_ stdout: String) throws -> [[String: Any]] {
         try #require(stdout.hasSuffix("\n") || stdout.isEmpty, "every record ends in a line end: \(stdout.debugDescription)")

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `man/fscli.1` against the real `--help` output and the sources it documents.
-@Suite(.timeLimit(.minutes(1))) struct ManPageTests {
+@Suite(.timeLimit(.minutes(3))) struct ManPageTests {
     static let path = "man/fscli.1"
 
     @Test func hasTheSectionsInOrder() throws {

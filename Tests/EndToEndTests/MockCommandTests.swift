@@ -5,7 +5,7 @@ import TestSupport
 import Testing
 
 /// `fscli mock` as a user runs it: a real process, a real client, a real signal.
-@Suite(.timeLimit(.minutes(1))) struct MockCommandTests {
+@Suite(.timeLimit(.minutes(3))) struct MockCommandTests {
     /// Starts `fscli mock` on a free port and returns the process and the port it logged.
     static func startMock(_ arguments: [String]) throws -> (ChildProcess, Int) {
         let child = try MockProcess.launch(["--listen-port", "0"] + arguments)

@@ -4,7 +4,7 @@ import Testing
 
 /// `fscli -x`: every command runs in order, replies are printed as the switch sent them, and the
 /// exit status says what happened (fs_cli exits 0 on -ERR and 255 on any connect failure).
-@Suite(.timeLimit(.minutes(1))) struct OneShotTests {
+@Suite(.timeLimit(.minutes(3))) struct OneShotTests {
     @Test func commandsRunInOrderAndSucceed() async throws {
         let mock = try await MockProcess.start()
         defer { mock.stop() }

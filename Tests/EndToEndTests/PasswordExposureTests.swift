@@ -6,7 +6,7 @@ import Testing
 /// never in the process list, the history file, the console's debug output, the mock's log or an
 /// error message. (A password given with `-p` is in `ps` because the user put it there, as with
 /// fs_cli; the configuration file's permission warning is in ``OneShotTests``.)
-@Suite(.timeLimit(.minutes(1))) struct PasswordExposureTests {
+@Suite(.timeLimit(.minutes(3))) struct PasswordExposureTests {
     static let secret = "s3cret-Exposure-Check"
 
     /// A private HOME with the password in a 0600 file.

@@ -3,7 +3,7 @@ import Testing
 
 /// The repository stands alone (docs/architecture.md, "The repository stands alone"): nothing in it
 /// points at material outside it, and every `docs/<page>.md` a file cites, with its section heading, exists.
-@Suite(.timeLimit(.minutes(1))) struct StandaloneRepositoryTests {
+@Suite(.timeLimit(.minutes(3))) struct StandaloneRepositoryTests {
     /// The outward paths, assembled so this file does not contain them itself.
     static let outwardPaths = [".." + "/shared", "/work" + "/shared"]
 

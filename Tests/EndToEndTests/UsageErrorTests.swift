@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The `fscli` binary's command line: usage errors, `--list-profiles`.
-@Suite(.timeLimit(.minutes(1))) struct UsageErrorTests {
+@Suite(.timeLimit(.minutes(3))) struct UsageErrorTests {
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
         try CommandLineTests.run(arguments, environment: environment)
     }

@@ -6,7 +6,7 @@ import Testing
 /// The fuzzer's entry points (`Fuzz/run`) in the normal suite: every input the fuzzer ever found
 /// failing, kept in `Tests/Fixtures/fuzz/<target>/`, must now go through; and the captures, which
 /// seed the fuzzer, must parse whole.
-@Suite(.timeLimit(.minutes(1))) struct FuzzRegressionTests {
+@Suite(.timeLimit(.minutes(3))) struct FuzzRegressionTests {
     static let kept = Captures.directory.deletingLastPathComponent().appendingPathComponent("fuzz")
 
     @Test(arguments: FuzzTarget.allCases)

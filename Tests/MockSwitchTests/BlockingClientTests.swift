@@ -5,7 +5,7 @@ import MockSwitch
 import Testing
 
 /// ESLBlockingConnection (the `fscli -x` client) against the mock switch over real sockets.
-@Suite(.timeLimit(.minutes(1))) struct BlockingClientTests {
+@Suite(.timeLimit(.minutes(3))) struct BlockingClientTests {
     /// The blocking client must not hold one of the cooperative pool's threads while it waits.
     private func blocking<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in

@@ -6,7 +6,7 @@ import Testing
 /// Bridges over real sockets: the `bridge` application (to a ringing user, to a loopback),
 /// `uuid_bridge`, the BRIDGE/UNBRIDGE events with their Other-Leg headers, and the call views of
 /// `show` in every format. Capture 69 checks the bytes; these check the paths it does not take.
-@Suite(.timeLimit(.minutes(1))) struct BridgeTests {
+@Suite(.timeLimit(.minutes(3))) struct BridgeTests {
     typealias Rig = CallTests.Rig
 
     @Test func extension5000BridgesToARingingUser() async throws {

@@ -6,7 +6,7 @@ import Testing
 
 /// Simulated calls over real sockets: originate on each endpoint, the live-channel commands in
 /// their normal and error paths, and the event order of a loopback call against capture 21.
-@Suite(.timeLimit(.minutes(1))) struct CallTests {
+@Suite(.timeLimit(.minutes(3))) struct CallTests {
     /// A mock and a client subscribed to every event.
     struct Rig {
         let mock: MockSwitchServer

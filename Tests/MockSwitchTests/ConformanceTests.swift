@@ -14,7 +14,7 @@ import Testing
 /// A call's log lines are checked on 31's loopback originate and uuid_kill only; other teardowns
 /// (hupall, user/ legs, transfers) log in an order no capture shows.
 /// `FSCLI_REPLAY_TRACE=1` prints each record as the replay reaches it.
-@Suite(.timeLimit(.minutes(1))) struct ConformanceTests {
+@Suite(.timeLimit(.minutes(3))) struct ConformanceTests {
     static let covered = [
         "01_auth_ok", "02_auth_bad", "03_commands_before_auth", "04_api_status", "05_api_version", "06_api_uptime",
         "07_api_show_channels_empty", "08_api_help", "09_api_console_complete", "10_api_console_complete_xml",

@@ -7,7 +7,7 @@ import Testing
 
 /// The dialplan: timed applications resume the steps after them, and the channel hangs up when
 /// the steps run out (capture 69's 9664: answer, a tone, then the end).
-@Suite(.timeLimit(.minutes(1))) struct DialplanTests {
+@Suite(.timeLimit(.minutes(3))) struct DialplanTests {
     @Test func playbackIsTimedAndTheDialplanEndsWithAHangup() async throws {
         var rig = try await CallTests.Rig.start()
         rig.mock.core.calls.dialplan.extensions["9665"] = [

@@ -4,7 +4,7 @@ import NIOCore
 import Testing
 
 /// event_sink over real HTTP: every command, every error text, the quirks (docs/http-face.md).
-@Suite(.timeLimit(.minutes(1))) struct EventSinkTests {
+@Suite(.timeLimit(.minutes(3))) struct EventSinkTests {
     typealias W = SinkWrapper
 
     @Test func xmlListenerIsCreatedCheckedAndEmptied() async throws {

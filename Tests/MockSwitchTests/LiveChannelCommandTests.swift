@@ -6,7 +6,7 @@ import Testing
 
 /// The `uuid_*` commands on a parked loopback call, each in its normal and error path, with the
 /// events capture 68 shows.
-@Suite(.timeLimit(.minutes(1))) struct LiveChannelCommandTests {
+@Suite(.timeLimit(.minutes(3))) struct LiveChannelCommandTests {
     static let nobody = "00000000-dead-beef-0000-000000000000"
 
     /// A parked loopback call and a client subscribed to everything, past the call's setup events.

@@ -8,7 +8,7 @@ import Testing
 /// The `uuid_*` media, message and flow commands on a parked loopback call: each answers what
 /// FreeSWITCH answers for a loopback channel (no RTP, no media handle, a message it accepts), with
 /// the events and variables it changes, and its usage line without arguments.
-@Suite(.timeLimit(.minutes(1))) struct LiveChannelMediaCommandTests {
+@Suite(.timeLimit(.minutes(3))) struct LiveChannelMediaCommandTests {
     /// Commands whose whole effect on a parked loopback leg is their reply. Those that print
     /// nothing reach the client as the event socket's `-ERR no reply`.
     static let replies: [(String, String)] = [

@@ -5,7 +5,7 @@ import Testing
 
 /// `sendmsg` execution order: a message's loops each run as one execution, and `event-lock`
 /// messages run one after the other instead of inside each other.
-@Suite(.timeLimit(.minutes(1))) struct MessageTests {
+@Suite(.timeLimit(.minutes(3))) struct MessageTests {
     typealias Rig = CallTests.Rig
 
     @Test func eventLockRunsMessagesOneAfterTheOther() async throws {

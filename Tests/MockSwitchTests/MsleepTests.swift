@@ -31,7 +31,7 @@ import Testing
 /// `msleep` over a real socket: the listener is busy while it runs, as the switch's listener thread
 /// is, so commands behind it are answered after it, in order; a bgapi msleep does not hold the
 /// connection. Only the order of frames is checked, never how long anything took.
-@Suite(.timeLimit(.minutes(1))) struct MsleepTests {
+@Suite(.timeLimit(.minutes(3))) struct MsleepTests {
     private static func authenticated(_ mock: MockSwitchServer) async throws -> WireClient {
         let client = try await WireClient(port: mock.port)
         #expect(try await client.next()?.contentType == ESLContentType.authRequest)

@@ -8,7 +8,7 @@ import Testing
 /// client and the event socket application the `socket` application connects to (listening on a
 /// port of its own, written into the call's `socket` argument in place of the captured one), and
 /// compares every frame with the capture after ``ConformanceTests/normalise(_:)``.
-@Suite(.timeLimit(.minutes(1))) struct OutboundConformanceTests {
+@Suite(.timeLimit(.minutes(3))) struct OutboundConformanceTests {
     static let covered = [
         "27_outbound_socket", "27a_outbound_static_single_channel", "28_outbound_socket_nolinger",
         "28a_outbound_static_single_channel_killed", "73_outbound_full_playback", "74_outbound_dialplan_socket",

@@ -7,7 +7,7 @@ import Testing
 
 /// The `socket` application end to end: the mock's call connects out to the library's
 /// ``ESLOutboundListener``, which drives it as an event socket application would.
-@Suite(.timeLimit(.minutes(1))) struct OutboundSessionTests {
+@Suite(.timeLimit(.minutes(3))) struct OutboundSessionTests {
     private static func startMock() async throws -> MockSwitchServer {
         var configuration = MockSwitchConfiguration()
         configuration.listenPort = 0

@@ -64,7 +64,7 @@ import Testing
 
     /// The server runs the scheduler's pass by itself: a task due in a second is gone, with its
     /// DEL_SCHEDULE, within a few.
-    @Test(.timeLimit(.minutes(1))) func theServerRunsThePasses() async throws {
+    @Test(.timeLimit(.minutes(3))) func theServerRunsThePasses() async throws {
         var configuration = MockSwitchConfiguration()
         configuration.listenPort = 0
         configuration.heartbeatInterval = .seconds(3600)

@@ -8,7 +8,7 @@ import Testing
 /// Out of the box the mock is reachable from this host only: it listens on loopback, and even
 /// when told to listen everywhere its ACL admits loopback peers only, as FreeSWITCH's
 /// `loopback.auto` does.
-@Suite(.timeLimit(.minutes(1))) struct SecureDefaultsTests {
+@Suite(.timeLimit(.minutes(3))) struct SecureDefaultsTests {
     @Test func theDefaultsAreLoopbackAndThePassword() {
         let configuration = MockSwitchConfiguration()
         #expect(configuration.listenIP == "127.0.0.1")

@@ -6,7 +6,7 @@ import Testing
 
 /// Server behaviours no capture shows, over real sockets: userauth permissions, oversized packets,
 /// the first-packet timeout, console_execute lists.
-@Suite(.timeLimit(.minutes(1))) struct ServerBehaviourTests {
+@Suite(.timeLimit(.minutes(3))) struct ServerBehaviourTests {
     static func start(_ configure: (inout MockSwitchConfiguration) -> Void = { _ in }) async throws -> MockSwitchServer {
         var configuration = MockSwitchConfiguration()
         configuration.listenPort = 0

@@ -7,7 +7,7 @@ import Testing
 
 /// `fsctl shutdown elegant|asap|cancel|restart`: a shutdown that waits for the last call, calling
 /// it off, and the restart the owner carries out. The scheduler's passes are run by hand here.
-@Suite(.timeLimit(.minutes(1))) struct ShutdownTests {
+@Suite(.timeLimit(.minutes(3))) struct ShutdownTests {
     /// A switch whose scheduler never runs by itself, with a parked call up and a client seeing
     /// CHANNEL_DESTROY; `stopped` turns true when the server stops.
     static func switchWithACall() async throws -> (MockSwitchServer, CallTests.Rig, NIOLockedValueBox<Bool>) {

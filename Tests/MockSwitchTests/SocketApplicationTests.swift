@@ -6,7 +6,7 @@ import Testing
 
 /// The `socket` application's argument, read as `socket_function` reads it, and what the core
 /// asks its server to connect to; no sockets.
-@Suite(.timeLimit(.minutes(1))) struct SocketApplicationTests {
+@Suite(.timeLimit(.minutes(3))) struct SocketApplicationTests {
     /// A core whose server only hands on the connections the calls ask for (an originate's
     /// application starts after its reply, on the engine's loop).
     private static func core() -> (SwitchCore, AsyncStream<OutboundSocketRequest>) {

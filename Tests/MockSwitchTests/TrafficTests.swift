@@ -6,7 +6,7 @@ import Testing
 
 /// `fscli mock --calls-per-second`: simulated calls come, ring, answer, talk and go, within the
 /// concurrency limit; and `--extension` specs.
-@Suite(.timeLimit(.minutes(1))) struct TrafficTests {
+@Suite(.timeLimit(.minutes(3))) struct TrafficTests {
     @Test func callsFlowWithinTheLimit() async throws {
         var rig = try await CallTests.Rig.start(events: "CHANNEL_PROGRESS CHANNEL_ANSWER CHANNEL_DESTROY")
         let traffic = CallTraffic.start(core: rig.mock.core, settings: .init(

@@ -7,7 +7,7 @@ import Testing
 /// A `userauth` login gets exactly what its directory entry allows (`esl-allowed-api`,
 /// `esl-allowed-events`, `esl-allowed-log`), checked against every command the switch has, every
 /// event type and every log level, over real sockets.
-@Suite(.timeLimit(.minutes(1))) struct UserauthPermissionTests {
+@Suite(.timeLimit(.minutes(3))) struct UserauthPermissionTests {
     static func connect(_ specification: String, events: [String]? = nil) async throws -> (MockSwitchServer, ESLConnection) {
         var user = try #require(MockSwitchConfiguration.User(specification: specification))
         if let events { user.allowedEvents = events }

@@ -4,7 +4,7 @@ import Testing
 
 /// mod_xml_rpc's side of the HTTP face: authentication, error pages, the four URL forms, the query
 /// rules and the API event every call fires (docs/http-face.md).
-@Suite(.timeLimit(.minutes(1))) struct XMLRPCFaceTests {
+@Suite(.timeLimit(.minutes(3))) struct XMLRPCFaceTests {
     /// The clock's time as Abyss prints it.
     static let abyssDate = "Thu, 26 Nov 2026 14:45:30 UTC"
 
