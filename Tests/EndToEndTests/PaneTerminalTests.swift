@@ -33,7 +33,7 @@ struct PaneTerminalTests {
         try term.type("echo all printed")
         try term.press("Enter")
         try term.type("half typed")
-        try await term.waitFor("1,162 lines above the intact half-typed line", seconds: 20) { screen in
+        try await term.waitFor("1,162 lines above the intact half-typed line", seconds: 90) { screen in
             screen.count == 40 && screen[39] == Self.prompt + " half typed" && screen[38].hasPrefix(address)
                 && screen[37] == "all printed" && screen[36] == "163 total." && screen[35] == "" && screen[34].hasPrefix("xml_wrap,")
         }
