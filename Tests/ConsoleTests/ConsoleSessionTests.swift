@@ -85,7 +85,8 @@ import Testing
         await withCheckedContinuation { continuation in
             Thread {
                 var text = ""
-                let deadline = Date().addingTimeInterval(20)
+                // Generous: a full parallel run on two cores has starved these sessions for over 20 s.
+                let deadline = Date().addingTimeInterval(120)
                 while Date() < deadline {
                     var ready = pollfd(fd: queue.wakeFD, events: Int16(POLLIN), revents: 0)
                     _ = poll(&ready, 1, 1_000)
