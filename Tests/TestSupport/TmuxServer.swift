@@ -57,7 +57,7 @@ public final class TmuxServer: @unchecked Sendable {
 
     /// Polls the screen every 20 ms, for at most `seconds` (a loaded 2-core machine can be slow),
     /// until `condition` holds.
-    public func waitFor(_ what: String, seconds: Double = 30, _ condition: ([String]) -> Bool) async throws {
+    public func waitFor(_ what: String, seconds: Double = 90, _ condition: ([String]) -> Bool) async throws {
         let deadline = Date().addingTimeInterval(seconds)
         var last: [String] = []
         while Date() < deadline {

@@ -26,7 +26,7 @@ final class TerminalHarness {
     @discardableResult
     func run(_ arguments: [String]) throws -> String { try server.run(arguments) }
     func screen(colors: Bool = false) throws -> [String] { try server.screen(colors: colors) }
-    func waitFor(_ what: String, seconds: Double = 30, _ condition: ([String]) -> Bool) async throws {
+    func waitFor(_ what: String, seconds: Double = 90, _ condition: ([String]) -> Bool) async throws {
         try await server.waitFor(what, seconds: seconds, condition)
     }
     func type(_ text: String) throws { try server.type(text) }
