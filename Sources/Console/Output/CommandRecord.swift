@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One line of `--json` output for a `-x` or batch command, or for a run that could not connect
 /// (man page, "JSON OUTPUT"): what scripts parse, so its keys only grow.

@@ -1,5 +1,9 @@
 import ESLProtocol
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The `--follow --json` lines (man page, "JSON OUTPUT"): one object per log line and per event,
 /// each with a `type`, keys sorted.
