@@ -63,7 +63,9 @@ final class ESLClientHandler: ChannelDuplexHandler {
     /// connection (each reconnect of a `-R` console) stays in memory. A channel whose connect failed
     /// never became active and gets no `channelInactive`: nothing it promised may stay pending once
     /// the handler goes (a promise dropped unfulfilled is a crash in a debug build). Completing an
-    /// already completed promise is a no-op.
+    /// already completed promise is a no-op. Finishing the notification queue lets go of its resume
+    /// closure, which refers back to this handler: without it each failed connect (every retry of a
+    /// `-R` console against a switch that is down) kept the handler and its queue alive.
     func handlerRemoved(context: ChannelHandlerContext) {
         handshakeTimer?.cancel()
         handshakeTimer = nil
@@ -73,6 +75,7 @@ final class ESLClientHandler: ChannelDuplexHandler {
         waiters.removeAll()
         for (_, job) in jobs { job.fail(error) }
         jobs.removeAll()
+        notifications.finish(with: .disconnected(error))
         self.context = nil
     }
 

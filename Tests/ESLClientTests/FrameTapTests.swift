@@ -16,6 +16,13 @@ import Testing
         private var holding = false
         private var resume: (@Sendable () -> Void)?
         private var bursts = 0
+        /// Yields each time a read is held back.
+        let held: AsyncStream<Void>
+        private let heldContinuation: AsyncStream<Void>.Continuation
+
+        init() {
+            (held, heldContinuation) = AsyncStream<Void>.makeStream()
+        }
 
         func received(_ frame: ESLFrame, from address: String) {
             lock.withLock { seen.append((frame.contentType ?? "", address)) }
@@ -26,11 +33,13 @@ import Testing
         }
 
         func holdsReading(resume: @escaping @Sendable () -> Void) -> Bool {
-            lock.withLock {
+            let holds = lock.withLock {
                 guard holding else { return false }
                 self.resume = resume
                 return true
             }
+            if holds { heldContinuation.yield() }
+            return holds
         }
 
         var types: [String] { lock.withLock { seen.map(\.type) } }
@@ -92,12 +101,10 @@ import Testing
         await sender.close()
         // A request's reply waits behind the held read too; it cannot come back until the tap resumes.
         let reply = Task { try await connection.api("status") }
-        var released = false
-        while !released {
-            await Task.yield()
-            released = tap.release()
-            if !released { try await Task.sleep(for: .milliseconds(10)) }  // until a read has been held
-        }
+        // Let go only once a read is held: releasing earlier would stop the holding before it began.
+        var heldReads = tap.held.makeAsyncIterator()
+        _ = await heldReads.next()
+        #expect(tap.release())
         #expect(try await reply.value.text.contains("is ready"))
         var got: String?
         for await notification in connection.notifications {
