@@ -8,7 +8,9 @@ Prints median, p10, p90 and mean in milliseconds for:
   - /bin/true              the cost of fork+exec on this machine (the floor)
   - fscli --version        fscli's own process start-up and exit
   - fscli -x status        connect, auth, one api command, print, exit
-  - fs_cli -x status       the same through FreeSWITCH's fs_cli (with --fs-cli), against the same mock
+  - fs_cli -x status       the same through FreeSWITCH's fs_cli (with --fs-cli), against the same mock;
+                           without a FreeSWITCH build, fs_cli-standin.c here (its first lines say how
+                           to build it) does what fs_cli does for -x
 and the ratio of the two `-x status` medians (issue 14's target: at most 1.5).
 
 The runs of the programs are interleaved (one of each in turn), so a burst of load from other

@@ -15,3 +15,12 @@ public func leakSanitizerDefaultSuppressions() -> UnsafePointer<CChar> {
     let suppressions: StaticString = "leak:_RegexParser\nleak:_StringProcessing\nleak:formWeakReference\n"
     return UnsafeRawPointer(suppressions.utf8Start).assumingMemoryBound(to: CChar.self)
 }
+
+/// LeakSanitizer's built-in options for fscli's processes: no "Suppressions used" table on stderr
+/// at exit, which tests that compare fscli's stderr would otherwise see after every matched
+/// suppression above.
+@_cdecl("__lsan_default_options")
+public func leakSanitizerDefaultOptions() -> UnsafePointer<CChar> {
+    let options: StaticString = "print_suppressions=0"
+    return UnsafeRawPointer(options.utf8Start).assumingMemoryBound(to: CChar.self)
+}
