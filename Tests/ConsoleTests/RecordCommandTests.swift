@@ -16,6 +16,17 @@ import Testing
         #expect(InputParser.suggestion(for: "/recrod") == .record)
     }
 
+    @Test func aLeadingTildeIsTheHomeDirectory() {
+        let expand = { (path: String, home: String?) in ConsoleRecorder.expandingHome(in: path, home: home) }
+        #expect(expand("~/calls.rec", "/home/op") == "/home/op/calls.rec")
+        #expect(expand("~/calls.rec", "/home/op/") == "/home/op/calls.rec")
+        #expect(expand("~", "/home/op") == "/home/op")
+        #expect(expand("~other/calls.rec", "/home/op") == "~other/calls.rec", "another user's home is not guessed")
+        #expect(expand("./~/calls.rec", "/home/op") == "./~/calls.rec")
+        #expect(expand("~/calls.rec", nil) == "~/calls.rec")
+        #expect(expand("~/calls.rec", "") == "~/calls.rec")
+    }
+
     @Test func recordStartsStopsAndSaysWhere() {
         var machine = ConsoleStateMachineTests.machine()
         #expect(ConsoleStateMachineTests.shown(ConsoleStateMachineTests.acted(&machine, .submitted("/record", typed: true)))

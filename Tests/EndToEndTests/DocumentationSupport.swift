@@ -58,8 +58,9 @@ enum Documentation {
     typealias Output = ChildProcess.Output
 
     /// Runs `executable` with exactly `environment` (nil: this process's) in `directory`.
-    static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil, directory: URL? = nil) throws -> Output {
-        try ChildProcess.run(executable, arguments, environment: environment, directory: directory?.path)
+    static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil, directory: URL? = nil,
+                    within seconds: Double = 60) throws -> Output {
+        try ChildProcess.run(executable, arguments, environment: environment, directory: directory?.path, within: seconds)
     }
 
     /// The absolute path of an installed program (`/usr/bin/env which name`), or nil.

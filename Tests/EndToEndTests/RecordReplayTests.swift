@@ -282,6 +282,16 @@ struct RecordCommandTerminalTests {
         let records = try RecordingFile.read(path: path)
         #expect(records.map { $0.frame.contentType ?? "" } == ["command/reply", "text/event-plain"])
         #expect(records.last?.frame.bodyString?.contains("Seq: recorded-1") == true, "\(records.last?.frame.bodyString ?? "")")
+
+        // Typed at the prompt, no shell expands `~/`: the console does, as a shell would.
+        let inHome = term.home + "/in-home.rec"
+        try term.type("/record ~/in-home.rec")
+        try term.press("Enter")
+        try await term.waitFor("recording into HOME") { $0.contains("recording every frame received to \(inHome)") }
+        try term.type("/record off")
+        try term.press("Enter")
+        try await term.waitFor("stopped again") { $0.contains { $0.hasPrefix("recording stopped: ") && $0.hasSuffix(" in \(inHome)") } }
+        #expect(FileManager.default.fileExists(atPath: inHome))
         try term.type("/exit")
         try term.press("Enter")
         #expect(try await term.waitForExit("fscli to exit") == 0)

@@ -1,6 +1,11 @@
 import ESLClient
 import ESLProtocol
 import ESLRecording
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The recording of this fscli process (docs/recording.md): the frame tap every connection the
 /// console makes carries, writing to the file `--record` or `/record` named, or to nothing.
@@ -34,8 +39,12 @@ final class ConsoleRecorder: ESLFrameTap {
     }
 
     /// Starts recording to `path`, replacing that file; a recording already on is closed first
-    /// (everything it received is written). Throws when the file cannot be created.
-    func start(path: String) async throws(RecordingError) {
+    /// (everything it received is written). Throws when the file cannot be created. A leading `~/`
+    /// is the home directory, as in a shell: `/record` paths are typed at the console's prompt,
+    /// where no shell expands them. Returns the path opened.
+    @discardableResult
+    func start(path typed: String) async throws(RecordingError) -> String {
+        let path = Self.expandingHome(in: typed, home: getenv("HOME").map { String(cString: $0) })
         let writer = try RecordingWriter.open(path: path) { [weak self] failure in
             self?.failed(failure)
         }
@@ -44,6 +53,15 @@ final class ConsoleRecorder: ESLFrameTap {
             return state.writer
         }
         await previous?.close()
+        return path
+    }
+
+    /// `path` with a leading `~` or `~/` replaced by `home`; unchanged without a home, and for
+    /// `~user/…`, which names another user's home.
+    static func expandingHome(in path: String, home: String?) -> String {
+        guard let home, !home.isEmpty, path == "~" || path.hasPrefix("~/") else { return path }
+        let rest = path.dropFirst()
+        return home.hasSuffix("/") && rest.hasPrefix("/") ? String(home.dropLast()) + rest : home + rest
     }
 
     /// Stops recording: what was received is written and the file closed. Returns the file and how

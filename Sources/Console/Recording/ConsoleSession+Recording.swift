@@ -3,9 +3,10 @@ import ESLRecording
 extension ConsoleSession {
     /// `/record FILE`: from now on every frame received goes to FILE, and the connection stops
     /// dropping what the console cannot show in time (nothing may be lost while recording).
-    func startRecording(_ path: String) async {
+    func startRecording(_ typed: String) async {
+        let path: String
         do {
-            try await ConsoleRecorder.shared.start(path: path)
+            path = try await ConsoleRecorder.shared.start(path: typed)
         } catch {
             feed(.recordingStopped(path: nil, frames: nil, failure: error.message))
             return

@@ -176,9 +176,9 @@ final class FleetSession: TerminalDriven {
             } else {
                 outcome = ("not recording", false)
             }
-        case .file(let path)?:
+        case .file(let typed)?:
             do {
-                try await ConsoleRecorder.shared.start(path: path)
+                let path = try await ConsoleRecorder.shared.start(path: typed)
                 for member in members { member.fleetRecording(true) }
                 outcome = ("recording every frame from every switch to \(path)", false)
             } catch {
