@@ -52,7 +52,9 @@ import Testing
             }
         }
 
-        var droppedCount: Int { 0 }
+        /// What the client's buffer dropped (set by a test).
+        var drops = 0
+        var droppedCount: Int { lock.withLock { drops } }
 
         func close() async { end(with: nil) }
 
@@ -122,6 +124,21 @@ import Testing
         let text = await Self.output(of: queue) { _, batch in batch.stopRequested }
         #expect(text == "disconnected: the switch disconnected: shutting down\n")
         #expect(session.exitStatus(interactive: true) == .connectionFailed)
+        await session.finish()
+    }
+
+    /// The status line's dropped count covers the session: a connection that ended (before a
+    /// reconnect) keeps its drops counted.
+    @Test func dropsOfAConnectionThatEndedStayCounted() async {
+        let fake = FakeSwitch { _ in "+OK" }
+        fake.drops = 7
+        let queue = OutputQueue()
+        let session = Self.session(fake, queue: queue, interactive: true)
+        session.start(logCommand: nil)
+        #expect(session.connectionDrops == 7)
+        fake.disconnect(ESLClientError(.disconnected, "the switch disconnected: shutting down"))
+        _ = await Self.output(of: queue) { _, batch in batch.stopRequested }
+        #expect(session.connectionDrops == 7, "the ended connection's drops")
         await session.finish()
     }
 }

@@ -20,6 +20,7 @@ extension ConsoleSession {
                 }
             }
             core.withLock { core in
+                core.droppedByEndedConnections += connection.droppedCount
                 guard core.connection === connection else { return }
                 core.connection = nil
             }

@@ -40,6 +40,9 @@ final class ConsoleSession: Sendable {
         var tasks: [Task<Void, Never>] = []
         /// Events received this session (the status line's events/s).
         var eventCount = 0
+        /// What the connections that have ended dropped: the status line counts the whole session,
+        /// not only the connection since the last reconnect.
+        var droppedByEndedConnections = 0
     }
 
     let core: Locked<Core>
@@ -265,14 +268,20 @@ final class ConsoleSession: Sendable {
 
     // MARK: The status ticker
 
+    /// Log lines and events this session's connections dropped because the console fell behind,
+    /// every connection since the start included.
+    var connectionDrops: Int {
+        core.withLock { $0.droppedByEndedConnections + ($0.connection?.droppedCount ?? 0) }
+    }
+
     /// About once a second: the events/s rate and the running command's time in the status line.
     private func tick() -> Task<Void, Never> {
         Task {
             var rate = EventRate()
             while !Task.isCancelled {
-                let (count, connection) = core.withLock { ($0.eventCount, $0.connection) }
+                let count = core.withLock { $0.eventCount }
                 let perSecond = rate.sample(count: count, at: .now)
-                feed(.tick(eventsPerSecond: perSecond, dropped: queue.droppedTotal + (connection?.droppedCount ?? 0)))
+                feed(.tick(eventsPerSecond: perSecond, dropped: queue.droppedTotal + connectionDrops))
                 guard (try? await Task.sleep(for: .seconds(1))) != nil else { return }
             }
         }

@@ -191,12 +191,14 @@ final class FleetSession: TerminalDriven {
     /// Redraws the status line when its text changed.
     private func updateStatus() {
         guard showsStatus else { return }
+        // Read before the fleet's lock is taken: each member's own lock is taken here.
+        let dropped = queue.droppedTotal + members.map(\.connectionDrops).reduce(0, +)
         let text = machine.withLock { fleet in
             FleetStatusLine(
                 target: fleet.targetIndex.map { fleet.members[$0].name } ?? "all",
                 switches: fleet.members.map { .init(name: $0.name, link: $0.link) },
                 eventsPerSecond: fleet.members.map(\.eventsPerSecond).reduce(0, +),
-                dropped: queue.droppedTotal, recording: ConsoleRecorder.shared.isRecording)
+                dropped: dropped, recording: ConsoleRecorder.shared.isRecording)
         }.text(width: Self.screenWidth())
         let changed = shownStatus.withLock { shown in
             defer { shown = text }
