@@ -62,18 +62,22 @@ struct ConsoleTerminalTests {
 
         // F2 is fs_cli's `status` macro.
         try term.press("C-l")
+        // The earlier status reply must be gone first, or it would pass for the macro's.
+        try await term.waitFor("the cleared screen") { screen in !screen.contains { $0.contains("is ready") } }
         try term.press("F2")
         try await term.waitFor("the F2 macro echoed and run") { screen in
             guard let echoed = screen.lastIndex(of: Self.prompt + " status") else { return false }
             return screen[echoed...].contains("FreeSWITCH (Version 1.11.1-release  64bit) is ready")
         }
 
-        // Ctrl-C cancels the command in flight; the session stays.
-        try term.type("msleep 1500")
+        // Ctrl-C cancels the command in flight; the session stays. (The switch still sleeps it out
+        // before the next command: long enough to be seen in flight on a loaded machine, short
+        // enough not to hold up the echo after it for long.)
+        try term.type("msleep 8000")
         try term.press("Enter")
-        try await term.waitFor("the command in flight") { $0.suffix(2) == [Self.prompt + " msleep 1500", Self.prompt] }
+        try await term.waitFor("the command in flight") { $0.suffix(2) == [Self.prompt + " msleep 8000", Self.prompt] }
         try term.press("C-c")
-        try await term.waitFor("the cancellation") { $0.contains("msleep 1500: cancelled") }
+        try await term.waitFor("the cancellation") { $0.contains("msleep 8000: cancelled") }
         try term.type("echo still here")
         try term.press("Enter")
         try await term.waitFor("a reply after the cancelled command") { $0.contains("still here") }
@@ -86,7 +90,7 @@ struct ConsoleTerminalTests {
         let history = term.home + "/.local/state/fscli/history"
         let entries = try String(contentsOfFile: history, encoding: .utf8).split(separator: "\n").map(String.init)
         #expect(entries.contains("/event plain HEARTBEAT"))
-        #expect(entries.contains("msleep 1500"))
+        #expect(entries.contains("msleep 8000"))
         #expect(entries.last == "/exit")
         var status = stat()
         #expect(stat(history, &status) == 0)
