@@ -16,6 +16,13 @@ import Testing
     final class Witness: ESLFrameTap, @unchecked Sendable {
         func received(_ frame: ESLFrame, from address: String) {}
         func holdsReading(resume: @escaping @Sendable () -> Void) -> Bool { false }
+
+        /// The tests' configuration, with this witness as its tap.
+        var configuration: ESLConnection.Configuration {
+            var configuration = ESLConnection.Configuration.patientForTests
+            configuration.frameTap = self
+            return configuration
+        }
     }
 
     /// Whether `witness` was freed, asked after each of up to 1,000 round trips through the event loop
@@ -35,10 +42,8 @@ import Testing
         do {
             let tap = Witness()
             witness = tap
-            var configuration = ESLConnection.Configuration.patientForTests
-            configuration.frameTap = tap
             let error = await #expect(throws: ESLClientError.self) {
-                _ = try await ESLConnection.connect(host: "127.0.0.1", port: reserved.port, password: "ClueCon", configuration: configuration, group: group)
+                _ = try await ESLConnection.connect(host: "127.0.0.1", port: reserved.port, password: "ClueCon", configuration: tap.configuration, group: group)
             }
             #expect(error?.code == .connectionRefused)
         }
@@ -56,10 +61,8 @@ import Testing
         do {
             let tap = Witness()
             witness = tap
-            var configuration = ESLConnection.Configuration.patientForTests
-            configuration.frameTap = tap
             let connection = try await ESLConnection.connect(
-                host: "127.0.0.1", port: mock.port, password: "ClueCon", configuration: configuration, group: group)
+                host: "127.0.0.1", port: mock.port, password: "ClueCon", configuration: tap.configuration, group: group)
             #expect(try await connection.api("status").text.contains("is ready"))
             await connection.close()
         }
