@@ -16,13 +16,6 @@ import Testing
     final class Witness: ESLFrameTap, @unchecked Sendable {
         func received(_ frame: ESLFrame, from address: String) {}
         func holdsReading(resume: @escaping @Sendable () -> Void) -> Bool { false }
-
-        /// The tests' configuration, with this witness as its tap.
-        var configuration: ESLConnection.Configuration {
-            var configuration = ESLConnection.Configuration.patientForTests
-            configuration.frameTap = self
-            return configuration
-        }
     }
 
     /// Whether `witness` was freed, asked after each of up to 1,000 round trips through the event loop
@@ -43,7 +36,7 @@ import Testing
             let tap = Witness()
             witness = tap
             let error = await #expect(throws: ESLClientError.self) {
-                _ = try await ESLConnection.connect(host: "127.0.0.1", port: reserved.port, password: "ClueCon", configuration: tap.configuration, group: group)
+                _ = try await ESLConnection.connect(host: "127.0.0.1", port: reserved.port, password: "ClueCon", configuration: .patientForTests(tappedBy: tap), group: group)
             }
             #expect(error?.code == .connectionRefused)
         }
@@ -62,7 +55,7 @@ import Testing
             let tap = Witness()
             witness = tap
             let connection = try await ESLConnection.connect(
-                host: "127.0.0.1", port: mock.port, password: "ClueCon", configuration: tap.configuration, group: group)
+                host: "127.0.0.1", port: mock.port, password: "ClueCon", configuration: .patientForTests(tappedBy: tap), group: group)
             #expect(try await connection.api("status").text.contains("is ready"))
             await connection.close()
         }

@@ -71,9 +71,7 @@ import Testing
         let mock = try await Self.startMock()
         defer { Task { await mock.stop() } }
         let tap = Tap()
-        var configuration = ESLConnection.Configuration.patientForTests
-        configuration.frameTap = tap
-        let connection = try await ESLConnection.connect(host: "127.0.0.1", port: mock.port, password: "ClueCon", configuration: configuration)
+        let connection = try await ESLConnection.connect(host: "127.0.0.1", port: mock.port, password: "ClueCon", configuration: .patientForTests(tappedBy: tap))
         _ = try await connection.command("event plain CUSTOM")
         _ = try await connection.api("status")
         _ = try await connection.command(.sendevent("CUSTOM", headers: [("Seq", "1")]))
@@ -90,9 +88,7 @@ import Testing
         let mock = try await Self.startMock()
         defer { Task { await mock.stop() } }
         let tap = Tap()
-        var configuration = ESLConnection.Configuration.patientForTests
-        configuration.frameTap = tap
-        let connection = try await ESLConnection.connect(host: "127.0.0.1", port: mock.port, password: "ClueCon", configuration: configuration)
+        let connection = try await ESLConnection.connect(host: "127.0.0.1", port: mock.port, password: "ClueCon", configuration: .patientForTests(tappedBy: tap))
         _ = try await connection.command("event plain CUSTOM")
         tap.hold()
         // The next read after this burst is held: the event is sent but not read.

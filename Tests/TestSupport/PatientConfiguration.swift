@@ -11,4 +11,11 @@ extension ESLConnection.Configuration {
         configuration.handshakeTimeout = .seconds(30)
         return configuration
     }
+
+    /// ``patientForTests`` with `tap` seeing every frame the connection receives.
+    public static func patientForTests(tappedBy tap: any ESLFrameTap) -> ESLConnection.Configuration {
+        var configuration = patientForTests
+        configuration.frameTap = tap
+        return configuration
+    }
 }
