@@ -145,13 +145,18 @@ struct PaneOperatorTests {
         let term = try TerminalHarness(["-q", "--color", "always", "-P", String(mock.port)])
         defer { term.close() }
         try await term.waitFor("the prompt") { $0.count == 40 && $0[39] == Self.prompt }
+        // Each reply is waited for before the next line is typed: typed ahead on a loaded machine, the
+        // lines would come first and the late replies after them under headings, another layout.
         for index in 1...3 {
             try term.type("echo needle \(index)")
             try term.press("Enter")
+            try await term.waitFor("needle \(index)") { $0.contains("needle \(index)") }
             try term.type("show api")
             try term.press("Enter")
+            try await term.waitFor("the output") { screen in
+                screen.count == 40 && screen[37] == "163 total." && screen[39] == Self.prompt && !screen.contains("needle \(index)")
+            }
         }
-        try await term.waitFor("the output") { $0.count == 40 && $0[37] == "163 total." && $0[39] == Self.prompt }
         try term.type("/find needle")
         try term.press("Enter")
         try await term.waitFor("the newest match in view") { screen in
